@@ -1,0 +1,64 @@
+package org.tandem.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.MDC;
+import org.tandem.clinic.Clinic;
+import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.RequestIdFilter;
+import org.tandem.security.Caller;
+
+/**
+ * Writes audit events. A success is written in the transaction of the read or change it describes, so a change and
+ * its audit event commit or roll back together; a failure is written in a transaction of its own, because the
+ * request's transaction, if any, was rolled back.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** Who made a request, captured while the request is still in scope. */
+    public record Actor(String clinicKey, String subject, String roles, String clientId, String clientAddress,
+            String requestId) {
+    }
+
+    private final AuditRepository events;
+    private final ClinicRepository clinics;
+    private final Caller caller;
+
+    AuditLog(AuditRepository events, ClinicRepository clinics, Caller caller) {
+        this.events = events;
+        this.clinics = clinics;
+        this.caller = caller;
+    }
+
+    /** Records a successful read or change; joins the caller's transaction and fails without one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void success(String action, String recordType, Object recordId) {
+        events.persist(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null));
+    }
+
+    /** Records a request that ended in an error status. Safe to call from any worker thread. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failure(Actor actor, String action, String recordType, Object recordId, int httpStatus) {
+        UUID clinicId = actor.clinicKey() == null ? null
+                : clinics.findByKey(actor.clinicKey()).map(Clinic::getId).orElse(null);
+        events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.ofStatus(httpStatus),
+                httpStatus));
+    }
+
+    /** The current caller as an audit actor. Needs the request scope. */
+    public Actor actor() {
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        return new Actor(caller.clinicKey(), caller.subject(), String.join(",", caller.roles()), caller.clientId(),
+                caller.clientAddress(), requestId == null ? null : requestId.toString());
+    }
+
+    private static AuditEvent event(UUID clinicId, Actor actor, String action, String recordType, Object recordId,
+            AuditOutcome outcome, Integer status) {
+        return new AuditEvent(Instant.now(), clinicId, actor.subject(), actor.roles(), actor.clientId(), action,
+                recordType, recordId == null ? null : recordId.toString(), outcome, status, actor.clientAddress(),
+                actor.requestId());
+    }
+}

@@ -1,0 +1,52 @@
+package org.tandem.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditService.AuditEventResponse;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.security.Roles;
+
+/** Read-only by design: there is no endpoint that changes or deletes an audit event. */
+@Path("/api/v1/audit-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who read or changed clinical data, when, from where, and how it ended")
+@AuditedRecord("audit-event")
+public class AuditResource {
+
+    private final AuditService service;
+    private final TandemConfig config;
+
+    AuditResource(AuditService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Page through the clinic's audit events, newest first (role: admin)",
+            description = "Filters: from and to (ISO-8601 instants, to exclusive), actor (subject), recordType,"
+                    + " recordId, outcome (SUCCESS, DENIED, NOT_FOUND, REJECTED, ERROR).")
+    @APIResponse(responseCode = "200", description = "A page of audit events")
+    @APIResponse(responseCode = "400", description = "Invalid filter")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public PageResponse<AuditEventResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
+            @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
+            @QueryParam("outcome") String outcome) {
+        var filter = new AuditRepository.Filter(QueryParams.instant(from, "from"), QueryParams.instant(to, "to"),
+                QueryParams.text(actor, "actor", 255), QueryParams.text(recordType, "recordType", 40),
+                QueryParams.text(recordId, "recordId", 64), QueryParams.enumValue(AuditOutcome.class, outcome, "outcome"));
+        return service.list(filter, PageQuery.of(page, size, config.paging()));
+    }
+}

@@ -1,0 +1,16 @@
+package org.tandem.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a resource whose failed requests (403, 404, 4xx, 5xx by an authenticated caller) go to the audit log, under
+ * this record type, with the {@code id} path parameter as the record id.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface AuditedRecord {
+    String value();
+}

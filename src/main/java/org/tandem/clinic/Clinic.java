@@ -1,0 +1,66 @@
+package org.tandem.clinic;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+/** The tenant. Every other record belongs to exactly one clinic. */
+@Entity
+@Table(name = "clinic")
+public class Clinic {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    /** The value of the {@code clinic} claim in the caller's token. */
+    @Column(name = "clinic_key", nullable = false, updatable = false, length = 64)
+    private String key;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Clinic() {
+    }
+
+    public Clinic(String key, String name, ZoneId timeZone) {
+        this.key = key;
+        this.name = name;
+        this.timeZone = timeZone.getId();
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    @Override
+    public String toString() {
+        return "Clinic[id=" + id + "]";
+    }
+}

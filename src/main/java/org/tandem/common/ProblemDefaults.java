@@ -1,0 +1,101 @@
+package org.tandem.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Last step for every problem response: gives it a stable {@code type} and replaces details that could leak
+ * internals. Jackson's messages quote the rejected value and Java class names, so a body that cannot be read gets a
+ * fixed sentence plus the field that failed.
+ */
+@ApplicationScoped
+public class ProblemDefaults implements ProblemPostProcessor {
+
+    private static final Map<Integer, String> TYPE_BY_STATUS = Map.ofEntries(
+            Map.entry(400, "bad-request"),
+            Map.entry(401, "unauthenticated"),
+            Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(406, "not-acceptable"),
+            Map.entry(409, "conflict"),
+            Map.entry(412, "stale-version"),
+            Map.entry(413, "payload-too-large"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(428, "precondition-required"),
+            Map.entry(429, "too-many-requests"));
+
+    @Override
+    public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+        HttpProblem.Builder builder = HttpProblem.builder(problem);
+        Throwable cause = context.cause;
+        if (cause instanceof JsonProcessingException json) {
+            builder.withType(Problems.type(json instanceof JsonMappingException ? "invalid-field" : "malformed-json"))
+                    .withTitle("Bad Request")
+                    .withDetail(detailFor(json));
+            String field = fieldOf(json);
+            if (field != null) {
+                builder.with("field", field);
+            }
+        } else if (cause instanceof ConstraintViolationException) {
+            builder.withType(Problems.type("validation")).withDetail("The request has invalid fields.");
+        } else if (problem.getStatusCode() >= 500) {
+            builder.withType(Problems.type("internal-error"))
+                    .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.");
+        } else if (problem.getType() == null) {
+            builder.withType(Problems.type(TYPE_BY_STATUS.getOrDefault(problem.getStatusCode(), "http-error")));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public int priority() {
+        // Runs after the library's own processors, which may fill in defaults this one overrides.
+        return 0;
+    }
+
+    private static String detailFor(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "The request body has a field this endpoint does not accept.";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "A field has a value that is not one of the allowed values: "
+                    + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    + ".";
+        }
+        if (e instanceof MismatchedInputException) {
+            return "A field has the wrong type or format (dates are YYYY-MM-DD, ids are UUIDs).";
+        }
+        return "The request body is not valid JSON.";
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.tandem.common;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application's own RFC 9457 problems. Each kind has a stable {@code type} under {@code /problems/}; details are
+ * fixed sentences that never contain the rejected value or any clinical data.
+ */
+public final class Problems {
+
+    public static final String BASE = "/problems/";
+
+    private Problems() {
+    }
+
+    public static URI type(String slug) {
+        return URI.create(BASE + slug);
+    }
+
+    /** "Missing or not yours": the caller cannot tell the two apart, so ids of other clinics leak nothing. */
+    public static HttpProblem notFound(String recordType) {
+        return problem(404, "not-found", "Not Found", "No " + recordType + " with this id is available to you.");
+    }
+
+    public static HttpProblem conflict(String slug, String title, String detail) {
+        return problem(409, slug, title, detail);
+    }
+
+    public static HttpProblem forbidden(String slug, String detail) {
+        return problem(403, slug, "Forbidden", detail);
+    }
+
+    public static HttpProblem preconditionRequired() {
+        return problem(428, "precondition-required", "Precondition Required",
+                "Send the If-Match header with the ETag of the version you read.");
+    }
+
+    public static HttpProblem stale() {
+        return problem(412, "stale-version", "Precondition Failed",
+                "The record was changed after you read it. Read it again and reapply your change.");
+    }
+
+    /** A validation failure that Bean Validation cannot express, in the same shape as the library's. */
+    public static HttpProblem invalid(String field, String in, String message) {
+        return HttpProblem.builder()
+                .withType(type("validation"))
+                .withStatus(400)
+                .withTitle("Bad Request")
+                .withDetail("The request has invalid fields.")
+                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
+                .build();
+    }
+
+    private static HttpProblem problem(int status, String slug, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+}

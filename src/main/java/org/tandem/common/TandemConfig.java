@@ -1,0 +1,32 @@
+package org.tandem.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Tandem's own settings (prefix {@code tandem}); Quarkus' standard settings configure everything else. */
+@ConfigMapping(prefix = "tandem")
+public interface TandemConfig {
+
+    /** Load the demo clinics, therapists and couples at start. Env: {@code TANDEM_DEMO_DATA}. */
+    @WithName("demo-data")
+    @WithDefault("false")
+    boolean demoData();
+
+    /** Time zone given to a clinic the first time one of its users calls the API. */
+    @WithName("default-clinic-zone")
+    @WithDefault("UTC")
+    String defaultClinicZone();
+
+    Paging paging();
+
+    interface Paging {
+        /** Page size when the caller names none. */
+        @WithDefault("20")
+        int defaultSize();
+
+        /** The largest page a caller may ask for: lists never load unbounded rows. */
+        @WithDefault("100")
+        int maxSize();
+    }
+}

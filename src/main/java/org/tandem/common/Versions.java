@@ -1,0 +1,41 @@
+package org.tandem.common;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/** Optimistic concurrency over HTTP: the entity version travels as a strong ETag and comes back in If-Match. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version the client read, from its If-Match header.
+     *
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem 428 when absent, 412 when it cannot match any version
+     */
+    public static long fromIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired();
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() < 3 || tag.length() > 22 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
+            throw Problems.stale();
+        }
+        try {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        } catch (NumberFormatException e) {
+            throw Problems.stale();
+        }
+    }
+
+    /** Compares before any change is made, so a stale write changes nothing. */
+    public static void requireCurrent(long expected, long actual) {
+        if (expected != actual) {
+            throw Problems.stale();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.tandem.couple;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.clinic.Clinic;
+import org.tandem.common.Problems;
+import org.tandem.therapist.Therapist;
+
+/** The client unit: two partners, their care status, their therapists and the goals of their treatment. */
+@Entity
+@Table(name = "couple")
+public class Couple {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
+    private Clinic clinic;
+
+    /** A short code that identifies the couple without naming anyone (calendars, exports). */
+    @Column(nullable = false, updatable = false, length = 16)
+    private String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CoupleStatus status;
+
+    @Column(name = "care_started_on")
+    private LocalDate careStartedOn;
+
+    @Column(name = "treatment_goals", length = 4000)
+    private String treatmentGoals;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "primary_therapist_id")
+    private Therapist primaryTherapist;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "couple_co_therapist", joinColumns = @JoinColumn(name = "couple_id"),
+            inverseJoinColumns = @JoinColumn(name = "therapist_id"))
+    private Set<Therapist> coTherapists = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "couple", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seat")
+    private List<Partner> partners = new ArrayList<>();
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Couple() {
+    }
+
+    /** A new couple starts at intake. */
+    public Couple(Clinic clinic, String code, CoupleDetails details) {
+        this.clinic = clinic;
+        this.code = code;
+        this.status = CoupleStatus.INTAKE;
+        this.createdAt = Instant.now();
+        this.partners.add(new Partner(this, 1, details.first()));
+        this.partners.add(new Partner(this, 2, details.second()));
+        applyOwnFields(details);
+    }
+
+    /** Replaces the editable facts; partners keep their ids (seat 1 and 2). */
+    public void update(CoupleDetails details) {
+        partner(1).apply(details.first());
+        partner(2).apply(details.second());
+        applyOwnFields(details);
+    }
+
+    public void changeStatus(CoupleStatus target) {
+        if (target == status) {
+            throw Problems.conflict("invalid-status-transition", "Invalid Status Transition",
+                    "The couple already has status " + target + ".");
+        }
+        if (!status.next().contains(target)) {
+            throw Problems.conflict("invalid-status-transition", "Invalid Status Transition",
+                    "A couple with status " + status + " can move to " + status.next() + ", not to " + target + ".");
+        }
+        this.status = target;
+        touch();
+    }
+
+    /** Sets who treats the couple. The primary therapist is never also listed as a co-therapist. */
+    public void assignTherapists(Therapist primary, Collection<Therapist> co) {
+        this.primaryTherapist = primary;
+        this.coTherapists.clear();
+        co.stream()
+                .filter(t -> primary == null || !t.getId().equals(primary.getId()))
+                .sorted(Comparator.comparing(Therapist::getDisplayName))
+                .forEach(coTherapists::add);
+        touch();
+    }
+
+    private void applyOwnFields(CoupleDetails details) {
+        this.careStartedOn = details.careStartedOn();
+        this.treatmentGoals = details.treatmentGoals();
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    private Partner partner(int seat) {
+        return partners.stream().filter(p -> p.getSeat() == seat).findFirst().orElseThrow();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Clinic getClinic() {
+        return clinic;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public CoupleStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getCareStartedOn() {
+        return careStartedOn;
+    }
+
+    public String getTreatmentGoals() {
+        return treatmentGoals;
+    }
+
+    public Therapist getPrimaryTherapist() {
+        return primaryTherapist;
+    }
+
+    public Set<Therapist> getCoTherapists() {
+        return coTherapists;
+    }
+
+    public List<Partner> getPartners() {
+        return partners;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Couple[id=" + id + ", status=" + status + "]";
+    }
+}

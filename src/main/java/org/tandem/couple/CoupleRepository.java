@@ -1,0 +1,73 @@
+package org.tandem.couple;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.common.PageQuery;
+import org.tandem.security.AccessScope;
+
+/**
+ * Couples, always loaded through the caller's {@link AccessScope}: a couple of another clinic, or one not assigned
+ * to the calling therapist, is simply not found. Later features reach their records through {@link #findVisible}.
+ */
+@ApplicationScoped
+public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
+
+    /** Search criteria for a list; null fields do not filter. */
+    public record Filter(CoupleStatus status, UUID therapistId, String text, CoupleSort sort) {
+    }
+
+    public Optional<Couple> findVisible(AccessScope scope, UUID id) {
+        Parameters params = scopeParameters(scope).and("id", id);
+        return find("from Couple c where c.id = :id and " + visibility(scope), params).firstResultOptional();
+    }
+
+    public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(visibility(scope));
+        Parameters params = scopeParameters(scope);
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.therapistId() != null) {
+            where.append(" and (c.primaryTherapist.id = :filterTherapist or exists (select 1 from Couple f join f.coTherapists ft where f = c and ft.id = :filterTherapist))");
+            params.and("filterTherapist", filter.therapistId());
+        }
+        if (filter.text() != null) {
+            where.append(" and (c.code like :text escape '!' or exists (select 1 from Partner p where p.couple = c and (p.fullName like :text escape '!' or p.preferredName like :text escape '!')))");
+            params.and("text", "%" + escapeLike(filter.text()) + "%");
+        }
+        CoupleSort sort = filter.sort() == null ? CoupleSort.DEFAULT : filter.sort();
+        Sort order = Sort.by(sort.property(), sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                .and("id", Sort.Direction.Ascending);
+        return find("from Couple c where " + where, order, params).page(Page.of(page.page(), page.size()));
+    }
+
+    public boolean codeExists(UUID clinicId, String code) {
+        return count("clinic.id = ?1 and code = ?2", clinicId, code) > 0;
+    }
+
+    /** The one definition of which couples a scope reaches. */
+    private static String visibility(AccessScope scope) {
+        String clinic = "c.clinic.id = :clinic";
+        if (scope.isWholeClinic()) {
+            return clinic;
+        }
+        return clinic + " and (c.primaryTherapist.id = :therapist"
+                + " or exists (select 1 from Couple a join a.coTherapists t where a = c and t.id = :therapist))";
+    }
+
+    private static Parameters scopeParameters(AccessScope scope) {
+        Parameters params = Parameters.with("clinic", scope.clinicId());
+        return scope.isWholeClinic() ? params : params.and("therapist", scope.therapistId());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

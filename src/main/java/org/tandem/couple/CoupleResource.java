@@ -1,0 +1,141 @@
+package org.tandem.couple;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.common.Versions;
+import org.tandem.couple.CoupleApi.CoupleResponse;
+import org.tandem.couple.CoupleApi.CreateCoupleRequest;
+import org.tandem.couple.CoupleApi.StatusChangeRequest;
+import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
+import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Couples", description = "The client couples: partners, status and therapists")
+@AuditedRecord(CoupleService.RECORD)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class CoupleResource {
+
+    private final CoupleService service;
+    private final TandemConfig config;
+
+    CoupleResource(CoupleService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Register a couple (roles: admin, therapist)",
+            description = "Starts at INTAKE. A therapist's new couple is assigned to them.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem with violations)")
+    public Response create(@NotNull @Valid CreateCoupleRequest request, @Context UriInfo uri) {
+        CoupleResponse created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "List couples (roles: admin: whole clinic; therapist: assigned couples)",
+            description = "Paginated. Filters: status, therapistId (primary or co-therapist), q (partner name or"
+                    + " couple code). sort: createdAt, careStartedOn, code, status; prefix - for descending.")
+    @APIResponse(responseCode = "200", description = "A page of couples")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public PageResponse<CoupleResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("status") String status, @QueryParam("therapistId") String therapistId,
+            @QueryParam("q") String text, @QueryParam("sort") String sort) {
+        var filter = new CoupleRepository.Filter(QueryParams.enumValue(CoupleStatus.class, status, "status"),
+                QueryParams.uuid(therapistId, "therapistId"), QueryParams.text(text, "q", 100), CoupleSort.parse(sort));
+        return service.list(filter, PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read a couple (roles: admin, assigned therapist)")
+    @APIResponse(responseCode = "200", description = "The couple; ETag header carries its version")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Update a couple's details and partners (roles: admin, assigned therapist)",
+            description = "Replaces the details; partners keep their ids. Requires If-Match with the ETag read.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone changed it since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid UpdateCoupleRequest request) {
+        return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Change a couple's status (roles: admin, assigned therapist)",
+            description = "INTAKE -> ACTIVE | DISCHARGED; ACTIVE -> PAUSED | DISCHARGED; PAUSED -> ACTIVE |"
+                    + " DISCHARGED; DISCHARGED -> INTAKE. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Status changed")
+    @APIResponse(responseCode = "400", description = "Invalid or unknown status")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid StatusChangeRequest request) {
+        return withEtag(service.changeStatus(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @PUT
+    @Path("{id}/therapists")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Assign the primary therapist and co-therapists (role: admin)",
+            description = "Replaces the assignment. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Assigned")
+    @APIResponse(responseCode = "400", description = "A therapist id is not of your clinic")
+    @APIResponse(responseCode = "404", description = "No such couple in your clinic")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response assignTherapists(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid TherapistAssignmentRequest request) {
+        return withEtag(service.assignTherapists(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    private static Response withEtag(CoupleResponse couple) {
+        return Response.ok(couple).tag(Versions.etag(couple.version())).build();
+    }
+}

@@ -1,0 +1,167 @@
+package org.tandem.couple;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.couple.CoupleApi.CoupleResponse;
+import org.tandem.couple.CoupleApi.CreateCoupleRequest;
+import org.tandem.couple.CoupleApi.PartnerInput;
+import org.tandem.couple.CoupleApi.StatusChangeRequest;
+import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
+import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
+import org.tandem.security.AccessScope;
+import org.tandem.security.Caller;
+import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRepository;
+
+/** Couples: the rules, the transactions and the audit of every read and change. */
+@ApplicationScoped
+@Transactional
+public class CoupleService {
+
+    static final String RECORD = "couple";
+    private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CoupleRepository couples;
+    private final TherapistRepository therapists;
+    private final ClinicRepository clinics;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, Caller caller,
+            AuditLog audit) {
+        this.couples = couples;
+        this.therapists = therapists;
+        this.clinics = clinics;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public CoupleResponse create(CreateCoupleRequest request) {
+        AccessScope scope = caller.scope();
+        checkPartners(request.partners());
+        Therapist primary = primaryForNewCouple(scope, request.primaryTherapistId());
+        Couple couple = new Couple(clinics.findById(scope.clinicId()), newCode(scope.clinicId()),
+                CoupleMapper.toDetails(request.partners(), request.careStartedOn(), request.treatmentGoals()));
+        if (primary != null) {
+            couple.assignTherapists(primary, List.of());
+        }
+        couples.persist(couple);
+        couples.flush();
+        audit.success("couple.create", RECORD, couple.getId());
+        return CoupleMapper.toResponse(couple);
+    }
+
+    public CoupleResponse get(UUID id) {
+        Couple couple = load(id);
+        audit.success("couple.read", RECORD, id);
+        return CoupleMapper.toResponse(couple);
+    }
+
+    public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
+        PanacheQuery<Couple> query = couples.search(caller.scope(), filter, page);
+        List<Couple> rows = query.list();
+        audit.success("couple.list", RECORD, null);
+        return PageResponse.of(rows, CoupleMapper::toResponse, page, query.count());
+    }
+
+    public CoupleResponse update(UUID id, long expectedVersion, UpdateCoupleRequest request) {
+        Couple couple = load(id);
+        Versions.requireCurrent(expectedVersion, couple.getVersion());
+        checkPartners(request.partners());
+        couple.update(CoupleMapper.toDetails(request.partners(), request.careStartedOn(), request.treatmentGoals()));
+        return saved(couple, "couple.update");
+    }
+
+    public CoupleResponse changeStatus(UUID id, long expectedVersion, StatusChangeRequest request) {
+        Couple couple = load(id);
+        Versions.requireCurrent(expectedVersion, couple.getVersion());
+        couple.changeStatus(request.status());
+        return saved(couple, "couple.status-change");
+    }
+
+    /** Admins only (declared on the resource): who treats the couple. Therapists must be of the same clinic. */
+    public CoupleResponse assignTherapists(UUID id, long expectedVersion, TherapistAssignmentRequest request) {
+        Couple couple = load(id);
+        Versions.requireCurrent(expectedVersion, couple.getVersion());
+        UUID clinicId = couple.getClinic().getId();
+        Therapist primary = null;
+        if (request.primaryTherapistId() != null) {
+            primary = therapists.findInClinic(clinicId, request.primaryTherapistId())
+                    .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", "is not a therapist of your clinic"));
+        }
+        Set<UUID> coIds = new LinkedHashSet<>(request.coTherapistIds() == null ? List.of() : request.coTherapistIds());
+        List<Therapist> co = coIds.isEmpty() ? List.of() : therapists.findAllInClinic(clinicId, coIds);
+        if (co.size() != coIds.size()) {
+            throw Problems.invalid("coTherapistIds", "body", "lists someone who is not a therapist of your clinic");
+        }
+        couple.assignTherapists(primary, new ArrayList<>(co));
+        return saved(couple, "couple.therapists-assign");
+    }
+
+    private CoupleResponse saved(Couple couple, String action) {
+        couples.flush(); // a concurrent writer that slipped past the If-Match check fails here, with 412
+        audit.success(action, RECORD, couple.getId());
+        return CoupleMapper.toResponse(couple);
+    }
+
+    private Couple load(UUID id) {
+        return couples.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    private Therapist primaryForNewCouple(AccessScope scope, UUID requested) {
+        if (!scope.isWholeClinic()) {
+            // A therapist's new couple is theirs; assigning anyone else is an admin's decision.
+            if (requested != null && !requested.equals(scope.therapistId())) {
+                throw Problems.invalid("primaryTherapistId", "body",
+                        "must be your own id or left out; an admin assigns couples to other therapists");
+            }
+            return therapists.findById(scope.therapistId());
+        }
+        if (requested == null) {
+            return null;
+        }
+        return therapists.findInClinic(scope.clinicId(), requested)
+                .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", "is not a therapist of your clinic"));
+    }
+
+    /** Rules across a partner's fields, which Bean Validation on the single fields cannot see. */
+    private static void checkPartners(List<PartnerInput> partners) {
+        for (int i = 0; i < partners.size(); i++) {
+            PartnerInput p = partners.get(i);
+            if (p.sobrietyDate() != null && p.recoveryRole() != RecoveryRole.IN_RECOVERY) {
+                throw Problems.invalid("partners[" + i + "].sobrietyDate", "body",
+                        "applies only to a partner whose recoveryRole is IN_RECOVERY");
+            }
+            if (p.dateOfBirth() != null && p.dateOfBirth().getYear() < 1900) {
+                throw Problems.invalid("partners[" + i + "].dateOfBirth", "body", "must be in 1900 or later");
+            }
+        }
+    }
+
+    private String newCode(UUID clinicId) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            StringBuilder code = new StringBuilder("C-");
+            for (int i = 0; i < 6; i++) {
+                code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+            }
+            if (!couples.codeExists(clinicId, code.toString())) {
+                return code.toString();
+            }
+        }
+        throw new IllegalStateException("could not find a free couple code");
+    }
+}

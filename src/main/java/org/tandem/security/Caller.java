@@ -1,0 +1,160 @@
+package org.tandem.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.PersistenceException;
+import jakarta.json.JsonString;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tandem.common.Problems;
+
+/**
+ * Who is calling, for the length of one request: subject, roles, clinic and, for therapists, their therapist record
+ * (created on their first call). {@link #scope()} is the single source of what the caller may reach.
+ */
+@RequestScoped
+public class Caller {
+
+    /** Token claim holding the clinic's key, mapped from a Keycloak user or service-account attribute. */
+    public static final String CLINIC_CLAIM = "clinic";
+
+    private final SecurityIdentity identity;
+    private final Instance<JsonWebToken> token;
+    private final Instance<HttpServerRequest> request;
+    private final CallerDirectory directory;
+    private CallerDirectory.Resolved resolved;
+
+    Caller(SecurityIdentity identity, Instance<JsonWebToken> token, Instance<HttpServerRequest> request,
+            CallerDirectory directory) {
+        this.identity = identity;
+        this.token = token;
+        this.request = request;
+        this.directory = directory;
+    }
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public String subject() {
+        String sub = jwt().getSubject();
+        return sub != null ? sub : identity.getPrincipal().getName();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    public boolean isTherapist() {
+        return identity.hasRole(Roles.THERAPIST);
+    }
+
+    /** The caller's Tandem roles, sorted, for the audit log. */
+    public Set<String> roles() {
+        Set<String> roles = new TreeSet<>();
+        for (String role : new String[] {Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION}) {
+            if (identity.hasRole(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** The OAuth2 client the token was issued to ({@code azp}), e.g. a clinic's integration. */
+    public String clientId() {
+        return claim(jwt(), "azp");
+    }
+
+    /** The clinic's key from the token, or null. */
+    public String clinicKey() {
+        String key = isAuthenticated() ? claim(jwt(), CLINIC_CLAIM) : null;
+        return key == null || key.isBlank() ? null : key.trim();
+    }
+
+    public UUID clinicId() {
+        return resolve().clinicId();
+    }
+
+    /** The caller's own therapist record, when they have the therapist role. */
+    public Optional<UUID> therapistId() {
+        return Optional.ofNullable(resolve().therapistId());
+    }
+
+    /**
+     * What this caller may reach. Admins see their whole clinic; therapists only couples assigned to them; any other
+     * caller reaches no clinical record.
+     */
+    public AccessScope scope() {
+        CallerDirectory.Resolved r = resolve();
+        if (isAdmin()) {
+            return AccessScope.wholeClinic(r.clinicId());
+        }
+        if (r.therapistId() != null) {
+            return AccessScope.assignedTo(r.clinicId(), r.therapistId());
+        }
+        throw Problems.forbidden("forbidden", "Your role does not give access to clinical records.");
+    }
+
+    /** The clinic id if the caller's clinic is already known, without creating anything (for audit of failures). */
+    public UUID clinicIdIfResolved() {
+        return resolved == null ? null : resolved.clinicId();
+    }
+
+    public String clientAddress() {
+        if (!request.isResolvable()) {
+            return null;
+        }
+        var address = request.get().remoteAddress();
+        return address == null ? null : address.hostAddress();
+    }
+
+    private CallerDirectory.Resolved resolve() {
+        if (resolved != null) {
+            return resolved;
+        }
+        String clinic = clinicKey();
+        if (clinic == null || clinic.length() > 64) {
+            throw Problems.forbidden("no-clinic", "Your account is not linked to a clinic. Ask your administrator.");
+        }
+        CallerDirectory.Profile profile = profile();
+        boolean therapist = isTherapist();
+        try {
+            resolved = directory.resolve(clinic, subject(), therapist, profile);
+        } catch (CallerDirectory.ClinicMismatchException e) {
+            throw Problems.forbidden("no-clinic", "Your account is linked to a different clinic than before. Ask your administrator.");
+        } catch (PersistenceException e) {
+            // A concurrent first request of the same caller created the rows: they exist now.
+            resolved = directory.resolve(clinic, subject(), therapist, profile);
+        }
+        return resolved;
+    }
+
+    private CallerDirectory.Profile profile() {
+        JsonWebToken jwt = jwt();
+        String username = claim(jwt, "preferred_username");
+        String name = claim(jwt, "name");
+        String display = name != null ? name : (username != null ? username : subject());
+        return new CallerDirectory.Profile(truncate(username, 255), truncate(display, 200), truncate(claim(jwt, "email"), 320));
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof JsonString json) {
+            return json.getString();
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private JsonWebToken jwt() {
+        return token.get();
+    }
+}

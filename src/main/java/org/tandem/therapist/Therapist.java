@@ -1,0 +1,96 @@
+package org.tandem.therapist;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.clinic.Clinic;
+
+/** A clinician of one clinic, linked to a Keycloak subject ({@code sub}). */
+@Entity
+@Table(name = "therapist")
+public class Therapist {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
+    private Clinic clinic;
+
+    @Column(nullable = false, updatable = false, length = 255)
+    private String subject;
+
+    @Column(length = 255)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 320)
+    private String email;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Therapist() {
+    }
+
+    public Therapist(Clinic clinic, String subject, String username, String displayName, String email) {
+        this.clinic = clinic;
+        this.subject = subject;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Clinic getClinic() {
+        return clinic;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** Keeps the directory current with the identity provider, which owns these fields. */
+    public void refreshProfile(String username, String displayName, String email) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    @Override
+    public String toString() {
+        return "Therapist[id=" + id + "]";
+    }
+}

