@@ -40,7 +40,7 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "Invalid filter")
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    public PageResponse<AuditEventResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public PageResponse<AuditEventResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
             @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
             @QueryParam("outcome") String outcome) {

@@ -38,9 +38,9 @@ public class ProblemDefaults implements ProblemPostProcessor {
     @Override
     public HttpProblem apply(HttpProblem problem, ProblemContext context) {
         HttpProblem.Builder builder = HttpProblem.builder(problem);
-        Throwable cause = context.cause;
+        Throwable cause = rootJsonCause(context.cause);
         if (cause instanceof JsonProcessingException json) {
-            builder.withType(Problems.type(json instanceof JsonMappingException ? "invalid-field" : "malformed-json"))
+            builder.withType(Problems.type(json instanceof MismatchedInputException ? "invalid-field" : "malformed-json"))
                     .withTitle("Bad Request")
                     .withDetail(detailFor(json));
             String field = fieldOf(json);
@@ -60,8 +60,21 @@ public class ProblemDefaults implements ProblemPostProcessor {
 
     @Override
     public int priority() {
-        // Runs after the library's own processors, which may fill in defaults this one overrides.
-        return 0;
+        // Higher runs first: before the library's logger (101), so not even the log sees Jackson's raw message.
+        return 200;
+    }
+
+    /** Quarkus may wrap the Jackson exception (e.g. in a WebApplicationException); find it. */
+    private static Throwable rootJsonCause(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return cause;
     }
 
     private static String detailFor(JsonProcessingException e) {
@@ -76,13 +89,13 @@ public class ProblemDefaults implements ProblemPostProcessor {
                     + ".";
         }
         if (e instanceof MismatchedInputException) {
-            return "A field has the wrong type or format (dates are YYYY-MM-DD, ids are UUIDs).";
+            return "A field has the wrong type or format (dates are YYYY-MM-DD, ids are UUIDs, lists are arrays).";
         }
         return "The request body is not valid JSON.";
     }
 
     private static String fieldOf(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+        if (!(e instanceof MismatchedInputException mapping) || mapping.getPath().isEmpty()) {
             return null;
         }
         StringBuilder path = new StringBuilder();

@@ -70,7 +70,7 @@ public class CoupleResource {
                     + " couple code). sort: createdAt, careStartedOn, code, status; prefix - for descending.")
     @APIResponse(responseCode = "200", description = "A page of couples")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
-    public PageResponse<CoupleResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public PageResponse<CoupleResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("status") String status, @QueryParam("therapistId") String therapistId,
             @QueryParam("q") String text, @QueryParam("sort") String sort) {
         var filter = new CoupleRepository.Filter(QueryParams.enumValue(CoupleStatus.class, status, "status"),

@@ -38,7 +38,7 @@ public class TherapistResource {
     @APIResponse(responseCode = "400", description = "Invalid page or size")
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    public PageResponse<TherapistResponse> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public PageResponse<TherapistResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return service.list(PageQuery.of(page, size, config.paging()));
     }
 }

@@ -1,0 +1,21 @@
+package org.tandem.common;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * Reads JSON strictly: a number is not a date (Jackson would take 42 as an epoch day), a string is not a number and
+ * a date must exist on the calendar. Clinical records should hold what the client meant, or be refused.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    @SuppressWarnings("deprecation") // the builder form needs a new mapper; Quarkus hands us its own to customize
+    public void customize(ObjectMapper mapper) {
+        mapper.setDefaultLeniency(false);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    }
+}
