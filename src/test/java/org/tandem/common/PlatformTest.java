@@ -1,0 +1,88 @@
+package org.tandem.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tandem.testsupport.Api;
+
+/** What operators and integrators rely on: health, metrics, the OpenAPI document, and problem responses. */
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndTheIdentityProvider() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("OIDC")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        Api.as("admin1").get("/api/v1/therapists").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void everyOperationIsDocumentedWithSummaryRolesAndErrors() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        List<String> problems = new ArrayList<>();
+        paths.forEach((path, operations) -> {
+            if (!path.startsWith("/api/v1")) {
+                return;
+            }
+            operations.forEach((method, op) -> {
+                String where = method.toUpperCase() + " " + path;
+                String summary = (String) op.get("summary");
+                if (summary == null || !summary.contains("role")) {
+                    problems.add(where + ": summary must name the roles");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+                for (String code : List.of("401", "403")) {
+                    if (responses == null || !responses.containsKey(code)) {
+                        problems.add(where + ": no " + code + " response");
+                    }
+                }
+                if (op.get("security") == null) {
+                    problems.add(where + ": no security requirement");
+                }
+            });
+        });
+        assertTrue(paths.containsKey("/api/v1/couples"), "couples documented");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void unknownApiPathIsA404Problem() {
+        Api.as("admin1").get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void unauthenticatedIsA401WithoutInternals() {
+        given().get("/api/v1/couples").then().statusCode(401)
+                .body(not(containsString("Exception")));
+    }
+}
