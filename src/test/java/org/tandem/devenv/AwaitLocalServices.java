@@ -15,6 +15,8 @@ public final class AwaitLocalServices {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Connector/J's cleanup thread would keep exec:java waiting 15 s after this returns.
+        System.setProperty("com.mysql.cj.disableAbandonedConnectionCleanup", "true");
         boolean needDb = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
         boolean needKeycloak = System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") == null;
         Instant deadline = Instant.now().plus(TIMEOUT);

@@ -43,6 +43,11 @@ public final class LocalServicesMain {
                 finalDb.close();
             }
         }, "local-services-stop"));
+        // If Maven dies without running its shutdown hooks (kill -9), stop too rather than orphan the servers.
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent != null) {
+            parent.onExit().thenRun(() -> System.exit(0));
+        }
         new CountDownLatch(1).await();
     }
 }
