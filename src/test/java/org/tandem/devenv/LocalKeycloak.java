@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak server: the keycloak-quarkus-dist zip the build unpacks into target/, started in dev mode with an
@@ -60,7 +61,7 @@ public final class LocalKeycloak implements AutoCloseable {
         LocalKeycloak keycloak = new LocalKeycloak(builder.start(), port);
         try {
             keycloak.awaitReady(logFile);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             keycloak.close();
             throw e;
         }
@@ -90,18 +91,18 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Path logFile) throws InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile);
-            }
-            if (isReady(port)) {
-                return;
-            }
-            Thread.sleep(500);
+    private void awaitReady(Path logFile) {
+        try {
+            Awaitility.await("Keycloak serving realm " + REALM).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile);
+                        }
+                        return isReady(port);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Keycloak did not start within " + START_TIMEOUT + "; see " + logFile, e);
         }
-        throw new IllegalStateException("Keycloak did not start within " + START_TIMEOUT + "; see " + logFile);
     }
 
     @Override
