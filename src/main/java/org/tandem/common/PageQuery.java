@@ -5,8 +5,8 @@ public record PageQuery(int page, int size) {
 
     /** From the raw query parameters: JAX-RS would answer 404 to {@code size=many}, this answers 400. */
     public static PageQuery of(String page, String size, TandemConfig.Paging paging) {
-        int p = parse(page, "page", 0);
-        int s = parse(size, "size", paging.defaultSize());
+        int p = QueryParams.wholeNumber(page, "page", 0);
+        int s = QueryParams.wholeNumber(size, "size", paging.defaultSize());
         if (p < 0) {
             throw Problems.invalid("page", "query", "must be 0 or more");
         }
@@ -17,16 +17,5 @@ public record PageQuery(int page, int size) {
             throw Problems.invalid("size", "query", "must be between 1 and " + paging.maxSize());
         }
         return new PageQuery(p, s);
-    }
-
-    private static int parse(String raw, String name, int fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.invalid(name, "query", "must be a whole number");
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.tandem.common;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The application's own RFC 9457 problems. Each kind has a stable {@code type} under {@code /problems/}; details are
@@ -50,8 +49,12 @@ public final class Problems {
                 .withStatus(400)
                 .withTitle("Bad Request")
                 .withDetail("The request has invalid fields.")
-                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
+                .with("violations", List.of(new Violation(field, in, message)))
                 .build();
+    }
+
+    /** One failed field, in the shape the library uses for Bean Validation failures. */
+    public record Violation(String field, String in, String message) {
     }
 
     private static HttpProblem problem(int status, String slug, String title, String detail) {

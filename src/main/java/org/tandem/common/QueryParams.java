@@ -28,6 +28,17 @@ public final class QueryParams {
         }
     }
 
+    public static int wholeNumber(String raw, String name, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.invalid(name, "query", "must be a whole number");
+        }
+    }
+
     public static UUID uuid(String raw, String name) {
         if (raw == null || raw.isBlank()) {
             return null;

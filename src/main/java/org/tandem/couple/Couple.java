@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +120,6 @@ public class Couple {
         this.coTherapists.clear();
         co.stream()
                 .filter(t -> primary == null || !t.getId().equals(primary.getId()))
-                .sorted(Comparator.comparing(Therapist::getDisplayName))
                 .forEach(coTherapists::add);
         touch();
     }

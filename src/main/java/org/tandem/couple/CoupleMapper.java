@@ -1,5 +1,7 @@
 package org.tandem.couple;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.tandem.couple.CoupleApi.CoupleResponse;
 import org.tandem.couple.CoupleApi.PartnerInput;
@@ -10,10 +12,14 @@ import org.tandem.therapist.Therapist;
 /** Explicit mapping between the HTTP records and the domain: nothing is bound onto an entity by name. */
 final class CoupleMapper {
 
+    /** A set loaded from the database has no order; clients get a stable one. */
+    private static final Comparator<TherapistRef> BY_NAME =
+            Comparator.comparing(TherapistRef::displayName).thenComparing(TherapistRef::id);
+
     private CoupleMapper() {
     }
 
-    static CoupleDetails toDetails(List<PartnerInput> partners, java.time.LocalDate careStartedOn, String goals) {
+    static CoupleDetails toDetails(List<PartnerInput> partners, LocalDate careStartedOn, String goals) {
         return new CoupleDetails(toDetails(partners.get(0)), toDetails(partners.get(1)), careStartedOn, blankToNull(goals));
     }
 
@@ -24,7 +30,8 @@ final class CoupleMapper {
 
     static CoupleResponse toResponse(Couple c) {
         return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), c.getTreatmentGoals(),
-                ref(c.getPrimaryTherapist()), c.getCoTherapists().stream().map(CoupleMapper::ref).toList(),
+                ref(c.getPrimaryTherapist()),
+                c.getCoTherapists().stream().map(CoupleMapper::ref).sorted(BY_NAME).toList(),
                 c.getPartners().stream().map(CoupleMapper::toResponse).toList(), c.getVersion(), c.getCreatedAt(),
                 c.getUpdatedAt());
     }

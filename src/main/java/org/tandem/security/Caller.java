@@ -100,11 +100,6 @@ public class Caller {
         throw Problems.forbidden("forbidden", "Your role does not give access to clinical records.");
     }
 
-    /** The clinic id if the caller's clinic is already known, without creating anything (for audit of failures). */
-    public UUID clinicIdIfResolved() {
-        return resolved == null ? null : resolved.clinicId();
-    }
-
     public String clientAddress() {
         if (!request.isResolvable()) {
             return null;
