@@ -2,9 +2,9 @@ package org.tandem.common;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -17,48 +17,21 @@ public final class QueryParams {
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String name) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim());
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw Problems.invalid(name, "query", "must be one of " + allowed);
-        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return parse(raw, name, null, value -> Enum.valueOf(type, value), "must be one of " + allowed);
     }
 
     public static int wholeNumber(String raw, String name, int fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.invalid(name, "query", "must be a whole number");
-        }
+        return parse(raw, name, fallback, Integer::parseInt, "must be a whole number");
     }
 
     public static UUID uuid(String raw, String name) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(name, "query", "must be a UUID");
-        }
+        return parse(raw, name, null, UUID::fromString, "must be a UUID");
     }
 
     public static Instant instant(String raw, String name) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "query", "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
-        }
+        return parse(raw, name, null, value -> OffsetDateTime.parse(value).toInstant(),
+                "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
     }
 
     public static String text(String raw, String name, int maxLength) {
@@ -69,5 +42,17 @@ public final class QueryParams {
             throw Problems.invalid(name, "query", "must be at most " + maxLength + " characters");
         }
         return raw.trim();
+    }
+
+    /** Absent or blank gives the fallback; a value the parser rejects gives a 400 that names the parameter. */
+    private static <T> T parse(String raw, String name, T fallback, Function<String, T> parser, String expectation) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parser.apply(raw.trim());
+        } catch (RuntimeException e) { // NumberFormat-, IllegalArgument-, DateTimeParseException
+            throw Problems.invalid(name, "query", expectation);
+        }
     }
 }

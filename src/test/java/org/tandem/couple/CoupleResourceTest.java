@@ -64,9 +64,7 @@ class CoupleResourceTest {
     @Test
     void adminCreatesACoupleForAnotherTherapist() {
         String therapist2 = Api.therapistId("admin1", "therapist2");
-        Map<String, Object> body = new java.util.HashMap<>(coupleBody(unique()));
-        body.put("primaryTherapistId", therapist2);
-        String id = createCouple("admin1", body).path("id");
+        String id = createCouple("admin1", Api.coupleBodyWithPrimary(unique(), therapist2)).path("id");
 
         as("therapist2").get(COUPLES + "/" + id).then().statusCode(200)
                 .body("primaryTherapist.id", equalTo(therapist2));
@@ -75,16 +73,14 @@ class CoupleResourceTest {
 
     @Test
     void therapistCannotCreateACoupleForSomeoneElse() {
-        Map<String, Object> body = new java.util.HashMap<>(coupleBody(unique()));
-        body.put("primaryTherapistId", Api.therapistId("admin1", "therapist2"));
+        var body = Api.coupleBodyWithPrimary(unique(), Api.therapistId("admin1", "therapist2"));
         as("therapist1").body(body).post(COUPLES).then().statusCode(400)
                 .body("violations[0].field", equalTo("primaryTherapistId"));
     }
 
     @Test
     void adminCannotAssignATherapistOfAnotherClinic() {
-        Map<String, Object> body = new java.util.HashMap<>(coupleBody(unique()));
-        body.put("primaryTherapistId", Api.therapistId("admin9", "therapist9"));
+        var body = Api.coupleBodyWithPrimary(unique(), Api.therapistId("admin9", "therapist9"));
         as("admin1").body(body).post(COUPLES).then().statusCode(400)
                 .body("violations[0].field", equalTo("primaryTherapistId"));
     }

@@ -51,6 +51,13 @@ public final class Api {
                 "treatmentGoals", "Rebuild trust; agree boundaries");
     }
 
+    /** A couple body that names its primary therapist. */
+    public static Map<String, Object> coupleBodyWithPrimary(String marker, String primaryTherapistId) {
+        Map<String, Object> body = new java.util.HashMap<>(coupleBody(marker));
+        body.put("primaryTherapistId", primaryTherapistId);
+        return body;
+    }
+
     /** Creates a couple as the given user and returns the response (201 checked). */
     public static Response createCouple(String username, Map<String, Object> body) {
         return as(username).body(body).post("/api/v1/couples").then().statusCode(201).extract().response();
