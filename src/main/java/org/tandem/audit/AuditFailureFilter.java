@@ -42,7 +42,7 @@ public class AuditFailureFilter {
         }
         AuditLog.Actor actor = auditLog.actor();
         String action = request.getMethod() + " " + route(resource);
-        String recordId = request.getUriInfo().getPathParameters().getFirst("id");
+        String recordId = request.getUriInfo().getPathParameters().getFirst(audited.idParam());
         Runnable write = () -> {
             try {
                 auditLog.failure(actor, action, audited.value(), recordId, status);

@@ -39,6 +39,18 @@ public class AuditLog {
         events.persist(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null));
     }
 
+    /**
+     * Records what happened for someone who is not a logged-in caller: a calendar app holding a feed's secret URL,
+     * or the scheduler. Joins the current transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void system(UUID clinicId, String subject, String action, String recordType, Object recordId,
+            String clientAddress) {
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        Actor actor = new Actor(null, subject, "", null, clientAddress, requestId == null ? null : requestId.toString());
+        events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.SUCCESS, null));
+    }
+
     /** Records a request that ended in an error status. Safe to call from any worker thread. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failure(Actor actor, String action, String recordType, Object recordId, int httpStatus) {

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -33,6 +35,14 @@ public class Clinic {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Cancelling closer than this before a session's start flags the cancellation late. */
+    @Column(name = "late_cancel_hours", nullable = false)
+    private int lateCancelHours = 24;
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
     protected Clinic() {
     }
 
@@ -57,6 +67,25 @@ public class Clinic {
 
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
+    }
+
+    public Duration getLateCancelWindow() {
+        return Duration.ofHours(lateCancelHours);
+    }
+
+    public int getLateCancelHours() {
+        return lateCancelHours;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** The clinic's own settings, changed by its admins. */
+    public void updateSettings(String name, ZoneId timeZone, int lateCancelHours) {
+        this.name = name;
+        this.timeZone = timeZone.getId();
+        this.lateCancelHours = lateCancelHours;
     }
 
     @Override

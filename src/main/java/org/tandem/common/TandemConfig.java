@@ -20,6 +20,14 @@ public interface TandemConfig {
 
     Paging paging();
 
+    Scheduling scheduling();
+
+    interface Scheduling {
+        /** How far ahead an open-ended series has its occurrences created. */
+        @WithDefault("12")
+        int horizonWeeks();
+    }
+
     interface Paging {
         /** Page size when the caller names none. */
         @WithDefault("20")

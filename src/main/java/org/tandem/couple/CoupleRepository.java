@@ -24,11 +24,11 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
 
     public Optional<Couple> findVisible(AccessScope scope, UUID id) {
         Parameters params = scopeParameters(scope).and("id", id);
-        return find("from Couple c where c.id = :id and " + visibility(scope), params).firstResultOptional();
+        return find("from Couple c where c.id = :id and " + visibility("c", scope), params).firstResultOptional();
     }
 
     public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {
-        StringBuilder where = new StringBuilder(visibility(scope));
+        StringBuilder where = new StringBuilder(visibility("c", scope));
         Parameters params = scopeParameters(scope);
         if (filter.status() != null) {
             where.append(" and c.status = :status");
@@ -52,17 +52,20 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         return count("clinic.id = ?1 and code = ?2", clinicId, code) > 0;
     }
 
-    /** The one definition of which couples a scope reaches. */
-    private static String visibility(AccessScope scope) {
-        String clinic = "c.clinic.id = :clinic";
+    /**
+     * The one definition of which couples a scope reaches, as an HQL condition on the couple alias {@code c}; other
+     * features (sessions, notes, ...) select their records through it. Bind {@link #scopeParameters}.
+     */
+    public static String visibility(String c, AccessScope scope) {
+        String clinic = c + ".clinic.id = :clinic";
         if (scope.isWholeClinic()) {
             return clinic;
         }
-        return clinic + " and (c.primaryTherapist.id = :therapist"
-                + " or exists (select 1 from Couple a join a.coTherapists t where a = c and t.id = :therapist))";
+        return clinic + " and (" + c + ".primaryTherapist.id = :therapist"
+                + " or exists (select 1 from Couple a join a.coTherapists t where a = " + c + " and t.id = :therapist))";
     }
 
-    private static Parameters scopeParameters(AccessScope scope) {
+    public static Parameters scopeParameters(AccessScope scope) {
         Parameters params = Parameters.with("clinic", scope.clinicId());
         return scope.isWholeClinic() ? params : params.and("therapist", scope.therapistId());
     }

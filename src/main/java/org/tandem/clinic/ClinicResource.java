@@ -1,0 +1,63 @@
+package org.tandem.clinic;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.clinic.ClinicService.ClinicResponse;
+import org.tandem.clinic.ClinicService.ClinicSettingsRequest;
+import org.tandem.common.Versions;
+import org.tandem.security.Roles;
+
+/** {@code /api/v1/clinic}: the caller's own clinic (singular: nobody sees another). */
+@Path("/api/v1/clinic")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinic", description = "The caller's clinic and its settings")
+@AuditedRecord("clinic")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class ClinicResource {
+
+    private final ClinicService service;
+
+    ClinicResource(ClinicService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Your clinic's settings (roles: admin, therapist)")
+    @APIResponse(responseCode = "200", description = "The settings; ETag carries their version")
+    public Response get() {
+        ClinicResponse clinic = service.get();
+        return Response.ok(clinic).tag(Versions.etag(clinic.version())).build();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change your clinic's name, time zone and late-cancel window (role: admin)",
+            description = "lateCancelHours: a cancellation closer than this to the start is flagged late. Requires"
+                    + " If-Match.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Invalid fields (unknown time zone, window outside 0-168 h)")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ClinicSettingsRequest request) {
+        ClinicResponse clinic = service.update(Versions.fromIfMatch(ifMatch), request);
+        return Response.ok(clinic).tag(Versions.etag(clinic.version())).build();
+    }
+}

@@ -1,0 +1,63 @@
+package org.tandem.clinic;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.security.Caller;
+
+/** The caller's own clinic: its name, time zone and late-cancel window. */
+@ApplicationScoped
+@Transactional
+public class ClinicService {
+
+    public record ClinicResponse(String key, String name, String timeZone, int lateCancelHours, long version) {
+    }
+
+    public record ClinicSettingsRequest(@NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 64) String timeZone,
+            @NotNull @Min(0) @Max(168) Integer lateCancelHours) {
+    }
+
+    private final ClinicRepository clinics;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    ClinicService(ClinicRepository clinics, Caller caller, AuditLog audit) {
+        this.clinics = clinics;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public ClinicResponse get() {
+        return toResponse(clinics.findById(caller.clinicId()));
+    }
+
+    public ClinicResponse update(long expectedVersion, ClinicSettingsRequest request) {
+        Clinic clinic = clinics.findById(caller.clinicId());
+        Versions.requireCurrent(expectedVersion, clinic.getVersion());
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(request.timeZone().trim());
+        } catch (DateTimeException e) {
+            throw Problems.invalid("timeZone", "body", "must be an IANA time zone, e.g. Europe/Berlin");
+        }
+        clinic.updateSettings(request.name().trim(), zone, request.lateCancelHours());
+        clinics.flush();
+        audit.success("clinic.update", "clinic", clinic.getId());
+        return toResponse(clinic);
+    }
+
+    private static ClinicResponse toResponse(Clinic c) {
+        return new ClinicResponse(c.getKey(), c.getName(), c.getTimeZone().getId(), c.getLateCancelHours(),
+                c.getVersion());
+    }
+}

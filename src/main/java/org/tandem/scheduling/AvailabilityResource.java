@@ -1,0 +1,93 @@
+package org.tandem.scheduling;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.Problems;
+import org.tandem.common.QueryParams;
+import org.tandem.scheduling.SchedulingApi.FreeSlot;
+import org.tandem.scheduling.SchedulingApi.WorkingHoursBlock;
+import org.tandem.scheduling.SchedulingApi.WorkingHoursRequest;
+import org.tandem.security.Roles;
+
+/** {@code /api/v1/therapists/{therapistId}/working-hours} and {@code .../free-slots}: scheduling's view of a therapist. */
+@Path("/api/v1/therapists/{therapistId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability", description = "Working hours and free time")
+@AuditedRecord(value = "therapist", idParam = "therapistId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such therapist in your clinic")
+public class AvailabilityResource {
+
+    private final AvailabilityService service;
+
+    AvailabilityResource(AvailabilityService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("working-hours")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "A therapist's weekly working hours, clinic local time (roles: admin, therapist)")
+    @APIResponse(responseCode = "200", description = "The blocks, by day and start")
+    public List<WorkingHoursBlock> workingHours(@PathParam("therapistId") UUID therapistId) {
+        return service.workingHours(therapistId);
+    }
+
+    @PUT
+    @Path("working-hours")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Replace a therapist's working hours (roles: admin; therapist for themselves)")
+    @APIResponse(responseCode = "200", description = "The new blocks")
+    @APIResponse(responseCode = "400", description = "Invalid or overlapping blocks")
+    public List<WorkingHoursBlock> setWorkingHours(@PathParam("therapistId") UUID therapistId,
+            @NotNull @Valid WorkingHoursRequest request) {
+        return service.setWorkingHours(therapistId, request);
+    }
+
+    @GET
+    @Path("free-slots")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Free windows inside a therapist's working hours (roles: admin, therapist)",
+            description = "from and to are dates in the clinic's zone (inclusive, at most 31 days); minutes is the"
+                    + " shortest window worth listing (default 50).")
+    @APIResponse(responseCode = "200", description = "Free windows, in order")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public List<FreeSlot> freeSlots(@PathParam("therapistId") UUID therapistId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("minutes") String minutes) {
+        int length = QueryParams.wholeNumber(minutes, "minutes", 50);
+        if (length < 10 || length > 480) {
+            throw Problems.invalid("minutes", "query", "must be between 10 and 480");
+        }
+        return service.freeSlots(therapistId, date(from, "from"), date(to, "to"), length);
+    }
+
+    private static LocalDate date(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            throw Problems.invalid(name, "query", "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(name, "query", "must be a date, YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.tandem.scheduling;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleStatus;
+import org.tandem.couple.Partner;
+import org.tandem.security.AccessScope;
+import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRepository;
+
+/**
+ * The rules every booking obeys, whether a single session, a series or a reschedule: who may be booked together,
+ * how long a session lasts, and that nobody is booked twice at the same time. The last rule holds under concurrent
+ * requests because a booking first locks the therapist's and the couple's rows ({@link #lock}).
+ */
+@ApplicationScoped
+public class Booking {
+
+    static final Duration MAX_LENGTH = Duration.ofHours(8);
+
+    /** The people a session is for. {@code partner} is set only for individual sessions. */
+    public record Participants(Couple couple, Therapist therapist, Partner partner, SessionKind kind) {
+    }
+
+    private final SessionRepository sessions;
+    private final TherapistRepository therapists;
+
+    Booking(SessionRepository sessions, TherapistRepository therapists) {
+        this.sessions = sessions;
+        this.therapists = therapists;
+    }
+
+    /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
+    public Therapist bookedTherapist(AccessScope scope, UUID requested) {
+        if (!scope.isWholeClinic()) {
+            if (requested != null && !requested.equals(scope.therapistId())) {
+                throw Problems.invalid("therapistId", "body",
+                        "must be your own id or left out; an admin books other therapists");
+            }
+            return therapists.findById(scope.therapistId());
+        }
+        if (requested == null) {
+            throw Problems.invalid("therapistId", "body", "is required when an admin books a session");
+        }
+        return therapists.findInClinic(scope.clinicId(), requested)
+                .orElseThrow(() -> Problems.invalid("therapistId", "body", "is not a therapist of your clinic"));
+    }
+
+    /** Checks who is booked with whom. {@code therapist} must already be of the couple's clinic. */
+    public Participants participants(Couple couple, Therapist therapist, SessionKind kind, UUID partnerId) {
+        if (couple.getStatus() == CoupleStatus.DISCHARGED) {
+            throw Problems.conflict("couple-discharged", "Couple Discharged",
+                    "A discharged couple cannot be scheduled; move them back to INTAKE first.");
+        }
+        boolean assigned = (couple.getPrimaryTherapist() != null
+                && couple.getPrimaryTherapist().getId().equals(therapist.getId()))
+                || couple.getCoTherapists().stream().anyMatch(t -> t.getId().equals(therapist.getId()));
+        if (!assigned) {
+            throw Problems.invalid("therapistId", "body", "is not assigned to this couple");
+        }
+        if (kind.wholeCouple()) {
+            if (partnerId != null) {
+                throw Problems.invalid("partnerId", "body", "is only for INDIVIDUAL sessions");
+            }
+            return new Participants(couple, therapist, null, kind);
+        }
+        if (partnerId == null) {
+            throw Problems.invalid("partnerId", "body", "is required for an INDIVIDUAL session");
+        }
+        Partner partner = couple.getPartners().stream().filter(p -> p.getId().equals(partnerId)).findFirst()
+                .orElseThrow(() -> Problems.invalid("partnerId", "body", "is not a partner of this couple"));
+        return new Participants(couple, therapist, partner, kind);
+    }
+
+    public static void checkLength(SessionSlot slot, String endField) {
+        if (!slot.end().isAfter(slot.start())) {
+            throw Problems.invalid(endField, "body", "must be after the start");
+        }
+        if (slot.length().compareTo(MAX_LENGTH) > 0) {
+            throw Problems.invalid(endField, "body", "a session lasts at most 8 hours");
+        }
+    }
+
+    /** Waits for every other booking of this therapist or this couple to finish. Call before {@link #clash}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Participants who) {
+        sessions.lockForBooking(who.therapist().getId(), who.couple().getId());
+    }
+
+    /** The session the slot would collide with, if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<TherapySession> clash(Participants who, SessionSlot slot, UUID excludeSessionId) {
+        return sessions.firstClash(slot, who.therapist().getId(), who.couple().getId(),
+                who.partner() == null ? null : who.partner().getId(), excludeSessionId);
+    }
+
+    /** Refuses the slot with 409 naming the conflicting session, if anyone would be double-booked. */
+    public void requireFree(Participants who, SessionSlot slot, UUID excludeSessionId) {
+        clash(who, slot, excludeSessionId).ifPresent(other -> {
+            throw conflict(who, other);
+        });
+    }
+
+    static HttpProblem conflict(Participants who, TherapySession other) {
+        String detail = other.getTherapist().getId().equals(who.therapist().getId())
+                ? "The therapist already has a session at that time."
+                : "A partner already has a session at that time.";
+        return HttpProblem.builder()
+                .withType(Problems.type("schedule-conflict"))
+                .withStatus(409)
+                .withTitle("Schedule Conflict")
+                .withDetail(detail)
+                .with("conflictingSessionId", other.getId())
+                .build();
+    }
+}

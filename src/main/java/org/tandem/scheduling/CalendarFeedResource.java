@@ -1,0 +1,87 @@
+package org.tandem.scheduling;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.Problems;
+import org.tandem.security.Roles;
+
+/** A therapist's own calendar feed ({@code /calendar-feed}) and the feed URLs calendar apps fetch. */
+@Path("/api/v1")
+@Tag(name = "Calendar feed", description = "A private iCalendar feed of a therapist's sessions")
+@AuditedRecord("therapist")
+public class CalendarFeedResource {
+
+    private final CalendarService calendars;
+
+    CalendarFeedResource(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @POST
+    @Path("calendar-feed")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Create or rotate your calendar feed URL (role: therapist)",
+            description = "Returns a secret URL to subscribe to; it is shown only now. Any previous URL stops working.")
+    @APIResponse(responseCode = "200", description = "The new feed URL")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not a therapist")
+    public SchedulingApi.CalendarFeedResponse rotate(@Context UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return calendars.rotate(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
+    @GET
+    @Path("calendar-feed")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Whether you have a calendar feed, and since when (role: therapist)")
+    @APIResponse(responseCode = "200", description = "The feed exists")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not a therapist")
+    @APIResponse(responseCode = "404", description = "No feed")
+    public Map<String, Object> status() {
+        return calendars.feedCreatedAt().<Map<String, Object>>map(at -> Map.of("createdAt", at))
+                .orElseThrow(() -> Problems.notFound("calendar feed"));
+    }
+
+    @DELETE
+    @Path("calendar-feed")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Revoke your calendar feed URL (role: therapist)")
+    @APIResponse(responseCode = "204", description = "Revoked; the URL answers 404 from now on")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not a therapist")
+    public Response revoke() {
+        calendars.revoke();
+        return Response.noContent().build();
+    }
+
+    /** Calendar apps cannot send a bearer token: the secret in the URL is the credential. */
+    @GET
+    @Path("calendar-feeds/{token}.ics")
+    @Produces(CalendarService.TEXT_CALENDAR)
+    @PermitAll
+    @Operation(summary = "A therapist's calendar feed (roles: none; the secret URL is the credential)",
+            description = "Sessions from 30 days ago to 400 days ahead, with couple codes only.")
+    @APIResponse(responseCode = "200", description = "text/calendar")
+    @APIResponse(responseCode = "404", description = "Unknown or revoked URL")
+    public String feed(@PathParam("token") String token) {
+        return calendars.feed(token);
+    }
+}

@@ -1,0 +1,157 @@
+package org.tandem.scheduling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Problems;
+import org.tandem.scheduling.SchedulingApi.CalendarFeedResponse;
+import org.tandem.security.Caller;
+import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRepository;
+
+/**
+ * iCalendar (RFC 5545) through ical4j: a therapist's private feed behind a secret, revocable URL, and single-session
+ * downloads. Events name the couple by its code and the kind of session, never a person or anything clinical.
+ */
+@ApplicationScoped
+@Transactional
+public class CalendarService {
+
+    public static final String TEXT_CALENDAR = "text/calendar;charset=utf-8";
+    static final Duration FEED_PAST = Duration.ofDays(30);
+    static final Duration FEED_FUTURE = Duration.ofDays(400);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CalendarFeedRepository feeds;
+    private final SessionRepository sessions;
+    private final TherapistRepository therapists;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    CalendarService(CalendarFeedRepository feeds, SessionRepository sessions, TherapistRepository therapists,
+            Caller caller, AuditLog audit) {
+        this.feeds = feeds;
+        this.sessions = sessions;
+        this.therapists = therapists;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    /** A new secret URL for the calling therapist; the previous one stops working at once. */
+    public CalendarFeedResponse rotate(String baseUrl) {
+        UUID therapistId = ownTherapistId();
+        String token = newToken();
+        CalendarFeed feed = feeds.findByIdOptional(therapistId).orElse(null);
+        if (feed == null) {
+            feed = new CalendarFeed(therapistId, hash(token));
+            feeds.persist(feed);
+        } else {
+            feed.rotate(hash(token));
+        }
+        feeds.flush();
+        audit.success("calendar-feed.rotate", "therapist", therapistId);
+        return new CalendarFeedResponse(baseUrl + "/api/v1/calendar-feeds/" + token + ".ics", feed.getCreatedAt());
+    }
+
+    /** Whether the calling therapist has a feed. The URL itself is shown only once, when it is made. */
+    public Optional<Instant> feedCreatedAt() {
+        return feeds.findByIdOptional(ownTherapistId()).map(CalendarFeed::getCreatedAt);
+    }
+
+    public void revoke() {
+        UUID therapistId = ownTherapistId();
+        feeds.findByIdOptional(therapistId).ifPresent(feeds::delete);
+        audit.success("calendar-feed.revoke", "therapist", therapistId);
+    }
+
+    /** The feed behind a secret token; an unknown or revoked token is simply not found. */
+    public String feed(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw Problems.notFound("calendar feed");
+        }
+        CalendarFeed feed = feeds.findByTokenHash(hash(token)).orElseThrow(() -> Problems.notFound("calendar feed"));
+        Therapist therapist = therapists.findById(feed.getTherapistId());
+        Instant now = Instant.now();
+        List<TherapySession> events = sessions.forTherapist(therapist.getId(), now.minus(FEED_PAST),
+                now.plus(FEED_FUTURE));
+        audit.system(therapist.getClinic().getId(), "calendar-feed", "calendar-feed.read", "therapist",
+                therapist.getId(), caller.clientAddress());
+        return calendar(events);
+    }
+
+    public String single(TherapySession session) {
+        return calendar(List.of(session));
+    }
+
+    private static String calendar(List<TherapySession> sessions) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Tandem//Scheduling//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        for (TherapySession s : sessions) {
+            VEvent event = new VEvent(s.getStartsAt(), s.getEndsAt(), summary(s));
+            event.add(new Uid(s.getId() + "@tandem"));
+            event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, s.getVersion())));
+            event.add(new Location(s.getModality() == Modality.TELEHEALTH ? "Telehealth"
+                    : (s.getLocation() == null ? "In person" : s.getLocation())));
+            event.add(new Status(s.getStatus() == SessionStatus.CANCELLED ? Status.VALUE_CANCELLED
+                    : Status.VALUE_CONFIRMED));
+            calendar.add(event);
+        }
+        return calendar.toString();
+    }
+
+    /** Identifies the appointment without identifying anyone: the couple's code and the kind of session. */
+    static String summary(TherapySession s) {
+        String kind = switch (s.getKind()) {
+            case JOINT -> "Joint session";
+            case INDIVIDUAL -> "Individual session (partner " + s.getPartner().getSeat() + ")";
+            case INTAKE -> "Intake";
+        };
+        return s.getCouple().getCode() + " · " + kind;
+    }
+
+    private UUID ownTherapistId() {
+        return caller.therapistId().orElseThrow(() -> Problems.forbidden("forbidden",
+                "Only therapists have a calendar feed."));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

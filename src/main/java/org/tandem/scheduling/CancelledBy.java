@@ -1,0 +1,7 @@
+package org.tandem.scheduling;
+
+public enum CancelledBy {
+    CLINIC,
+    THERAPIST,
+    CLIENT
+}

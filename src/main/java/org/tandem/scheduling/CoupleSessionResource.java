@@ -1,0 +1,52 @@
+package org.tandem.scheduling;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.TandemConfig;
+import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.security.Roles;
+
+/** {@code /api/v1/couples/{coupleId}/sessions}: scheduling's view of one couple. */
+@Path("/api/v1/couples/{coupleId}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+public class CoupleSessionResource {
+
+    private final SessionService service;
+    private final TandemConfig config;
+
+    CoupleSessionResource(SessionService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "A couple's sessions (roles: admin, therapist of the couple)",
+            description = "Sorted by start. Filters: from, to, status, kind, therapistId.")
+    @APIResponse(responseCode = "200", description = "A page of sessions")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    public PageResponse<SessionResponse> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("therapistId") String therapistId) {
+        return service.listForCouple(coupleId, SessionFilters.of(from, to, status, kind, therapistId, null),
+                PageQuery.of(page, size, config.paging()));
+    }
+}

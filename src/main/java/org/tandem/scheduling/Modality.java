@@ -1,0 +1,6 @@
+package org.tandem.scheduling;
+
+public enum Modality {
+    IN_PERSON,
+    TELEHEALTH
+}

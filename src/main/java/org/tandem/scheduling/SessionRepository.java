@@ -1,0 +1,117 @@
+package org.tandem.scheduling;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.common.PageQuery;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.security.AccessScope;
+
+/** Sessions, reached through the couples the caller may see ({@link CoupleRepository#visibility}). */
+@ApplicationScoped
+public class SessionRepository implements PanacheRepositoryBase<TherapySession, UUID> {
+
+    /** List criteria; null fields do not filter. */
+    public record Filter(Instant from, Instant to, SessionStatus status, SessionKind kind, UUID therapistId,
+            UUID coupleId) {
+    }
+
+    private static String visible(AccessScope scope) {
+        return "s.couple.id in (select c.id from Couple c where " + CoupleRepository.visibility("c", scope) + ")";
+    }
+
+    public Optional<TherapySession> findVisible(AccessScope scope, UUID id) {
+        return find("from TherapySession s where s.id = :id and " + visible(scope),
+                CoupleRepository.scopeParameters(scope).and("id", id)).firstResultOptional();
+    }
+
+    public PanacheQuery<TherapySession> search(AccessScope scope, Filter f, PageQuery page) {
+        StringBuilder where = new StringBuilder(visible(scope));
+        Parameters params = CoupleRepository.scopeParameters(scope);
+        if (f.from() != null) {
+            where.append(" and s.endsAt > :from");
+            params.and("from", f.from());
+        }
+        if (f.to() != null) {
+            where.append(" and s.startsAt < :to");
+            params.and("to", f.to());
+        }
+        if (f.status() != null) {
+            where.append(" and s.status = :status");
+            params.and("status", f.status());
+        }
+        if (f.kind() != null) {
+            where.append(" and s.kind = :kind");
+            params.and("kind", f.kind());
+        }
+        if (f.therapistId() != null) {
+            where.append(" and s.therapist.id = :therapistId");
+            params.and("therapistId", f.therapistId());
+        }
+        if (f.coupleId() != null) {
+            where.append(" and s.couple.id = :coupleId");
+            params.and("coupleId", f.coupleId());
+        }
+        return find("from TherapySession s where " + where, Sort.by("s.startsAt").and("s.id"), params)
+                .page(Page.of(page.page(), page.size()));
+    }
+
+    /**
+     * Serializes bookings: whoever books this therapist or this couple waits here until the other booking commits.
+     * Always therapist first, then couple, so two bookings never wait on each other in a circle.
+     */
+    public void lockForBooking(UUID therapistId, UUID coupleId) {
+        getEntityManager().createNativeQuery("select id from therapist where id = ?1 for update")
+                .setParameter(1, therapistId).getResultList();
+        getEntityManager().createNativeQuery("select id from couple where id = ?1 for update")
+                .setParameter(1, coupleId).getResultList();
+    }
+
+    /**
+     * The first non-cancelled session that the new slot would collide with: the same therapist at an overlapping
+     * time, or the same people (the whole couple, or the same partner) at an overlapping time.
+     */
+    public Optional<TherapySession> firstClash(SessionSlot slot, UUID therapistId, UUID coupleId, UUID partnerId,
+            UUID excludeId) {
+        String people = partnerId == null
+                ? "s.couple.id = :couple"
+                : "(s.couple.id = :couple and (s.partner is null or s.partner.id = :partner))";
+        Parameters params = Parameters.with("start", slot.start()).and("end", slot.end())
+                .and("therapist", therapistId).and("couple", coupleId).and("cancelled", SessionStatus.CANCELLED);
+        if (partnerId != null) {
+            params.and("partner", partnerId);
+        }
+        String exclude = "";
+        if (excludeId != null) {
+            exclude = " and s.id <> :exclude";
+            params.and("exclude", excludeId);
+        }
+        return find("from TherapySession s where s.status <> :cancelled and s.startsAt < :end and s.endsAt > :start"
+                + exclude + " and (s.therapist.id = :therapist or " + people + ")",
+                Sort.by("s.startsAt"), params).firstResultOptional();
+    }
+
+    /** A therapist's non-cancelled sessions overlapping a range, for free slots. */
+    public List<TherapySession> busy(UUID therapistId, Instant from, Instant to) {
+        return list("therapist.id = ?1 and status <> ?2 and startsAt < ?3 and endsAt > ?4",
+                Sort.by("startsAt"), therapistId, SessionStatus.CANCELLED, to, from);
+    }
+
+    /** The scheduled occurrences of a series from an index on. */
+    public List<TherapySession> scheduledInSeriesFrom(UUID seriesId, int index) {
+        return list("series.id = ?1 and seriesIndex >= ?2 and status = ?3", Sort.by("seriesIndex"), seriesId, index,
+                SessionStatus.SCHEDULED);
+    }
+
+    /** A therapist's sessions for a calendar feed. */
+    public List<TherapySession> forTherapist(UUID therapistId, Instant from, Instant to) {
+        return list("therapist.id = ?1 and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"), therapistId, to, from);
+    }
+}

@@ -1,0 +1,85 @@
+package org.tandem.scheduling;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.UuidGenerator;
+
+/** One move of a session: where it was, where it went, when and by whom. */
+@Entity
+@Immutable
+@Table(name = "session_reschedule")
+public class SessionReschedule {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id", nullable = false, updatable = false)
+    private TherapySession session;
+
+    @Column(name = "previous_start", nullable = false, updatable = false)
+    private Instant previousStart;
+
+    @Column(name = "previous_end", nullable = false, updatable = false)
+    private Instant previousEnd;
+
+    @Column(name = "new_start", nullable = false, updatable = false)
+    private Instant newStart;
+
+    @Column(name = "new_end", nullable = false, updatable = false)
+    private Instant newEnd;
+
+    @Column(name = "changed_at", nullable = false, updatable = false)
+    private Instant changedAt;
+
+    @Column(name = "changed_by", nullable = false, updatable = false, length = 255)
+    private String changedBy;
+
+    protected SessionReschedule() {
+    }
+
+    SessionReschedule(TherapySession session, SessionSlot from, SessionSlot to, String changedBy) {
+        this.session = session;
+        this.previousStart = from.start();
+        this.previousEnd = from.end();
+        this.newStart = to.start();
+        this.newEnd = to.end();
+        this.changedAt = Instant.now();
+        this.changedBy = changedBy;
+    }
+
+    public Instant getPreviousStart() {
+        return previousStart;
+    }
+
+    public Instant getPreviousEnd() {
+        return previousEnd;
+    }
+
+    public Instant getNewStart() {
+        return newStart;
+    }
+
+    public Instant getNewEnd() {
+        return newEnd;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
+    }
+
+    public String getChangedBy() {
+        return changedBy;
+    }
+}

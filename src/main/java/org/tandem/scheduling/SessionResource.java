@@ -1,0 +1,170 @@
+package org.tandem.scheduling;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.common.Versions;
+import org.tandem.scheduling.SchedulingApi.CancelRequest;
+import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
+import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
+import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "Appointments: booking, lifecycle, agenda")
+@AuditedRecord(SessionService.RECORD)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class SessionResource {
+
+    private final SessionService service;
+    private final CalendarService calendars;
+    private final TandemConfig config;
+
+    SessionResource(SessionService service, CalendarService calendars, TandemConfig config) {
+        this.service = service;
+        this.calendars = calendars;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Book a session (roles: admin, assigned therapist)",
+            description = "start/end take an offset or the clinic's local time. The therapist must be assigned to"
+                    + " the couple. Nobody is double-booked: a clash is 409 with conflictingSessionId.")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "400", description = "Invalid fields (end before start, over 8 h, bad offset, ...)")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    @APIResponse(responseCode = "409", description = "Schedule conflict, or the couple is discharged")
+    public Response create(@NotNull @Valid CreateSessionRequest request, @Context UriInfo uri) {
+        SessionResponse created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "List sessions (roles: admin: whole clinic; therapist: their couples' sessions)",
+            description = "Sorted by start. Filters: from, to (ISO-8601 instants), status, kind, therapistId, coupleId.")
+    @APIResponse(responseCode = "200", description = "A page of sessions")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public PageResponse<SessionResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("therapistId") String therapistId,
+            @QueryParam("coupleId") String coupleId) {
+        return service.list(SessionFilters.of(from, to, status, kind, therapistId, coupleId),
+                PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read a session (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "200", description = "The session; ETag carries its version")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(service.get(id));
+    }
+
+    @GET
+    @Path("{id}.ics")
+    @Produces(CalendarService.TEXT_CALENDAR)
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Download a session as iCalendar (roles: admin, therapist of the couple)",
+            description = "Shows the couple code and the kind of session, never names or clinical detail.")
+    @APIResponse(responseCode = "200", description = "text/calendar")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    public Response ics(@PathParam("id") UUID id) {
+        return Response.ok(calendars.single(service.getForCalendar(id)))
+                .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ics\"").build();
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Move a scheduled session (roles: admin, therapist of the couple)",
+            description = "Keeps the previous times in its history. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "400", description = "Invalid times")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    @APIResponse(responseCode = "409", description = "Schedule conflict, or the session is no longer scheduled")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid RescheduleRequest request) {
+        return withEtag(service.reschedule(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Cancel a scheduled session (roles: admin, therapist of the couple)",
+            description = "Records who cancelled and why; inside the clinic's late-cancel window it is flagged late."
+                    + " Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid CancelRequest request) {
+        return withEtag(service.cancel(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Mark a session as held (roles: admin, therapist of the couple)",
+            description = "Only once it has started. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(service.complete(id, Versions.fromIfMatch(ifMatch)));
+    }
+
+    @POST
+    @Path("{id}/no-show")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Mark a session as a no-show (roles: admin, therapist of the couple)",
+            description = "Only once it has started. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Marked")
+    @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(service.noShow(id, Versions.fromIfMatch(ifMatch)));
+    }
+
+    static Response withEtag(SessionResponse session) {
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+}

@@ -1,0 +1,141 @@
+package org.tandem.scheduling;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.scheduling.SchedulingApi.CancelRequest;
+import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
+import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
+import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.security.AccessScope;
+import org.tandem.security.Caller;
+
+/** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    static final String RECORD = "session";
+
+    private final SessionRepository sessions;
+    private final CoupleRepository couples;
+    private final Booking booking;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, Caller caller,
+            AuditLog audit) {
+        this.sessions = sessions;
+        this.couples = couples;
+        this.booking = booking;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public SessionResponse create(CreateSessionRequest request) {
+        AccessScope scope = caller.scope();
+        Couple couple = couples.findVisible(scope, request.coupleId()).orElseThrow(() -> Problems.notFound("couple"));
+        Booking.Participants who = booking.participants(couple, booking.bookedTherapist(scope, request.therapistId()),
+                request.kind(), request.partnerId());
+        ZoneId zone = couple.getClinic().getTimeZone();
+        SessionSlot slot = new SessionSlot(ClinicTime.parse(request.start(), zone, "start"),
+                ClinicTime.parse(request.end(), zone, "end"));
+        Booking.checkLength(slot, "end");
+        booking.lock(who);
+        booking.requireFree(who, slot, null);
+        TherapySession session = new TherapySession(couple.getClinic(), couple, who.therapist(), who.partner(), slot,
+                request.kind(), request.modality(), blankToNull(request.location()), blankToNull(request.videoLink()));
+        sessions.persist(session);
+        sessions.flush();
+        audit.success("session.create", RECORD, session.getId());
+        return SessionMapper.toResponse(session);
+    }
+
+    public SessionResponse get(UUID id) {
+        TherapySession session = load(id);
+        audit.success("session.read", RECORD, id);
+        return SessionMapper.toResponse(session);
+    }
+
+    public TherapySession getForCalendar(UUID id) {
+        TherapySession session = load(id);
+        audit.success("session.read-ics", RECORD, id);
+        return session;
+    }
+
+    public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
+        PanacheQuery<TherapySession> query = sessions.search(caller.scope(), filter, page);
+        List<TherapySession> rows = query.list();
+        audit.success("session.list", RECORD, filter.coupleId());
+        return PageResponse.of(rows, SessionMapper::toResponse, page, query.count());
+    }
+
+    /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
+    public PageResponse<SessionResponse> listForCouple(UUID coupleId, SessionRepository.Filter filter, PageQuery page) {
+        couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        return list(new SessionRepository.Filter(filter.from(), filter.to(), filter.status(), filter.kind(),
+                filter.therapistId(), coupleId), page);
+    }
+
+    public SessionResponse reschedule(UUID id, long expectedVersion, RescheduleRequest request) {
+        TherapySession session = load(id);
+        Versions.requireCurrent(expectedVersion, session.getVersion());
+        ZoneId zone = session.getClinic().getTimeZone();
+        SessionSlot slot = new SessionSlot(ClinicTime.parse(request.start(), zone, "start"),
+                ClinicTime.parse(request.end(), zone, "end"));
+        Booking.checkLength(slot, "end");
+        Booking.Participants who = new Booking.Participants(session.getCouple(), session.getTherapist(),
+                session.getPartner(), session.getKind());
+        booking.lock(who);
+        booking.requireFree(who, slot, session.getId());
+        session.reschedule(slot, caller.subject());
+        return saved(session, "session.reschedule");
+    }
+
+    public SessionResponse cancel(UUID id, long expectedVersion, CancelRequest request) {
+        TherapySession session = load(id);
+        Versions.requireCurrent(expectedVersion, session.getVersion());
+        session.cancel(request.cancelledBy(), blankToNull(request.reason()), Instant.now(),
+                session.getClinic().getLateCancelWindow());
+        return saved(session, "session.cancel");
+    }
+
+    public SessionResponse complete(UUID id, long expectedVersion) {
+        TherapySession session = load(id);
+        Versions.requireCurrent(expectedVersion, session.getVersion());
+        session.complete(Instant.now());
+        return saved(session, "session.complete");
+    }
+
+    public SessionResponse noShow(UUID id, long expectedVersion) {
+        TherapySession session = load(id);
+        Versions.requireCurrent(expectedVersion, session.getVersion());
+        session.markNoShow(Instant.now());
+        return saved(session, "session.no-show");
+    }
+
+    private SessionResponse saved(TherapySession session, String action) {
+        sessions.flush();
+        audit.success(action, RECORD, session.getId());
+        return SessionMapper.toResponse(session);
+    }
+
+    private TherapySession load(UUID id) {
+        return sessions.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,287 @@
+package org.tandem.scheduling;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.clinic.Clinic;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+import org.tandem.couple.Partner;
+import org.tandem.therapist.Therapist;
+
+/** An appointment: a couple (or one partner) with a therapist, from start to end (UTC). */
+@Entity
+@Table(name = "therapy_session")
+public class TherapySession {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
+    private Clinic clinic;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "couple_id", nullable = false, updatable = false)
+    private Couple couple;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "therapist_id", nullable = false, updatable = false)
+    private Therapist therapist;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id", updatable = false)
+    private Partner partner;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "series_id")
+    private SessionSeries series;
+
+    @Column(name = "series_index")
+    private Integer seriesIndex;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private SessionKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Modality modality;
+
+    @Column(length = 200)
+    private String location;
+
+    @Column(name = "video_link", length = 500)
+    private String videoLink;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private SessionStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by", length = 16)
+    private CancelledBy cancelledBy;
+
+    @Column(name = "cancel_reason", length = 500)
+    private String cancelReason;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "late_cancellation", nullable = false)
+    private boolean lateCancellation;
+
+    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL)
+    @OrderBy("changedAt")
+    private List<SessionReschedule> reschedules = new ArrayList<>();
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected TherapySession() {
+    }
+
+    TherapySession(Clinic clinic, Couple couple, Therapist therapist, Partner partner, SessionSlot slot,
+            SessionKind kind, Modality modality, String location, String videoLink) {
+        this.clinic = clinic;
+        this.couple = couple;
+        this.therapist = therapist;
+        this.partner = partner;
+        this.startsAt = slot.start();
+        this.endsAt = slot.end();
+        this.kind = kind;
+        this.modality = modality;
+        this.location = location;
+        this.videoLink = videoLink;
+        this.status = SessionStatus.SCHEDULED;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Places the session in a series; a split moves following occurrences into the new series. */
+    void belongTo(SessionSeries series, int index) {
+        this.series = series;
+        this.seriesIndex = index;
+    }
+
+    public SessionSlot slot() {
+        return new SessionSlot(startsAt, endsAt);
+    }
+
+    /** Moves the session, keeping where it was in its history. Only a scheduled session moves. */
+    void reschedule(SessionSlot to, String changedBy) {
+        requireScheduled("rescheduled");
+        reschedules.add(new SessionReschedule(this, slot(), to, changedBy));
+        this.startsAt = to.start();
+        this.endsAt = to.end();
+        touch();
+    }
+
+    void complete(Instant now) {
+        requireScheduled("completed");
+        requireStarted(now, "completed");
+        this.status = SessionStatus.COMPLETED;
+        touch();
+    }
+
+    void markNoShow(Instant now) {
+        requireScheduled("marked as a no-show");
+        requireStarted(now, "marked as a no-show");
+        this.status = SessionStatus.NO_SHOW;
+        touch();
+    }
+
+    /** Cancels; inside the clinic's late-cancel window before the start, the cancellation is flagged late. */
+    void cancel(CancelledBy by, String reason, Instant now, Duration lateWindow) {
+        requireScheduled("cancelled");
+        this.status = SessionStatus.CANCELLED;
+        this.cancelledBy = by;
+        this.cancelReason = reason;
+        this.cancelledAt = now;
+        this.lateCancellation = now.isBefore(startsAt) && Duration.between(now, startsAt).compareTo(lateWindow) < 0;
+        touch();
+    }
+
+    private void requireScheduled(String change) {
+        if (status != SessionStatus.SCHEDULED) {
+            throw Problems.conflict("invalid-session-transition", "Invalid Session Transition",
+                    "A " + status + " session cannot be " + change + "; only a SCHEDULED one can.");
+        }
+    }
+
+    private void requireStarted(Instant now, String change) {
+        if (now.isBefore(startsAt)) {
+            throw Problems.conflict("invalid-session-transition", "Invalid Session Transition",
+                    "A session cannot be " + change + " before it starts.");
+        }
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Clinic getClinic() {
+        return clinic;
+    }
+
+    public Couple getCouple() {
+        return couple;
+    }
+
+    public Therapist getTherapist() {
+        return therapist;
+    }
+
+    public Partner getPartner() {
+        return partner;
+    }
+
+    public SessionSeries getSeries() {
+        return series;
+    }
+
+    public Integer getSeriesIndex() {
+        return seriesIndex;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public SessionKind getKind() {
+        return kind;
+    }
+
+    public Modality getModality() {
+        return modality;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getVideoLink() {
+        return videoLink;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public CancelledBy getCancelledBy() {
+        return cancelledBy;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public boolean isLateCancellation() {
+        return lateCancellation;
+    }
+
+    public List<SessionReschedule> getReschedules() {
+        return reschedules;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "TherapySession[id=" + id + ", status=" + status + "]";
+    }
+}
