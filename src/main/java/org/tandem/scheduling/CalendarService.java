@@ -102,6 +102,7 @@ public class CalendarService {
         return calendar(events);
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public String single(TherapySession session) {
         return calendar(List.of(session));
     }

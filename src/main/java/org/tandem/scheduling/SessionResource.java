@@ -42,12 +42,10 @@ import org.tandem.security.Roles;
 public class SessionResource {
 
     private final SessionService service;
-    private final CalendarService calendars;
     private final TandemConfig config;
 
-    SessionResource(SessionService service, CalendarService calendars, TandemConfig config) {
+    SessionResource(SessionService service, TandemConfig config) {
         this.service = service;
-        this.calendars = calendars;
         this.config = config;
     }
 
@@ -99,7 +97,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "text/calendar")
     @APIResponse(responseCode = "404", description = "No such session, or not yours")
     public Response ics(@PathParam("id") UUID id) {
-        return Response.ok(calendars.single(service.getForCalendar(id)))
+        return Response.ok(service.ics(id))
                 .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ics\"").build();
     }
 

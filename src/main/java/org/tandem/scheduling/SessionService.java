@@ -31,14 +31,16 @@ public class SessionService {
     private final SessionRepository sessions;
     private final CoupleRepository couples;
     private final Booking booking;
+    private final CalendarService calendars;
     private final Caller caller;
     private final AuditLog audit;
 
-    SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, Caller caller,
-            AuditLog audit) {
+    SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
+            Caller caller, AuditLog audit) {
         this.sessions = sessions;
         this.couples = couples;
         this.booking = booking;
+        this.calendars = calendars;
         this.caller = caller;
         this.audit = audit;
     }
@@ -68,10 +70,11 @@ public class SessionService {
         return SessionMapper.toResponse(session);
     }
 
-    public TherapySession getForCalendar(UUID id) {
+    /** The session as an iCalendar file. */
+    public String ics(UUID id) {
         TherapySession session = load(id);
         audit.success("session.read-ics", RECORD, id);
-        return session;
+        return calendars.single(session);
     }
 
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
