@@ -2,7 +2,6 @@ package org.tandem.scheduling;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,8 +24,13 @@ public class SeriesRepository implements PanacheRepositoryBase<SessionSeries, UU
                 + " and r.occurrenceLimit is null").project(UUID.class).list();
     }
 
-    /** The series, locked: one replica at a time extends it. */
+    /**
+     * The series, locked: one replica at a time extends it. Plain {@code SELECT ... FOR UPDATE}: Hibernate's MySQL
+     * dialect would write {@code FOR UPDATE OF alias}, which MariaDB does not accept.
+     */
     public SessionSeries lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        getEntityManager().createNativeQuery("select id from session_series where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        return findById(id);
     }
 }
