@@ -1,5 +1,6 @@
 package org.tandem.scheduling;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -89,7 +90,7 @@ public final class SchedulingApi {
             @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d|24:00", message = "must be HH:mm") String end) {
     }
 
-    public record WorkingHoursRequest(@NotNull @Size(max = 50) List<@NotNull WorkingHoursBlock> blocks) {
+    public record WorkingHoursRequest(@NotNull @Size(max = 50) List<@NotNull @Valid WorkingHoursBlock> blocks) {
     }
 
     public record TherapistRef(UUID id, String displayName) {
