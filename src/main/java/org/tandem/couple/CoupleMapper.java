@@ -3,6 +3,8 @@ package org.tandem.couple;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import static org.tandem.common.Text.blankToNull;
+
 import org.tandem.couple.CoupleApi.CoupleResponse;
 import org.tandem.couple.CoupleApi.PartnerInput;
 import org.tandem.couple.CoupleApi.PartnerResponse;
@@ -45,7 +47,4 @@ final class CoupleMapper {
         return t == null ? null : new TherapistRef(t.getId(), t.getDisplayName());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

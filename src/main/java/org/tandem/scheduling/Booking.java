@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.CoupleStatus;
 import org.tandem.couple.Partner;
 import org.tandem.security.AccessScope;
@@ -30,14 +31,16 @@ public class Booking {
 
     private final SessionRepository sessions;
     private final TherapistRepository therapists;
+    private final CoupleRepository couples;
 
-    Booking(SessionRepository sessions, TherapistRepository therapists) {
+    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples) {
         this.sessions = sessions;
         this.therapists = therapists;
+        this.couples = couples;
     }
 
     /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
-    public Therapist bookedTherapist(AccessScope scope, UUID requested) {
+    Therapist bookedTherapist(AccessScope scope, UUID requested) {
         if (!scope.isWholeClinic()) {
             if (requested != null && !requested.equals(scope.therapistId())) {
                 throw Problems.invalid("therapistId", "body",
@@ -52,8 +55,18 @@ public class Booking {
                 .orElseThrow(() -> Problems.invalid("therapistId", "body", "is not a therapist of your clinic"));
     }
 
+    /**
+     * Who a new booking is for, from the request's ids: a couple the caller may see (else 404), the therapist
+     * ({@link #bookedTherapist}), and the partner when the kind needs one.
+     */
+    public Participants participantsFor(AccessScope scope, UUID coupleId, UUID therapistId, SessionKind kind,
+            UUID partnerId) {
+        Couple couple = couples.findVisible(scope, coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        return participants(couple, bookedTherapist(scope, therapistId), kind, partnerId);
+    }
+
     /** Checks who is booked with whom. {@code therapist} must already be of the couple's clinic. */
-    public Participants participants(Couple couple, Therapist therapist, SessionKind kind, UUID partnerId) {
+    Participants participants(Couple couple, Therapist therapist, SessionKind kind, UUID partnerId) {
         if (couple.getStatus() == CoupleStatus.DISCHARGED) {
             throw Problems.conflict("couple-discharged", "Couple Discharged",
                     "A discharged couple cannot be scheduled; move them back to INTAKE first.");

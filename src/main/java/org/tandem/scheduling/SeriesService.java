@@ -1,5 +1,7 @@
 package org.tandem.scheduling;
 
+import static org.tandem.common.Text.blankToNull;
+
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -20,14 +22,12 @@ import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.common.Versions;
 import org.tandem.couple.Couple;
-import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.ConflictPolicy;
 import org.tandem.scheduling.SchedulingApi.CreateSeriesRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesCancelRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesChangeRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesResponse;
-import org.tandem.security.AccessScope;
 import org.tandem.security.Caller;
 
 /**
@@ -45,17 +45,15 @@ public class SeriesService {
 
     private final SeriesRepository series;
     private final SessionRepository sessions;
-    private final CoupleRepository couples;
     private final Booking booking;
     private final Caller caller;
     private final AuditLog audit;
     private final TandemConfig config;
 
-    SeriesService(SeriesRepository series, SessionRepository sessions, CoupleRepository couples, Booking booking,
-            Caller caller, AuditLog audit, TandemConfig config) {
+    SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AuditLog audit,
+            TandemConfig config) {
         this.series = series;
         this.sessions = sessions;
-        this.couples = couples;
         this.booking = booking;
         this.caller = caller;
         this.audit = audit;
@@ -63,17 +61,16 @@ public class SeriesService {
     }
 
     public SeriesResponse create(CreateSeriesRequest request) {
-        AccessScope scope = caller.scope();
-        Couple couple = couples.findVisible(scope, request.coupleId()).orElseThrow(() -> Problems.notFound("couple"));
-        Booking.Participants who = booking.participants(couple, booking.bookedTherapist(scope, request.therapistId()),
+        Booking.Participants who = booking.participantsFor(caller.scope(), request.coupleId(), request.therapistId(),
                 request.kind(), request.partnerId());
+        Couple couple = who.couple();
         ZoneId zone = couple.getClinic().getTimeZone();
         LocalDateTime first = ClinicTime.parse(request.firstStart(), zone, "firstStart").atZone(zone).toLocalDateTime();
         checkEnd(request, first.toLocalDate());
         int interval = request.intervalWeeks() == null ? 1 : request.intervalWeeks();
         SessionSeries created = new SessionSeries(couple.getClinic(), couple, who.therapist(), who.partner(),
-                request.kind(), request.modality(), SessionService.blankToNull(request.location()),
-                SessionService.blankToNull(request.videoLink()), first, request.durationMinutes(), interval,
+                request.kind(), request.modality(), blankToNull(request.location()),
+                blankToNull(request.videoLink()), first, request.durationMinutes(), interval,
                 request.until(), request.count());
         series.persist(created);
         booking.lock(who);
@@ -154,7 +151,7 @@ public class SeriesService {
         int from = occurrenceIndex(found, request.fromSessionId());
         Instant now = Instant.now();
         for (TherapySession occurrence : sessions.scheduledInSeriesFrom(found.getId(), from)) {
-            occurrence.cancel(request.cancelledBy(), SessionService.blankToNull(request.reason()), now,
+            occurrence.cancel(request.cancelledBy(), blankToNull(request.reason()), now,
                     found.getClinic().getLateCancelWindow());
         }
         found.endBefore(from);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import static org.tandem.common.Text.blankToNull;
+
 import org.tandem.audit.AuditLog;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -18,7 +20,6 @@ import org.tandem.scheduling.SchedulingApi.CancelRequest;
 import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
-import org.tandem.security.AccessScope;
 import org.tandem.security.Caller;
 
 /** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
@@ -46,10 +47,9 @@ public class SessionService {
     }
 
     public SessionResponse create(CreateSessionRequest request) {
-        AccessScope scope = caller.scope();
-        Couple couple = couples.findVisible(scope, request.coupleId()).orElseThrow(() -> Problems.notFound("couple"));
-        Booking.Participants who = booking.participants(couple, booking.bookedTherapist(scope, request.therapistId()),
+        Booking.Participants who = booking.participantsFor(caller.scope(), request.coupleId(), request.therapistId(),
                 request.kind(), request.partnerId());
+        Couple couple = who.couple();
         ZoneId zone = couple.getClinic().getTimeZone();
         SessionSlot slot = new SessionSlot(ClinicTime.parse(request.start(), zone, "start"),
                 ClinicTime.parse(request.end(), zone, "end"));
@@ -136,9 +136,5 @@ public class SessionService {
 
     private TherapySession load(UUID id) {
         return sessions.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
