@@ -1,7 +1,10 @@
 package org.tandem.common;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.hibernate.exception.LockAcquisitionException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,5 +17,16 @@ public class PersistenceProblems {
     public Response stale() {
         HttpProblem problem = Problems.stale();
         return problem.toResponse();
+    }
+
+    /**
+     * The database gave up waiting for a lock (a deadlock it broke, or a lock-wait timeout). The transaction was
+     * rolled back, so nothing is half-written, and the same request will very likely succeed now.
+     */
+    @ServerExceptionMapper({LockAcquisitionException.class, PessimisticLockException.class, LockTimeoutException.class})
+    public Response lockContention() {
+        return Problems.conflict("concurrent-update", "Concurrent Update",
+                "Another change to the same records happened at the same moment. Nothing was saved; retry the request.")
+                .toResponse();
     }
 }

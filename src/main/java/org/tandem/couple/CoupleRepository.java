@@ -48,6 +48,12 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         return find("from Couple c where " + where, order, params).page(Page.of(page.page(), page.size()));
     }
 
+    /** Locks the couple's row for the rest of the transaction; take therapist locks first (TherapistRepository#lock). */
+    public void lock(UUID id) {
+        getEntityManager().createNativeQuery("select id from couple where id = ?1 for update").setParameter(1, id)
+                .getResultList();
+    }
+
     public boolean codeExists(UUID clinicId, String code) {
         return count("clinic.id = ?1 and code = ?2", clinicId, code) > 0;
     }

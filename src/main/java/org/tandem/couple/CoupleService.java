@@ -108,6 +108,14 @@ public class CoupleService {
         if (co.size() != coIds.size()) {
             throw Problems.invalid("coTherapistIds", "body", "lists someone who is not a therapist of your clinic");
         }
+        // Same lock order as a booking (therapists, then the couple): the co-therapist rows' foreign-key checks
+        // would otherwise take therapist locks after this couple's row is locked, and deadlock with a booking.
+        List<UUID> involved = new ArrayList<>(coIds);
+        if (primary != null) {
+            involved.add(primary.getId());
+        }
+        therapists.lock(involved);
+        couples.lock(couple.getId());
         couple.assignTherapists(primary, new ArrayList<>(co));
         return saved(couple, "couple.therapists-assign");
     }

@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.Problems;
@@ -103,7 +104,9 @@ public class Booking {
     /** Waits for every other booking of this therapist or this couple to finish. Call before {@link #clash}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Participants who) {
-        sessions.lockForBooking(who.therapist().getId(), who.couple().getId());
+        // Therapist first, then couple: the order everything that locks both follows.
+        therapists.lock(List.of(who.therapist().getId()));
+        couples.lock(who.couple().getId());
     }
 
     /** The session the slot would collide with, if any. */

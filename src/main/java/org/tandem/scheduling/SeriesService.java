@@ -72,8 +72,10 @@ public class SeriesService {
                 request.kind(), request.modality(), blankToNull(request.location()),
                 blankToNull(request.videoLink()), first, request.durationMinutes(), interval,
                 request.until(), request.count());
-        series.persist(created);
+        // Lock before inserting: the insert's foreign-key checks take shared locks on the same rows, and two
+        // series holding shared locks while waiting for exclusive ones would deadlock.
         booking.lock(who);
+        series.persist(created);
         List<Clash> skipped = expand(created, who, horizon(), request.onConflict() == ConflictPolicy.SKIP);
         if (created.getNextIndex() == skipped.size()) {
             throw clashes("Every occurrence of the series clashes with another session.", skipped);

@@ -64,17 +64,6 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     /**
-     * Serializes bookings: whoever books this therapist or this couple waits here until the other booking commits.
-     * Always therapist first, then couple, so two bookings never wait on each other in a circle.
-     */
-    public void lockForBooking(UUID therapistId, UUID coupleId) {
-        getEntityManager().createNativeQuery("select id from therapist where id = ?1 for update")
-                .setParameter(1, therapistId).getResultList();
-        getEntityManager().createNativeQuery("select id from couple where id = ?1 for update")
-                .setParameter(1, coupleId).getResultList();
-    }
-
-    /**
      * The first non-cancelled session that the new slot would collide with: the same therapist at an overlapping
      * time, or the same people (the whole couple, or the same partner) at an overlapping time.
      */

@@ -177,6 +177,36 @@ class SeriesResourceTest {
     }
 
     @Test
+    void concurrentSeriesForOneTherapistNeitherDeadlockNorDoubleBook() throws Exception {
+        LocalDate monday = Slots.window();
+        int racers = 6;
+        List<String> couples = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            couples.add(Api.createCouple("therapist1", unique()));
+        }
+        String token = org.tandem.testsupport.Tokens.of("therapist1");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (String coupleId : couples) {
+            Map<String, Object> body = series(coupleId, monday + "T14:00", Map.of("count", 3));
+            results.add(pool.submit(() -> {
+                start.await();
+                return io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                        .body(body).post(SERIES).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var result : results) {
+            statuses.add(result.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+        assertEquals(racers - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+    }
+
+    @Test
     void seriesInputIsChecked() {
         LocalDate monday = Slots.window();
         String coupleId = Api.createCouple("therapist1", unique());
