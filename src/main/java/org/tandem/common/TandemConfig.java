@@ -3,6 +3,7 @@ package org.tandem.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Optional;
 
 /** Tandem's own settings (prefix {@code tandem}); Quarkus' standard settings configure everything else. */
 @ConfigMapping(prefix = "tandem")
@@ -17,6 +18,13 @@ public interface TandemConfig {
     @WithName("default-clinic-zone")
     @WithDefault("UTC")
     String defaultClinicZone();
+
+    /**
+     * The address clients reach the API at, e.g. https://tandem.example.org, for links the API hands out that are
+     * followed later by other software (calendar feed URLs). Unset: taken from the request. Env: TANDEM_PUBLIC_BASE_URL.
+     */
+    @WithName("public-base-url")
+    Optional<String> publicBaseUrl();
 
     Paging paging();
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
+import org.tandem.common.TandemConfig;
 import org.tandem.security.Roles;
 
 /** A therapist's own calendar feed ({@code /calendar-feed}) and the feed URLs calendar apps fetch. */
@@ -27,9 +28,11 @@ import org.tandem.security.Roles;
 public class CalendarFeedResource {
 
     private final CalendarService calendars;
+    private final TandemConfig config;
 
-    CalendarFeedResource(CalendarService calendars) {
+    CalendarFeedResource(CalendarService calendars, TandemConfig config) {
         this.calendars = calendars;
+        this.config = config;
     }
 
     @POST
@@ -42,7 +45,7 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "Not a therapist")
     public SchedulingApi.CalendarFeedResponse rotate(@Context UriInfo uri) {
-        String base = uri.getBaseUri().toString();
+        String base = config.publicBaseUrl().orElse(uri.getBaseUri().toString());
         return calendars.rotate(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
