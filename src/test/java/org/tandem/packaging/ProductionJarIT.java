@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged production app: nothing of the local services inside, and a clear refusal without configuration. */
 class ProductionJarIT {
 
+    private static final String KEY = org.tandem.testsupport.TandemServices.TEST_NOTES_KEY;
     private static final Path APP = Path.of(System.getProperty("tandem-devenv.app-dir", "target/quarkus-app"));
 
     @Test
@@ -42,8 +43,25 @@ class ProductionJarIT {
     }
 
     @Test
+    void withoutANotesKeyItStopsAndSaysWhichSettingIsMissing() throws Exception {
+        String output = runExpectingFailure(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/tandem",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://127.0.0.1:9/tandem"));
+        assertTrue(output.contains("tandem.notes.key"), output);
+    }
+
+    @Test
+    void withAMalformedNotesKeyItStops() throws Exception {
+        String output = runExpectingFailure(Map.of("TANDEM_NOTES_KEY", "c2hvcnQ=",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/tandem",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://127.0.0.1:9/tandem",
+                "QUARKUS_FLYWAY_MIGRATE_AT_START", "false", "QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY", "none"));
+        assertTrue(output.contains("must be a base64-encoded 256-bit (32-byte) key"), output);
+    }
+
+    @Test
     void withoutADatabaseItStopsAndSaysWhichSettingIsMissing() throws Exception {
-        String output = runExpectingFailure(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/tandem"));
+        String output = runExpectingFailure(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/tandem",
+                "TANDEM_NOTES_KEY", KEY));
         assertTrue(output.contains("quarkus.datasource.jdbc.url"), output);
     }
 
@@ -52,7 +70,8 @@ class ProductionJarIT {
         // No database runs here either: keep Flyway and Hibernate's schema validation from connecting at start,
         // or their failure may come first (start-up order is not fixed).
         String output = runExpectingFailure(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://127.0.0.1:9/tandem",
-                "QUARKUS_FLYWAY_MIGRATE_AT_START", "false", "QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY", "none"));
+                "QUARKUS_FLYWAY_MIGRATE_AT_START", "false", "QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY", "none",
+                "TANDEM_NOTES_KEY", KEY));
         assertTrue(output.contains("quarkus.oidc.auth-server-url"), output);
     }
 

@@ -21,6 +21,9 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
     /** Where tests find Keycloak to ask it for real tokens. */
     public static final String KEYCLOAK_URL_PROPERTY = "tandem-devenv.keycloak-realm-url";
 
+    /** A throwaway key for the packaged app under test (the same one the test profile uses). */
+    public static final String TEST_NOTES_KEY = "rZ7z8rMiQo2bciwx53QrX1qCaVXObKigF+uxUE+1fh0=";
+
     private EmbeddedMariaDb db;
     private LocalKeycloak keycloak;
 
@@ -47,6 +50,8 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Could not start the test services", e);
         }
         return Map.of(
+                // The packaged app runs in the prod profile, which has no notes key of its own.
+                "tandem.notes.key", TEST_NOTES_KEY,
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedMariaDb.USER,
                 "quarkus.datasource.password", EmbeddedMariaDb.PASSWORD,

@@ -1,0 +1,87 @@
+package org.tandem.note;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.therapist.Therapist;
+
+/** Text added to a signed note; signed by its author when written, never changed. */
+@Entity
+@Immutable
+@Table(name = "note_addendum")
+public class NoteAddendum {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "note_id", nullable = false, updatable = false)
+    private SessionNote note;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id", nullable = false, updatable = false)
+    private Therapist author;
+
+    @Column(name = "body_key_id", nullable = false, updatable = false)
+    private UUID bodyKeyId;
+
+    @Column(name = "body_ciphertext", nullable = false, updatable = false, columnDefinition = "mediumblob")
+    private byte[] bodyCiphertext;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected NoteAddendum() {
+    }
+
+    NoteAddendum(SessionNote note, Therapist author) {
+        this.note = note;
+        this.author = author;
+        this.createdAt = Instant.now();
+    }
+
+    /** Set once, between persist (which assigns the id the ciphertext is bound to) and the insert. */
+    void seal(NoteCipher.Sealed body) {
+        if (bodyCiphertext != null) {
+            throw new IllegalStateException("an addendum is sealed once");
+        }
+        this.bodyKeyId = body.keyId();
+        this.bodyCiphertext = body.ciphertext();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Therapist getAuthor() {
+        return author;
+    }
+
+    UUID getBodyKeyId() {
+        return bodyKeyId;
+    }
+
+    byte[] getBodyCiphertext() {
+        return bodyCiphertext;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "NoteAddendum[id=" + id + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package org.tandem.note;
+
+import com.google.crypto.tink.Aead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.tandem.common.TandemConfig;
+
+/**
+ * Envelope encryption of note text. Each clinic has a random AES-256 data key, stored only wrapped by the
+ * key-encryption key from the environment. A ciphertext's associated data names what it is and whose row it is
+ * ("note" + note id, "addendum" + addendum id): moved onto another row, it no longer decrypts.
+ */
+@ApplicationScoped
+@Startup // a malformed key stops the start, not the first note
+public class NoteCipher {
+
+    private static final Logger LOG = Logger.getLogger(NoteCipher.class);
+
+    /** A ciphertext and the data key it needs. */
+    public record Sealed(UUID keyId, byte[] ciphertext) {
+    }
+
+    private final KeyRing ring;
+    private final NoteKeyRepository keys;
+    private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
+
+    NoteCipher(TandemConfig config, NoteKeyRepository keys) {
+        TandemConfig.Notes notes = config.notes();
+        this.ring = new KeyRing(notes.keyId(), notes.key(), notes.previousKeys().orElse(null));
+        this.keys = keys;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Sealed seal(UUID clinicId, String purpose, UUID recordId, String plaintext) {
+        NoteKey key = keyFor(clinicId);
+        try {
+            return new Sealed(key.getId(), aead(key).encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
+                    context(purpose, recordId)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt", e);
+        }
+    }
+
+    public String open(UUID keyId, String purpose, UUID recordId, byte[] ciphertext) {
+        NoteKey key = unwrapped.containsKey(keyId) ? null : keys.findById(keyId);
+        try {
+            Aead aead = unwrapped.computeIfAbsent(keyId, id -> KeyRing.aead(ring.unwrap(key.getWrappedKey(),
+                    key.getKekId(), key.getClinicId())));
+            return new String(aead.decrypt(ciphertext, context(purpose, recordId)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            // Never the text: only which record failed.
+            LOG.errorf("A %s ciphertext of record %s does not decrypt: tampered, or copied from another row", purpose,
+                    recordId);
+            throw new NoteKeyException("This " + purpose + " cannot be decrypted.");
+        }
+    }
+
+    /** After a key rotation, soon after start and then hourly: see {@link #rewrapAll}. */
+    @Scheduled(every = "1h", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    void rewrapOnSchedule() {
+        rewrapAll();
+    }
+
+    /** Moves data keys wrapped by an earlier key-encryption key to the current one. Idempotent, replica-safe. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int rewrapAll() {
+        int moved = 0;
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> keys.wrappedWithOtherThan(ring.currentId()))) {
+            moved += QuarkusTransaction.requiringNew().call(() -> {
+                NoteKey key = keys.lock(id);
+                if (key.getKekId().equals(ring.currentId())) {
+                    return 0;
+                }
+                byte[] raw = ring.unwrap(key.getWrappedKey(), key.getKekId(), key.getClinicId());
+                key.rewrap(ring.currentId(), ring.wrap(raw, key.getClinicId()));
+                return 1;
+            });
+        }
+        if (moved > 0) {
+            LOG.infof("Re-wrapped %d note data keys with key '%s'", moved, ring.currentId());
+        }
+        return moved;
+    }
+
+    private NoteKey keyFor(UUID clinicId) {
+        return keys.forClinic(clinicId).orElseGet(() -> {
+            try {
+                // Its own transaction, so a clash with a concurrent first note of the clinic can be retried.
+                QuarkusTransaction.requiringNew().run(() -> {
+                    keys.persist(new NoteKey(clinicId, ring.currentId(), ring.wrap(KeyRing.newDataKey(), clinicId)));
+                    keys.flush();
+                });
+            } catch (PersistenceException e) {
+                LOG.debugf("Data key of clinic %s created concurrently", clinicId);
+            }
+            return keys.forClinic(clinicId).orElseThrow();
+        });
+    }
+
+    private Aead aead(NoteKey key) {
+        return unwrapped.computeIfAbsent(key.getId(),
+                id -> KeyRing.aead(ring.unwrap(key.getWrappedKey(), key.getKekId(), key.getClinicId())));
+    }
+
+    private static byte[] context(String purpose, UUID recordId) {
+        return ("tandem:" + purpose + ":" + recordId).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package org.tandem.note;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.note.NoteApi.AddendumRequest;
+import org.tandem.note.NoteApi.NoteHistory;
+import org.tandem.note.NoteApi.NoteRequest;
+import org.tandem.note.NoteApi.NoteResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/sessions/{sessionId}/note")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Session notes", description = "The clinical record of a session: drafts, signing, addenda")
+@AuditedRecord(value = "session", idParam = "sessionId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such session or note, or not yours to read")
+public class NoteResource {
+
+    private final NoteService service;
+
+    NoteResource(NoteService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Write the session's note as a draft (role: therapist, the session's own)")
+    @APIResponse(responseCode = "201", description = "Draft created")
+    @APIResponse(responseCode = "400", description = "Invalid fields (unknown template or section, too long)")
+    @APIResponse(responseCode = "409", description = "The session already has a note, or is cancelled")
+    public Response create(@PathParam("sessionId") UUID sessionId, @NotNull @Valid NoteRequest request) {
+        NoteResponse note = service.create(sessionId, request);
+        return Response.status(Response.Status.CREATED).tag(Versions.etag(note.version())).entity(note).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read the note (roles: therapist of the couple; admin: metadata only)",
+            description = "Psychotherapy notes: their author only. Admins get access METADATA and no text.")
+    @APIResponse(responseCode = "200", description = "The note; ETag carries its version")
+    public Response get(@PathParam("sessionId") UUID sessionId) {
+        return withEtag(service.get(sessionId));
+    }
+
+    @PUT
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Save a new revision of the draft (role: therapist, the author)",
+            description = "Requires If-Match; two editors never overwrite each other.")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid NoteRequest request) {
+        return withEtag(service.update(sessionId, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("sign")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Sign the note; it never changes again (role: therapist, the author)")
+    @APIResponse(responseCode = "200", description = "Signed")
+    @APIResponse(responseCode = "409", description = "Already signed")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response sign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(service.sign(sessionId, Versions.fromIfMatch(ifMatch)));
+    }
+
+    @POST
+    @Path("cosign")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Co-sign a signed note (role: therapist of the couple, not the author)")
+    @APIResponse(responseCode = "200", description = "Co-signed")
+    @APIResponse(responseCode = "409", description = "Not signed yet, already co-signed, or you are the author")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response cosign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(service.cosign(sessionId, Versions.fromIfMatch(ifMatch)));
+    }
+
+    @POST
+    @Path("addenda")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Add an addendum to a signed note (role: therapist of the couple)",
+            description = "Append-only, signed by its author; the original note stays as it was.")
+    @APIResponse(responseCode = "201", description = "Added; the note with all addenda")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The note is still a draft: edit it instead")
+    public Response addAddendum(@PathParam("sessionId") UUID sessionId, @NotNull @Valid AddendumRequest request) {
+        NoteResponse note = service.addAddendum(sessionId, request);
+        return Response.status(Response.Status.CREATED).tag(Versions.etag(note.version())).entity(note).build();
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "The draft's revisions (who, when) and the addenda (role: therapist, the author)")
+    @APIResponse(responseCode = "200", description = "The history")
+    public NoteHistory history(@PathParam("sessionId") UUID sessionId) {
+        return service.history(sessionId);
+    }
+
+    /** A note that does not decrypt (wrong key, or a ciphertext moved from another row): no text, no detail. */
+    @ServerExceptionMapper
+    public Response unreadable(NoteKeyException e) {
+        return HttpProblem.builder().withType(Problems.type("note-unreadable")).withStatus(500)
+                .withTitle("Note Unreadable")
+                .withDetail("This note cannot be decrypted. The incident is logged; quote the X-Request-Id header.")
+                .build().toResponse();
+    }
+
+    private static Response withEtag(NoteResponse note) {
+        return Response.ok(note).tag(Versions.etag(note.version())).build();
+    }
+}

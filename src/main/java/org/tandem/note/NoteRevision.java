@@ -1,0 +1,63 @@
+package org.tandem.note;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.therapist.Therapist;
+
+/** Who saved which revision of a draft, and when. */
+@Entity
+@Immutable
+@Table(name = "note_revision")
+public class NoteRevision {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "note_id", nullable = false, updatable = false)
+    private SessionNote note;
+
+    @Column(nullable = false, updatable = false)
+    private int revision;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "saved_by", nullable = false, updatable = false)
+    private Therapist savedBy;
+
+    @Column(name = "saved_at", nullable = false, updatable = false)
+    private Instant savedAt;
+
+    protected NoteRevision() {
+    }
+
+    NoteRevision(SessionNote note, Therapist savedBy) {
+        this.note = note;
+        this.revision = note.getRevision();
+        this.savedBy = savedBy;
+        this.savedAt = Instant.now();
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+
+    public Therapist getSavedBy() {
+        return savedBy;
+    }
+
+    public Instant getSavedAt() {
+        return savedAt;
+    }
+}

@@ -1,0 +1,243 @@
+package org.tandem.note;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.note.NoteApi.Access;
+import org.tandem.note.NoteApi.AddendumRequest;
+import org.tandem.note.NoteApi.AddendumResponse;
+import org.tandem.note.NoteApi.NoteContent;
+import org.tandem.note.NoteApi.NoteHistory;
+import org.tandem.note.NoteApi.NoteRequest;
+import org.tandem.note.NoteApi.NoteResponse;
+import org.tandem.note.NoteApi.RevisionEntry;
+import org.tandem.note.NoteApi.TherapistRef;
+import org.tandem.scheduling.SessionRepository;
+import org.tandem.scheduling.SessionStatus;
+import org.tandem.scheduling.TherapySession;
+import org.tandem.security.Caller;
+import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRepository;
+
+/**
+ * Session notes. Who may read what is decided in {@link #access} and nowhere else: the author always; the couple's
+ * other therapists unless it is a psychotherapy note; admins only the metadata; nobody else. Every read and change
+ * is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class NoteService {
+
+    static final String RECORD = "note";
+    private static final String BODY = "note";
+    private static final String ADDENDUM = "addendum";
+
+    private final NoteRepository notes;
+    private final SessionRepository sessions;
+    private final TherapistRepository therapists;
+    private final NoteCipher cipher;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, NoteCipher cipher,
+            ObjectMapper json, Caller caller, AuditLog audit) {
+        this.notes = notes;
+        this.sessions = sessions;
+        this.therapists = therapists;
+        this.cipher = cipher;
+        this.json = json;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    /** The session's therapist writes its note; one note per session. */
+    public NoteResponse create(UUID sessionId, NoteRequest request) {
+        TherapySession session = visibleSession(sessionId);
+        Therapist me = therapists.findById(caller.therapistId().orElseThrow(NoteService::onlyTheSessionsTherapist));
+        if (!session.getTherapist().getId().equals(me.getId())) {
+            throw onlyTheSessionsTherapist();
+        }
+        if (session.getStatus() == SessionStatus.CANCELLED) {
+            throw Problems.conflict("session-cancelled", "Session Cancelled", "A cancelled session has no note.");
+        }
+        if (notes.forSession(sessionId).isPresent()) {
+            throw Problems.conflict("note-exists", "Note Exists",
+                    "This session already has a note; edit it with PUT and If-Match.");
+        }
+        checkSections(request);
+        SessionNote note = new SessionNote(session, me, request.template(), Boolean.TRUE.equals(request.psychotherapy()));
+        notes.persist(note); // assigns the id the ciphertext is bound to; the insert waits for the flush
+        note.saveDraft(request.template(), note.isPsychotherapy(), seal(note, request.content()));
+        notes.persistRevision(new NoteRevision(note, me));
+        notes.flush();
+        audit.success("note.create", RECORD, note.getId());
+        return response(note, Access.FULL);
+    }
+
+    public NoteResponse get(UUID sessionId) {
+        SessionNote note = load(sessionId);
+        Access access = access(note);
+        audit.success(access == Access.FULL ? "note.read" : "note.read-metadata", RECORD, note.getId());
+        return response(note, access);
+    }
+
+    public NoteResponse update(UUID sessionId, long expectedVersion, NoteRequest request) {
+        SessionNote note = authorsNote(sessionId);
+        Versions.requireCurrent(expectedVersion, note.getVersion());
+        checkSections(request);
+        note.saveDraft(request.template(), Boolean.TRUE.equals(request.psychotherapy()), seal(note, request.content()));
+        notes.persistRevision(new NoteRevision(note, note.getAuthor()));
+        notes.flush(); // a concurrent editor who slipped past the If-Match check fails here with 412
+        audit.success("note.update", RECORD, note.getId());
+        return response(note, Access.FULL);
+    }
+
+    public NoteResponse sign(UUID sessionId, long expectedVersion) {
+        SessionNote note = authorsNote(sessionId);
+        Versions.requireCurrent(expectedVersion, note.getVersion());
+        note.sign(Instant.now());
+        notes.flush();
+        audit.success("note.sign", RECORD, note.getId());
+        return response(note, Access.FULL);
+    }
+
+    public NoteResponse cosign(UUID sessionId, long expectedVersion) {
+        SessionNote note = load(sessionId);
+        if (access(note) != Access.FULL || caller.therapistId().isEmpty()) {
+            throw Problems.forbidden("forbidden", "A co-signature comes from another therapist of the couple.");
+        }
+        Versions.requireCurrent(expectedVersion, note.getVersion());
+        note.cosign(therapists.findById(caller.therapistId().get()), Instant.now());
+        notes.flush();
+        audit.success("note.cosign", RECORD, note.getId());
+        return response(note, Access.FULL);
+    }
+
+    /** Adds to a signed note. The author and, unless it is a psychotherapy note, the couple's other therapists. */
+    public NoteResponse addAddendum(UUID sessionId, AddendumRequest request) {
+        SessionNote note = load(sessionId);
+        if (access(note) != Access.FULL || caller.therapistId().isEmpty()) {
+            throw Problems.forbidden("forbidden", "Addenda are written by the couple's therapists.");
+        }
+        note.requireSigned();
+        NoteAddendum addendum = new NoteAddendum(note, therapists.findById(caller.therapistId().get()));
+        notes.persistAddendum(addendum);
+        addendum.seal(cipher.seal(note.getClinicId(), ADDENDUM, addendum.getId(), request.text()));
+        notes.flush();
+        audit.success("note.addendum", RECORD, note.getId());
+        return response(note, Access.FULL);
+    }
+
+    /** The draft's saved revisions (who, when) and the addenda: for the author. */
+    public NoteHistory history(UUID sessionId) {
+        SessionNote note = authorsNote(sessionId);
+        List<RevisionEntry> revisions = notes.revisions(note.getId()).stream()
+                .map(r -> new RevisionEntry(r.getRevision(), ref(r.getSavedBy()), r.getSavedAt())).toList();
+        audit.success("note.history", RECORD, note.getId());
+        return new NoteHistory(note.getId(), revisions, addenda(note, true));
+    }
+
+    /** The one rule of who reads a note. Anyone else is told it does not exist. */
+    private Access access(SessionNote note) {
+        UUID me = caller.therapistId().orElse(null);
+        if (me != null && me.equals(note.getAuthor().getId())) {
+            return Access.FULL;
+        }
+        if (note.isPsychotherapy()) {
+            throw Problems.notFound(RECORD);
+        }
+        if (me != null && assigned(note.getSession().getCouple(), me)) {
+            return Access.FULL;
+        }
+        if (caller.isAdmin()) {
+            return Access.METADATA;
+        }
+        throw Problems.notFound(RECORD);
+    }
+
+    private SessionNote authorsNote(UUID sessionId) {
+        SessionNote note = load(sessionId);
+        access(note); // 404 for those who may not even know it exists
+        UUID me = caller.therapistId().orElse(null);
+        if (!note.getAuthor().getId().equals(me)) {
+            throw Problems.forbidden("forbidden", "Only the note's author edits, signs or reads the history of it.");
+        }
+        return note;
+    }
+
+    private SessionNote load(UUID sessionId) {
+        visibleSession(sessionId);
+        return notes.forSession(sessionId).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    private TherapySession visibleSession(UUID sessionId) {
+        return sessions.findVisible(caller.scope(), sessionId).orElseThrow(() -> Problems.notFound("session"));
+    }
+
+    private static boolean assigned(Couple couple, UUID therapistId) {
+        return (couple.getPrimaryTherapist() != null && couple.getPrimaryTherapist().getId().equals(therapistId))
+                || couple.getCoTherapists().stream().anyMatch(t -> t.getId().equals(therapistId));
+    }
+
+    private NoteCipher.Sealed seal(SessionNote note, NoteContent content) {
+        try {
+            return cipher.seal(note.getClinicId(), BODY, note.getId(), json.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A note body could not be serialized", e);
+        }
+    }
+
+    private NoteContent open(SessionNote note) {
+        String plain = cipher.open(note.getBodyKeyId(), BODY, note.getId(), note.getBodyCiphertext());
+        try {
+            return json.readValue(plain, NoteContent.class);
+        } catch (JsonProcessingException e) {
+            throw new NoteKeyException("A note body is not readable.");
+        }
+    }
+
+    private NoteResponse response(SessionNote note, Access access) {
+        boolean full = access == Access.FULL;
+        return new NoteResponse(note.getId(), note.getSession().getId(), access, note.getTemplate(),
+                note.isPsychotherapy(), note.getStatus(), full ? open(note) : null, ref(note.getAuthor()),
+                note.getRevision(), note.getSignedAt(), ref(note.getCosignedBy()), note.getCosignedAt(),
+                addenda(note, full), note.getVersion(), note.getCreatedAt(), note.getUpdatedAt());
+    }
+
+    private List<AddendumResponse> addenda(SessionNote note, boolean withText) {
+        return notes.addenda(note.getId()).stream().map(a -> new AddendumResponse(a.getId(), ref(a.getAuthor()),
+                a.getCreatedAt(), withText ? cipher.open(a.getBodyKeyId(), ADDENDUM, a.getId(), a.getBodyCiphertext())
+                        : null)).toList();
+    }
+
+    private static void checkSections(NoteRequest request) {
+        Map<String, String> sections = request.content().sections();
+        for (String key : sections.keySet()) {
+            if (!request.template().sections().contains(key)) {
+                throw Problems.invalid("content.sections." + key, "body",
+                        "is not a section of " + request.template() + "; it has " + request.template().sections());
+            }
+        }
+        if (sections.values().stream().allMatch(String::isBlank)) {
+            throw Problems.invalid("content.sections", "body", "must have at least one section with text");
+        }
+    }
+
+    private static TherapistRef ref(Therapist t) {
+        return t == null ? null : new TherapistRef(t.getId(), t.getDisplayName());
+    }
+
+    private static RuntimeException onlyTheSessionsTherapist() {
+        return Problems.forbidden("forbidden", "Only the session's therapist writes its note.");
+    }
+}

@@ -1,0 +1,6 @@
+package org.tandem.note;
+
+public enum NoteStatus {
+    DRAFT,
+    SIGNED
+}
