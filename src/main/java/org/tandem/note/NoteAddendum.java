@@ -3,7 +3,6 @@ package org.tandem.note;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -11,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.therapist.Therapist;
 
 /** Text added to a signed note; signed by its author when written, never changed. */
@@ -20,9 +18,11 @@ import org.tandem.therapist.Therapist;
 @Table(name = "note_addendum")
 public class NoteAddendum {
 
+    /**
+     * Assigned here, not by Hibernate: the ciphertext is bound to the id and must exist before the insert, whose
+     * values Hibernate takes at persist().
+     */
     @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -46,12 +46,13 @@ public class NoteAddendum {
     }
 
     NoteAddendum(SessionNote note, Therapist author) {
+        this.id = UUID.randomUUID();
         this.note = note;
         this.author = author;
         this.createdAt = Instant.now();
     }
 
-    /** Set once, between persist (which assigns the id the ciphertext is bound to) and the insert. */
+    /** Set once, before the addendum is persisted. */
     void seal(NoteCipher.Sealed body) {
         if (bodyCiphertext != null) {
             throw new IllegalStateException("an addendum is sealed once");

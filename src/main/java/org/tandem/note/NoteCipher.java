@@ -40,15 +40,30 @@ public class NoteCipher {
         this.keys = keys;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Sealed seal(UUID clinicId, String purpose, UUID recordId, String plaintext) {
-        NoteKey key = keyFor(clinicId);
-        try {
-            return new Sealed(key.getId(), aead(key).encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
-                    context(purpose, recordId)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not encrypt", e);
+    /** Encrypts for one clinic without touching the database again (a query would flush a half-built row). */
+    public final class Sealer {
+        private final UUID keyId;
+        private final Aead aead;
+
+        private Sealer(NoteKey key) {
+            this.keyId = key.getId();
+            this.aead = aead(key);
         }
+
+        public Sealed seal(String purpose, UUID recordId, String plaintext) {
+            try {
+                return new Sealed(keyId, aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
+                        context(purpose, recordId)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Could not encrypt", e);
+            }
+        }
+    }
+
+    /** A sealer with the clinic's data key, created on the clinic's first note. Get it before persisting rows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Sealer sealerFor(UUID clinicId) {
+        return new Sealer(keyFor(clinicId));
     }
 
     public String open(UUID keyId, String purpose, UUID recordId, byte[] ciphertext) {

@@ -76,8 +76,9 @@ public class NoteService {
         }
         checkSections(request);
         SessionNote note = new SessionNote(session, me, request.template(), Boolean.TRUE.equals(request.psychotherapy()));
-        notes.persist(note); // assigns the id the ciphertext is bound to; the insert waits for the flush
-        note.saveDraft(request.template(), note.isPsychotherapy(), seal(note, request.content()));
+        note.saveDraft(request.template(), note.isPsychotherapy(),
+                seal(cipher.sealerFor(session.getClinic().getId()), note, request.content()));
+        notes.persist(note);
         notes.persistRevision(new NoteRevision(note, me));
         notes.flush();
         audit.success("note.create", RECORD, note.getId());
@@ -95,9 +96,13 @@ public class NoteService {
         SessionNote note = authorsNote(sessionId);
         Versions.requireCurrent(expectedVersion, note.getVersion());
         checkSections(request);
-        note.saveDraft(request.template(), Boolean.TRUE.equals(request.psychotherapy()), seal(note, request.content()));
+        note.saveDraft(request.template(), Boolean.TRUE.equals(request.psychotherapy()),
+                seal(cipher.sealerFor(note.getClinicId()), note, request.content()));
+        // The versioned update first: a concurrent editor who slipped past the If-Match check fails here with 412,
+        // not later on the revision's unique key (Hibernate would otherwise run the insert first).
+        notes.flush();
         notes.persistRevision(new NoteRevision(note, note.getAuthor()));
-        notes.flush(); // a concurrent editor who slipped past the If-Match check fails here with 412
+        notes.flush();
         audit.success("note.update", RECORD, note.getId());
         return response(note, Access.FULL);
     }
@@ -131,8 +136,8 @@ public class NoteService {
         }
         note.requireSigned();
         NoteAddendum addendum = new NoteAddendum(note, therapists.findById(caller.therapistId().get()));
+        addendum.seal(cipher.sealerFor(note.getClinicId()).seal(ADDENDUM, addendum.getId(), request.text()));
         notes.persistAddendum(addendum);
-        addendum.seal(cipher.seal(note.getClinicId(), ADDENDUM, addendum.getId(), request.text()));
         notes.flush();
         audit.success("note.addendum", RECORD, note.getId());
         return response(note, Access.FULL);
@@ -189,9 +194,9 @@ public class NoteService {
                 || couple.getCoTherapists().stream().anyMatch(t -> t.getId().equals(therapistId));
     }
 
-    private NoteCipher.Sealed seal(SessionNote note, NoteContent content) {
+    private NoteCipher.Sealed seal(NoteCipher.Sealer sealer, SessionNote note, NoteContent content) {
         try {
-            return cipher.seal(note.getClinicId(), BODY, note.getId(), json.writeValueAsString(content));
+            return sealer.seal(BODY, note.getId(), json.writeValueAsString(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A note body could not be serialized", e);
         }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -13,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.common.Problems;
 import org.tandem.scheduling.TherapySession;
 import org.tandem.therapist.Therapist;
@@ -26,9 +24,11 @@ import org.tandem.therapist.Therapist;
 @Table(name = "session_note")
 public class SessionNote {
 
+    /**
+     * Assigned here, not by Hibernate: the ciphertext is bound to the id and must exist before the insert, whose
+     * values Hibernate takes at persist().
+     */
     @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
@@ -87,6 +87,7 @@ public class SessionNote {
     }
 
     SessionNote(TherapySession session, Therapist author, NoteTemplate template, boolean psychotherapy) {
+        this.id = UUID.randomUUID();
         this.clinicId = session.getClinic().getId();
         this.session = session;
         this.author = author;

@@ -2,8 +2,8 @@ package org.tandem.scheduling;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.tandem.scheduling.SessionResourceTest.book;
-import static org.tandem.scheduling.SessionResourceTest.session;
+import static org.tandem.testsupport.Bookings.book;
+import static org.tandem.testsupport.Bookings.session;
 import static org.tandem.testsupport.Api.anonymous;
 import static org.tandem.testsupport.Api.as;
 import static org.tandem.testsupport.Api.asIntegration;

@@ -11,6 +11,9 @@ import static org.tandem.testsupport.Api.anonymous;
 import static org.tandem.testsupport.Api.as;
 import static org.tandem.testsupport.Api.asIntegration;
 import static org.tandem.testsupport.Api.unique;
+import static org.tandem.testsupport.Bookings.book;
+import static org.tandem.testsupport.Bookings.coupleWithBothTherapists;
+import static org.tandem.testsupport.Bookings.session;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Bookings;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.Tokens;
 
@@ -35,7 +39,7 @@ import org.tandem.testsupport.Tokens;
 @QuarkusTest
 class SessionResourceTest {
 
-    static final String SESSIONS = "/api/v1/sessions";
+    static final String SESSIONS = Bookings.SESSIONS;
 
     // ---- booking ------------------------------------------------------------------------------------------------
 
@@ -444,29 +448,6 @@ class SessionResourceTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    static Map<String, Object> session(String coupleId, String start, String end) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("coupleId", coupleId);
-        body.put("kind", "JOINT");
-        body.put("modality", "IN_PERSON");
-        body.put("location", "Room 2");
-        body.put("start", start);
-        body.put("end", end);
-        return body;
-    }
-
-    static Response book(String user, Map<String, Object> body) {
-        return as(user).body(body).post(SESSIONS).then().statusCode(201).extract().response();
-    }
-
-    static Response coupleWithBothTherapists() {
-        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
-        return as("admin1").header("If-Match", couple.header("ETag"))
-                .body(Map.of("primaryTherapistId", Api.therapistId("admin1", "therapist1"),
-                        "coTherapistIds", List.of(Api.therapistId("admin1", "therapist2"))))
-                .put("/api/v1/couples/" + couple.path("id") + "/therapists").then().statusCode(200).extract().response();
-    }
 
     private static Response action(Response session, String action) {
         return as("therapist1").header("If-Match", session.header("ETag"))
