@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,15 @@ public class NoteCipher {
     private final NoteKeyRepository keys;
     private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
 
+    @Inject
     NoteCipher(TandemConfig config, NoteKeyRepository keys) {
-        TandemConfig.Notes notes = config.notes();
-        this.ring = new KeyRing(notes.keyId(), notes.key(), notes.previousKeys().orElse(null));
+        this(new KeyRing(config.notes().keyId(), config.notes().key(), config.notes().previousKeys().orElse(null)),
+                keys);
+    }
+
+    /** With an explicit key ring: how a test plays a key rotation against the real database. */
+    NoteCipher(KeyRing ring, NoteKeyRepository keys) {
+        this.ring = ring;
         this.keys = keys;
     }
 
