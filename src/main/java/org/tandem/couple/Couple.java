@@ -124,6 +124,12 @@ public class Couple {
         touch();
     }
 
+    /** Whether the therapist treats this couple, as primary or co-therapist. */
+    public boolean isTreatedBy(UUID therapistId) {
+        return (primaryTherapist != null && primaryTherapist.getId().equals(therapistId))
+                || coTherapists.stream().anyMatch(t -> t.getId().equals(therapistId));
+    }
+
     private void applyOwnFields(CoupleDetails details) {
         this.careStartedOn = details.careStartedOn();
         this.treatmentGoals = details.treatmentGoals();

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Problems;
 import org.tandem.common.Versions;
-import org.tandem.couple.Couple;
 import org.tandem.note.NoteApi.Access;
 import org.tandem.note.NoteApi.AddendumRequest;
 import org.tandem.note.NoteApi.AddendumResponse;
@@ -161,7 +160,7 @@ public class NoteService {
         if (note.isPsychotherapy()) {
             throw Problems.notFound(RECORD);
         }
-        if (me != null && assigned(note.getSession().getCouple(), me)) {
+        if (me != null && note.getSession().getCouple().isTreatedBy(me)) {
             return Access.FULL;
         }
         if (caller.isAdmin()) {
@@ -187,11 +186,6 @@ public class NoteService {
 
     private TherapySession visibleSession(UUID sessionId) {
         return sessions.findVisible(caller.scope(), sessionId).orElseThrow(() -> Problems.notFound("session"));
-    }
-
-    private static boolean assigned(Couple couple, UUID therapistId) {
-        return (couple.getPrimaryTherapist() != null && couple.getPrimaryTherapist().getId().equals(therapistId))
-                || couple.getCoTherapists().stream().anyMatch(t -> t.getId().equals(therapistId));
     }
 
     private NoteCipher.Sealed seal(NoteCipher.Sealer sealer, SessionNote note, NoteContent content) {

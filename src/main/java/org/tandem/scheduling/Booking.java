@@ -72,10 +72,7 @@ public class Booking {
             throw Problems.conflict("couple-discharged", "Couple Discharged",
                     "A discharged couple cannot be scheduled; move them back to INTAKE first.");
         }
-        boolean assigned = (couple.getPrimaryTherapist() != null
-                && couple.getPrimaryTherapist().getId().equals(therapist.getId()))
-                || couple.getCoTherapists().stream().anyMatch(t -> t.getId().equals(therapist.getId()));
-        if (!assigned) {
+        if (!couple.isTreatedBy(therapist.getId())) {
             throw Problems.invalid("therapistId", "body", "is not assigned to this couple");
         }
         if (kind.wholeCouple()) {
