@@ -1,0 +1,137 @@
+package org.tandem.exercise;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.common.Versions;
+import org.tandem.exercise.ExerciseApi.ExerciseRequest;
+import org.tandem.exercise.ExerciseApi.ExerciseResponse;
+import org.tandem.exercise.ExerciseApi.ExerciseVersionResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/exercises")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Exercises", description = "The clinic's library of recovery exercises")
+@AuditedRecord(ExerciseService.RECORD)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class ExerciseResource {
+
+    private final ExerciseService service;
+    private final TandemConfig config;
+
+    ExerciseResource(ExerciseService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "List the clinic's exercises (roles: admin, therapist)",
+            description = "A new clinic starts with the seeded library. Filters: category; includeArchived=true.")
+    @APIResponse(responseCode = "200", description = "A page of exercises, current versions")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public PageResponse<ExerciseResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("category") String category, @QueryParam("includeArchived") String includeArchived) {
+        return service.list(QueryParams.enumValue(ExerciseCategory.class, category, "category"),
+                flag(includeArchived), PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read an exercise, current version (roles: admin, therapist)")
+    @APIResponse(responseCode = "200", description = "The exercise; ETag carries its version")
+    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(service.get(id));
+    }
+
+    @GET
+    @Path("{id}/versions/{number}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read one version of an exercise, as assignments given it see it (roles: admin, therapist)")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such exercise or version in your clinic")
+    public ExerciseVersionResponse version(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return service.version(id, number);
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Add an exercise to the library (roles: admin, therapist)")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    public Response create(@NotNull @Valid ExerciseRequest request, @Context UriInfo uri) {
+        ExerciseResponse created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Edit an exercise: adds a version (roles: admin, therapist)",
+            description = "Assignments keep the version they were given. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The new current version")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
+    @APIResponse(responseCode = "409", description = "Archived")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ExerciseRequest request) {
+        return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Archive an exercise: no new assignments, old ones unaffected (roles: admin, therapist)")
+    @APIResponse(responseCode = "200", description = "Archived")
+    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(service.archive(id, Versions.fromIfMatch(ifMatch)));
+    }
+
+    private static boolean flag(String raw) {
+        if (raw == null || raw.isBlank() || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw Problems.invalid("includeArchived", "query", "must be true or false");
+    }
+
+    private static Response withEtag(ExerciseResponse exercise) {
+        return Response.ok(exercise).tag(Versions.etag(exercise.version())).build();
+    }
+}
