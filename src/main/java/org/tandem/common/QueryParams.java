@@ -1,6 +1,7 @@
 package org.tandem.common;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
@@ -32,6 +33,10 @@ public final class QueryParams {
     public static Instant instant(String raw, String name) {
         return parse(raw, name, null, value -> OffsetDateTime.parse(value).toInstant(),
                 "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
+    }
+
+    public static LocalDate date(String raw, String name) {
+        return parse(raw, name, null, LocalDate::parse, "must be a date, YYYY-MM-DD");
     }
 
     public static String text(String raw, String name, int maxLength) {

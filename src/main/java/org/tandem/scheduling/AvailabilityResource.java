@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,13 +80,10 @@ public class AvailabilityResource {
     }
 
     private static LocalDate date(String raw, String name) {
-        if (raw == null || raw.isBlank()) {
+        LocalDate date = QueryParams.date(raw, name);
+        if (date == null) {
             throw Problems.invalid(name, "query", "is required (YYYY-MM-DD)");
         }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "query", "must be a date, YYYY-MM-DD");
-        }
+        return date;
     }
 }

@@ -1,0 +1,185 @@
+package org.tandem.exercise;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+import org.tandem.couple.Partner;
+
+/** An exercise version assigned to a couple, or to one partner, with a cadence and a date range. */
+@Entity
+@Table(name = "assignment")
+public class Assignment {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "couple_id", nullable = false, updatable = false)
+    private Couple couple;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id", updatable = false)
+    private Partner partner;
+
+    /** The version given: later edits of the exercise do not change what was assigned. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "exercise_version_id", nullable = false, updatable = false)
+    private ExerciseVersion exercise;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cadence_kind", nullable = false, updatable = false, length = 16)
+    private Cadence.Kind cadenceKind;
+
+    @Column(name = "times_per_week", updatable = false)
+    private Integer timesPerWeek;
+
+    @Column(name = "starts_on", nullable = false, updatable = false)
+    private LocalDate startsOn;
+
+    @Column(name = "ends_on")
+    private LocalDate endsOn;
+
+    @Column(name = "therapist_note", length = 2000)
+    private String therapistNote;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AssignmentStatus status;
+
+    @OneToMany(mappedBy = "assignment", cascade = CascadeType.PERSIST)
+    @OrderBy("pausedFrom")
+    private List<AssignmentPause> pauses = new ArrayList<>();
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Assignment() {
+    }
+
+    Assignment(Couple couple, Partner partner, ExerciseVersion exercise, Cadence cadence, LocalDate startsOn,
+            LocalDate endsOn, String therapistNote) {
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw Problems.invalid("endsOn", "body", "must not be before startsOn");
+        }
+        this.clinicId = couple.getClinic().getId();
+        this.couple = couple;
+        this.partner = partner;
+        this.exercise = exercise;
+        this.cadenceKind = cadence.kind();
+        this.timesPerWeek = cadence.timesPerWeek();
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.therapistNote = therapistNote;
+        this.status = AssignmentStatus.ACTIVE;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** ACTIVE and PAUSED go back and forth; both can end as COMPLETED or CANCELLED, which are final. */
+    void changeStatus(AssignmentStatus target, LocalDate today) {
+        if (status == AssignmentStatus.COMPLETED || status == AssignmentStatus.CANCELLED || target == status) {
+            throw Problems.conflict("invalid-assignment-transition", "Invalid Assignment Transition",
+                    "An assignment with status " + status + " cannot move to " + target + ".");
+        }
+        if (target == AssignmentStatus.PAUSED) {
+            pauses.add(new AssignmentPause(this, today));
+        } else {
+            openPause().ifPresent(p -> p.close(today.minusDays(1)));
+        }
+        this.status = target;
+        this.updatedAt = Instant.now();
+    }
+
+    public Cadence cadence() {
+        return Cadence.of(cadenceKind, timesPerWeek);
+    }
+
+    /** The active days' frame: start to end (or {@code openEnd} while it has none). */
+    public Adherence.Period period(LocalDate openEnd) {
+        return new Adherence.Period(startsOn, endsOn == null ? openEnd : endsOn);
+    }
+
+    public List<Adherence.Period> pausedPeriods(LocalDate openEnd) {
+        return pauses.stream().map(p -> p.period(openEnd)).toList();
+    }
+
+    private java.util.Optional<AssignmentPause> openPause() {
+        return pauses.stream().filter(AssignmentPause::isOpen).findFirst();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Couple getCouple() {
+        return couple;
+    }
+
+    public Partner getPartner() {
+        return partner;
+    }
+
+    public ExerciseVersion getExercise() {
+        return exercise;
+    }
+
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public String getTherapistNote() {
+        return therapistNote;
+    }
+
+    public AssignmentStatus getStatus() {
+        return status;
+    }
+
+    public List<AssignmentPause> getPauses() {
+        return pauses;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Assignment[id=" + id + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package org.tandem.exercise;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of {@code /api/v1/couples/{id}/assignments}. */
+public final class AssignmentApi {
+
+    private AssignmentApi() {
+    }
+
+    public record AssignmentRequest(
+            @NotNull UUID exerciseId,
+            @Schema(description = "One partner; omit to assign to the couple") UUID partnerId,
+            @Schema(description = "Defaults to the exercise's cadence") Cadence.Kind cadence,
+            @Min(1) @Max(7) Integer timesPerWeek,
+            @NotNull LocalDate startsOn,
+            LocalDate endsOn,
+            @Size(max = 2000) String note) {
+
+        @Override
+        public String toString() {
+            return "AssignmentRequest[exercise=" + exerciseId + "]";
+        }
+    }
+
+    public record StatusRequest(@NotNull AssignmentStatus status) {
+    }
+
+    public record CompletionRequest(
+            @NotNull UUID partnerId,
+            @NotNull @Schema(description = "The day it was done, in the clinic's calendar") LocalDate date,
+            @Size(max = 4000) @Schema(description = "Answers to the prompts; clinical data") String reflection,
+            @Schema(description = "Share the reflection with the other partner (default false)") Boolean shared,
+            @Min(1) @Max(5) Integer rating) {
+
+        @Override
+        public String toString() {
+            return "CompletionRequest[redacted]";
+        }
+    }
+
+    public record PauseResponse(LocalDate from, LocalDate until) {
+    }
+
+    public record AssignmentResponse(UUID id, UUID coupleId, UUID partnerId, ExerciseApi.ExerciseVersionResponse exercise,
+            ExerciseApi.CadenceResponse cadence, LocalDate startsOn, LocalDate endsOn, String note,
+            AssignmentStatus status, List<PauseResponse> pauses, long version) {
+
+        @Override
+        public String toString() {
+            return "AssignmentResponse[id=" + id + "]";
+        }
+    }
+
+    public record CompletionResponse(UUID id, UUID partnerId, LocalDate date, String reflection, boolean shared,
+            Integer rating, Instant loggedAt) {
+
+        @Override
+        public String toString() {
+            return "CompletionResponse[id=" + id + "]";
+        }
+    }
+
+    public record PartnerAdherence(UUID partnerId, int due, int done, Double rate) {
+    }
+
+    public record AdherenceResponse(UUID assignmentId, LocalDate from, LocalDate to, List<PartnerAdherence> partners) {
+    }
+}

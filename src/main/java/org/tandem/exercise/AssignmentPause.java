@@ -1,0 +1,62 @@
+package org.tandem.exercise;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+/** A stretch of days an assignment was paused: nothing is due then. Open while {@code until} is null. */
+@Entity
+@Table(name = "assignment_pause")
+public class AssignmentPause {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "assignment_id", nullable = false, updatable = false)
+    private Assignment assignment;
+
+    @Column(name = "paused_from", nullable = false, updatable = false)
+    private LocalDate pausedFrom;
+
+    @Column(name = "paused_until")
+    private LocalDate until;
+
+    protected AssignmentPause() {
+    }
+
+    AssignmentPause(Assignment assignment, LocalDate from) {
+        this.assignment = assignment;
+        this.pausedFrom = from;
+    }
+
+    void close(LocalDate lastPausedDay) {
+        this.until = lastPausedDay;
+    }
+
+    boolean isOpen() {
+        return until == null;
+    }
+
+    Adherence.Period period(LocalDate openEnd) {
+        return new Adherence.Period(pausedFrom, until == null ? openEnd : until);
+    }
+
+    public LocalDate getPausedFrom() {
+        return pausedFrom;
+    }
+
+    public LocalDate getUntil() {
+        return until;
+    }
+}

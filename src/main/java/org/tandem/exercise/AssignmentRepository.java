@@ -1,0 +1,38 @@
+package org.tandem.exercise;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assignments are reached through their couple, which the caller must see first (CoupleRepository#findVisible). */
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
+
+    public Optional<Assignment> findForCouple(UUID coupleId, UUID id) {
+        return find("id = ?1 and couple.id = ?2", id, coupleId).firstResultOptional();
+    }
+
+    public List<Assignment> forCouple(UUID coupleId, AssignmentStatus status) {
+        return status == null
+                ? list("couple.id", Sort.by("startsOn").and("id"), coupleId)
+                : list("couple.id = ?1 and status = ?2", Sort.by("startsOn").and("id"), coupleId, status);
+    }
+
+    public List<Completion> completions(UUID assignmentId) {
+        return getEntityManager().createQuery("from Completion c where c.assignment.id = :a order by c.doneOn, c.id",
+                Completion.class).setParameter("a", assignmentId).getResultList();
+    }
+
+    public Optional<Completion> completion(UUID assignmentId, UUID partnerId, java.time.LocalDate day) {
+        return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.partner.id = :p"
+                + " and c.doneOn = :d", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
+                .setParameter("d", day).getResultStream().findFirst();
+    }
+
+    public void persistCompletion(Completion completion) {
+        getEntityManager().persist(completion);
+    }
+}

@@ -1,0 +1,137 @@
+package org.tandem.exercise;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.QueryParams;
+import org.tandem.common.Versions;
+import org.tandem.exercise.AssignmentApi.AdherenceResponse;
+import org.tandem.exercise.AssignmentApi.AssignmentRequest;
+import org.tandem.exercise.AssignmentApi.AssignmentResponse;
+import org.tandem.exercise.AssignmentApi.CompletionRequest;
+import org.tandem.exercise.AssignmentApi.CompletionResponse;
+import org.tandem.exercise.AssignmentApi.StatusRequest;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples/{coupleId}/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assignments", description = "Exercises assigned to a couple, completions and adherence")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such couple or assignment, or not yours")
+public class AssignmentResource {
+
+    private final AssignmentService service;
+
+    AssignmentResource(AssignmentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Assign an exercise to the couple or one partner (roles: admin, therapist of the couple)",
+            description = "The exercise's current version is assigned and kept, whatever later edits do.")
+    @APIResponse(responseCode = "201", description = "Assigned")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The exercise is archived")
+    public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid AssignmentRequest request) {
+        AssignmentResponse created = service.create(coupleId, request);
+        return Response.status(Response.Status.CREATED).tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "The couple's assignments (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "200", description = "The assignments, by start date")
+    @APIResponse(responseCode = "400", description = "Invalid status")
+    public List<AssignmentResponse> list(@PathParam("coupleId") UUID coupleId, @QueryParam("status") String status) {
+        return service.list(coupleId, QueryParams.enumValue(AssignmentStatus.class, status, "status"));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read an assignment (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "200", description = "The assignment; ETag carries its version")
+    public Response get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        AssignmentResponse a = service.get(coupleId, id);
+        return Response.ok(a).tag(Versions.etag(a.version())).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Pause, resume, complete or cancel an assignment (roles: admin, therapist of the couple)",
+            description = "ACTIVE <-> PAUSED; either -> COMPLETED or CANCELLED (final). Paused days are never due."
+                    + " Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response changeStatus(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid StatusRequest request) {
+        AssignmentResponse a = service.changeStatus(coupleId, id, Versions.fromIfMatch(ifMatch), request.status());
+        return Response.ok(a).tag(Versions.etag(a.version())).build();
+    }
+
+    @POST
+    @Path("{id}/completions")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Log that a partner did the exercise on a day (role: therapist of the couple)",
+            description = "Idempotent: the same partner and day again answers 200 with the first completion.")
+    @APIResponse(responseCode = "201", description = "Logged")
+    @APIResponse(responseCode = "200", description = "Already logged; nothing changed")
+    @APIResponse(responseCode = "400", description = "Invalid fields (future date, outside the assignment, rating)")
+    @APIResponse(responseCode = "409", description = "The assignment is cancelled")
+    public Response logCompletion(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @NotNull @Valid CompletionRequest request) {
+        AssignmentService.Logged logged = service.logCompletion(coupleId, id, request);
+        return Response.status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(logged.completion()).build();
+    }
+
+    @GET
+    @Path("{id}/completions")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "The completions (roles: therapist of the couple; admin without reflections)",
+            description = "forPartner: what that partner's own app may show, the other's reflections only if shared.")
+    @APIResponse(responseCode = "200", description = "Completions by date")
+    @APIResponse(responseCode = "400", description = "forPartner is not a partner of the couple")
+    public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @QueryParam("forPartner") String forPartner) {
+        return service.completions(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));
+    }
+
+    @GET
+    @Path("{id}/adherence")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Adherence per partner: done out of due (roles: admin, therapist of the couple)",
+            description = "Computed from the cadence, paused days and completions; from/to are dates (default: start"
+                    + " to today), at most 366 days apart.")
+    @APIResponse(responseCode = "200", description = "Adherence per partner")
+    @APIResponse(responseCode = "400", description = "Invalid dates")
+    public AdherenceResponse adherence(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.adherence(coupleId, id, QueryParams.date(from, "from"), QueryParams.date(to, "to"));
+    }
+}

@@ -1,0 +1,201 @@
+package org.tandem.exercise;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Problems;
+import org.tandem.common.Text;
+import org.tandem.common.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.Partner;
+import org.tandem.exercise.AssignmentApi.AdherenceResponse;
+import org.tandem.exercise.AssignmentApi.AssignmentRequest;
+import org.tandem.exercise.AssignmentApi.AssignmentResponse;
+import org.tandem.exercise.AssignmentApi.CompletionRequest;
+import org.tandem.exercise.AssignmentApi.CompletionResponse;
+import org.tandem.exercise.AssignmentApi.PartnerAdherence;
+import org.tandem.exercise.AssignmentApi.PauseResponse;
+import org.tandem.security.Caller;
+
+/** Assignments, completions and adherence. Every read and change is audited; reflections are for therapists. */
+@ApplicationScoped
+@Transactional
+public class AssignmentService {
+
+    static final String RECORD = "assignment";
+    static final int MAX_RANGE_DAYS = 366;
+
+    /** A completion and whether this call created it (false: it was logged before, and nothing changed). */
+    public record Logged(CompletionResponse completion, boolean created) {
+    }
+
+    private final AssignmentRepository assignments;
+    private final ExerciseRepository exercises;
+    private final CoupleRepository couples;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    AssignmentService(AssignmentRepository assignments, ExerciseRepository exercises, CoupleRepository couples,
+            Caller caller, AuditLog audit) {
+        this.assignments = assignments;
+        this.exercises = exercises;
+        this.couples = couples;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
+        Couple couple = couple(coupleId);
+        Exercise exercise = exercises.findInClinic(couple.getClinic().getId(), request.exerciseId())
+                .orElseThrow(() -> Problems.invalid("exerciseId", "body", "is not in your clinic's library"));
+        if (exercise.isArchived()) {
+            throw Problems.conflict("exercise-archived", "Exercise Archived", "An archived exercise is not assigned.");
+        }
+        Partner partner = request.partnerId() == null ? null : partner(couple, request.partnerId(), "partnerId");
+        Cadence cadence = request.cadence() == null ? exercise.current().content().cadence()
+                : Cadence.of(request.cadence(), request.timesPerWeek());
+        Assignment assignment = new Assignment(couple, partner, exercise.current(), cadence, request.startsOn(),
+                request.endsOn(), Text.blankToNull(request.note()));
+        assignments.persist(assignment);
+        assignments.flush();
+        audit.success("assignment.create", RECORD, assignment.getId());
+        return toResponse(assignment);
+    }
+
+    public List<AssignmentResponse> list(UUID coupleId, AssignmentStatus status) {
+        couple(coupleId);
+        List<AssignmentResponse> list = assignments.forCouple(coupleId, status).stream()
+                .map(AssignmentService::toResponse).toList();
+        audit.success("assignment.list", "couple", coupleId);
+        return list;
+    }
+
+    public AssignmentResponse get(UUID coupleId, UUID id) {
+        Assignment assignment = load(coupleId, id);
+        audit.success("assignment.read", RECORD, id);
+        return toResponse(assignment);
+    }
+
+    public AssignmentResponse changeStatus(UUID coupleId, UUID id, long expectedVersion, AssignmentStatus status) {
+        Assignment assignment = load(coupleId, id);
+        Versions.requireCurrent(expectedVersion, assignment.getVersion());
+        assignment.changeStatus(status, today(assignment));
+        assignments.flush();
+        audit.success("assignment.status-change", RECORD, id);
+        return toResponse(assignment);
+    }
+
+    /** Logs a completion; the same partner and day again returns the first one and changes nothing. */
+    public Logged logCompletion(UUID coupleId, UUID id, CompletionRequest request) {
+        Assignment assignment = load(coupleId, id);
+        Partner partner = partner(assignment.getCouple(), request.partnerId(), "partnerId");
+        if (assignment.getPartner() != null && !assignment.getPartner().getId().equals(partner.getId())) {
+            throw Problems.invalid("partnerId", "body", "is not the partner this exercise is assigned to");
+        }
+        if (assignment.getStatus() == AssignmentStatus.CANCELLED) {
+            throw Problems.conflict("assignment-cancelled", "Assignment Cancelled",
+                    "A cancelled assignment takes no completions.");
+        }
+        LocalDate day = request.date();
+        if (day.isAfter(today(assignment))) {
+            throw Problems.invalid("date", "body", "must not be in the future");
+        }
+        if (day.isBefore(assignment.getStartsOn())
+                || (assignment.getEndsOn() != null && day.isAfter(assignment.getEndsOn()))) {
+            throw Problems.invalid("date", "body", "must be within the assignment's dates");
+        }
+        Optional<Completion> existing = assignments.completion(id, partner.getId(), day);
+        if (existing.isPresent()) {
+            return new Logged(toResponse(existing.get(), true), false);
+        }
+        Completion completion = new Completion(assignment, partner, day, Text.blankToNull(request.reflection()),
+                Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject());
+        assignments.persistCompletion(completion);
+        assignments.flush();
+        audit.success("assignment.completion", RECORD, id);
+        return new Logged(toResponse(completion, true), true);
+    }
+
+    /**
+     * The completions. Therapists see reflections; admins do not. With {@code forPartner}, what that partner's own
+     * app may show: the other partner's reflections only where shared.
+     */
+    public List<CompletionResponse> completions(UUID coupleId, UUID id, UUID forPartner) {
+        Assignment assignment = load(coupleId, id);
+        if (forPartner != null) {
+            partner(assignment.getCouple(), forPartner, "forPartner");
+        }
+        boolean therapist = caller.isTherapist();
+        List<CompletionResponse> list = assignments.completions(id).stream()
+                .map(c -> toResponse(c, therapist && (forPartner == null || c.getPartner().getId().equals(forPartner)
+                        || c.isShared())))
+                .toList();
+        audit.success("assignment.completions-read", RECORD, id);
+        return list;
+    }
+
+    public AdherenceResponse adherence(UUID coupleId, UUID id, LocalDate from, LocalDate to) {
+        Assignment assignment = load(coupleId, id);
+        LocalDate today = today(assignment);
+        LocalDate start = from == null ? assignment.getStartsOn() : from;
+        LocalDate end = to == null ? today : to;
+        if (end.isBefore(start)) {
+            throw Problems.invalid("to", "query", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > MAX_RANGE_DAYS) {
+            throw Problems.invalid("to", "query", "must be at most " + MAX_RANGE_DAYS + " days after from");
+        }
+        Adherence.Period range = new Adherence.Period(start, end);
+        List<Completion> done = assignments.completions(id);
+        List<Partner> performers = assignment.getPartner() != null ? List.of(assignment.getPartner())
+                : assignment.getCouple().getPartners();
+        List<PartnerAdherence> partners = performers.stream().map(p -> {
+            Adherence.Result r = Adherence.compute(assignment.cadence(), assignment.period(end),
+                    assignment.pausedPeriods(today), range,
+                    done.stream().filter(c -> c.getPartner().getId().equals(p.getId())).map(Completion::getDoneOn).toList());
+            return new PartnerAdherence(p.getId(), r.due(), r.done(), r.rate());
+        }).toList();
+        audit.success("assignment.adherence-read", RECORD, id);
+        return new AdherenceResponse(id, start, end, partners);
+    }
+
+    private Couple couple(UUID coupleId) {
+        return couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+    }
+
+    private Assignment load(UUID coupleId, UUID id) {
+        couple(coupleId);
+        return assignments.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    private static Partner partner(Couple couple, UUID partnerId, String field) {
+        return couple.getPartners().stream().filter(p -> p.getId().equals(partnerId)).findFirst()
+                .orElseThrow(() -> Problems.invalid(field, field.equals("forPartner") ? "query" : "body",
+                        "is not a partner of this couple"));
+    }
+
+    private static LocalDate today(Assignment assignment) {
+        return LocalDate.now(assignment.getCouple().getClinic().getTimeZone());
+    }
+
+    static AssignmentResponse toResponse(Assignment a) {
+        Cadence cadence = a.cadence();
+        return new AssignmentResponse(a.getId(), a.getCouple().getId(),
+                a.getPartner() == null ? null : a.getPartner().getId(), ExerciseApi.toResponse(a.getExercise()),
+                new ExerciseApi.CadenceResponse(cadence.kind(), cadence.timesPerWeek()), a.getStartsOn(),
+                a.getEndsOn(), a.getTherapistNote(), a.getStatus(),
+                a.getPauses().stream().map(p -> new PauseResponse(p.getPausedFrom(), p.getUntil())).toList(),
+                a.getVersion());
+    }
+
+    private static CompletionResponse toResponse(Completion c, boolean withReflection) {
+        return new CompletionResponse(c.getId(), c.getPartner().getId(), c.getDoneOn(),
+                withReflection ? c.getReflection() : null, c.isShared(), c.getRating(), c.getCreatedAt());
+    }
+}

@@ -1,0 +1,8 @@
+package org.tandem.exercise;
+
+public enum AssignmentStatus {
+    ACTIVE,
+    PAUSED,
+    COMPLETED,
+    CANCELLED
+}
