@@ -1,0 +1,152 @@
+package org.tandem.boundary;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+
+/** A boundary a couple agreed, with every version of it. ACTIVE until retired; renegotiating adds a version. */
+@Entity
+@Table(name = "boundary")
+public class Boundary {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "couple_id", nullable = false, updatable = false)
+    private Couple couple;
+
+    @Column(name = "current_number", nullable = false)
+    private int currentNumber;
+
+    /** ACTIVE or RETIRED: the boundary as a whole. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private BoundaryStatus status;
+
+    @Column(name = "next_review_on")
+    private LocalDate nextReviewOn;
+
+    @OneToMany(mappedBy = "boundary", cascade = CascadeType.PERSIST)
+    @OrderBy("number")
+    private List<BoundaryVersion> versions = new ArrayList<>();
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Boundary() {
+    }
+
+    Boundary(Couple couple, BoundaryTerms terms, LocalDate nextReviewOn, String author) {
+        this.clinicId = couple.getClinic().getId();
+        this.couple = couple;
+        this.status = BoundaryStatus.ACTIVE;
+        this.createdAt = Instant.now();
+        addVersion(terms, nextReviewOn, author);
+    }
+
+    /** The couple agreed new terms: the current version becomes RENEGOTIATED and stays in the history. */
+    void renegotiate(BoundaryTerms terms, LocalDate nextReviewOn, String author) {
+        requireActive();
+        if (terms.agreedOn().isBefore(current().getAgreedOn())) {
+            throw Problems.invalid("agreedOn", "body", "must not be before the version it replaces was agreed");
+        }
+        current().end(BoundaryStatus.RENEGOTIATED);
+        addVersion(terms, nextReviewOn, author);
+    }
+
+    void retire() {
+        requireActive();
+        current().end(BoundaryStatus.RETIRED);
+        this.status = BoundaryStatus.RETIRED;
+        this.nextReviewOn = null;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Reviewed without change: only the next review date moves. */
+    void reviewed(LocalDate nextReviewOn) {
+        requireActive();
+        this.nextReviewOn = nextReviewOn;
+        this.updatedAt = Instant.now();
+    }
+
+    public BoundaryVersion current() {
+        return versions.stream().filter(v -> v.getNumber() == currentNumber).findFirst().orElseThrow();
+    }
+
+    private void addVersion(BoundaryTerms terms, LocalDate nextReviewOn, String author) {
+        if (nextReviewOn != null && nextReviewOn.isBefore(terms.agreedOn())) {
+            throw Problems.invalid("nextReviewOn", "body", "must not be before agreedOn");
+        }
+        currentNumber++;
+        versions.add(new BoundaryVersion(this, currentNumber, terms, author));
+        this.nextReviewOn = nextReviewOn;
+        this.updatedAt = Instant.now();
+    }
+
+    private void requireActive() {
+        if (status != BoundaryStatus.ACTIVE) {
+            throw Problems.conflict("boundary-retired", "Boundary Retired", "A retired boundary does not change.");
+        }
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Couple getCouple() {
+        return couple;
+    }
+
+    public BoundaryStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getNextReviewOn() {
+        return nextReviewOn;
+    }
+
+    public List<BoundaryVersion> getVersions() {
+        return versions;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Boundary[id=" + id + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package org.tandem.boundary;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.security.AccessScope;
+
+/** Boundaries are reached through couples the caller may see. */
+@ApplicationScoped
+public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID> {
+
+    public Optional<Boundary> findForCouple(UUID coupleId, UUID id) {
+        return find("id = ?1 and couple.id = ?2", id, coupleId).firstResultOptional();
+    }
+
+    public List<Boundary> forCouple(UUID coupleId, BoundaryStatus status) {
+        return status == null
+                ? list("couple.id", Sort.by("createdAt").and("id"), coupleId)
+                : list("couple.id = ?1 and status = ?2", Sort.by("createdAt").and("id"), coupleId, status);
+    }
+
+    /** Active boundaries whose review falls on or before a date, across every couple the scope reaches. */
+    public List<Boundary> reviewsDue(AccessScope scope, LocalDate until) {
+        return find("from Boundary b where b.status = :active and b.nextReviewOn <= :until and b.couple.id in"
+                + " (select c.id from Couple c where " + CoupleRepository.visibility("c", scope) + ")",
+                Sort.by("b.nextReviewOn").and("b.id"),
+                CoupleRepository.scopeParameters(scope).and("active", BoundaryStatus.ACTIVE).and("until", until))
+                .page(0, 500).list();
+    }
+}

@@ -1,0 +1,120 @@
+package org.tandem.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.boundary.BoundaryApi.BoundaryRequest;
+import org.tandem.boundary.BoundaryApi.BoundaryResponse;
+import org.tandem.boundary.BoundaryApi.ReviewRequest;
+import org.tandem.common.QueryParams;
+import org.tandem.common.Versions;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples/{coupleId}/boundaries")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Boundaries", description = "Boundary agreements, versioned")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such couple or boundary, or not yours")
+public class BoundaryResource {
+
+    private final BoundaryService service;
+
+    BoundaryResource(BoundaryService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Record an agreed boundary (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "201", description = "Recorded, version 1")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid BoundaryRequest request) {
+        return withEtag(Response.Status.CREATED, service.create(coupleId, request));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "The couple's boundaries with their history (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "200", description = "Boundaries, oldest first")
+    @APIResponse(responseCode = "400", description = "Invalid status")
+    public List<BoundaryResponse> list(@PathParam("coupleId") UUID coupleId, @QueryParam("status") String status) {
+        return service.list(coupleId, QueryParams.enumValue(BoundaryStatus.class, status, "status"));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Read a boundary and its history (roles: admin, therapist of the couple)")
+    @APIResponse(responseCode = "200", description = "The boundary; ETag carries its version")
+    public Response get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return withEtag(Response.Status.OK, service.get(coupleId, id));
+    }
+
+    @POST
+    @Path("{id}/renegotiate")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Renegotiate: a new version; the old one stays as RENEGOTIATED (roles: admin, therapist of"
+            + " the couple)", description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The boundary with its new version")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "The boundary is retired")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response renegotiate(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid BoundaryRequest request) {
+        return withEtag(Response.Status.OK, service.renegotiate(coupleId, id, Versions.fromIfMatch(ifMatch), request));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Reviewed without change: set the next review date (roles: admin, therapist of the couple)",
+            description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Reviewed")
+    @APIResponse(responseCode = "409", description = "The boundary is retired")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response review(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ReviewRequest request) {
+        return withEtag(Response.Status.OK,
+                service.review(coupleId, id, Versions.fromIfMatch(ifMatch), request.nextReviewOn()));
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Retire a boundary; its history stays (roles: admin, therapist of the couple)",
+            description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Retired")
+    @APIResponse(responseCode = "409", description = "Already retired")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response retire(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(Response.Status.OK, service.retire(coupleId, id, Versions.fromIfMatch(ifMatch)));
+    }
+
+    private static Response withEtag(Response.Status status, BoundaryResponse boundary) {
+        return Response.status(status).tag(Versions.etag(boundary.version())).entity(boundary).build();
+    }
+}

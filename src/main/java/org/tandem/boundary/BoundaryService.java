@@ -1,0 +1,137 @@
+package org.tandem.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.Problems;
+import org.tandem.common.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.Partner;
+import org.tandem.boundary.BoundaryApi.BoundaryRequest;
+import org.tandem.boundary.BoundaryApi.BoundaryResponse;
+import org.tandem.boundary.BoundaryApi.VersionResponse;
+import org.tandem.security.Caller;
+
+/** Boundary agreements, versioned so renegotiation keeps the history. Every read and change is audited. */
+@ApplicationScoped
+@Transactional
+public class BoundaryService {
+
+    static final String RECORD = "boundary";
+    static final int MAX_DAYS_AHEAD = 366;
+
+    private final BoundaryRepository boundaries;
+    private final CoupleRepository couples;
+    private final ClinicRepository clinics;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    BoundaryService(BoundaryRepository boundaries, CoupleRepository couples, ClinicRepository clinics, Caller caller,
+            AuditLog audit) {
+        this.boundaries = boundaries;
+        this.couples = couples;
+        this.clinics = clinics;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public BoundaryResponse create(UUID coupleId, BoundaryRequest request) {
+        Couple couple = couple(coupleId);
+        Boundary boundary = new Boundary(couple, terms(couple, request), request.nextReviewOn(), caller.subject());
+        boundaries.persist(boundary);
+        boundaries.flush();
+        audit.success("boundary.create", RECORD, boundary.getId());
+        return toResponse(boundary);
+    }
+
+    public List<BoundaryResponse> list(UUID coupleId, BoundaryStatus status) {
+        couple(coupleId);
+        List<BoundaryResponse> list = boundaries.forCouple(coupleId, status).stream()
+                .map(BoundaryService::toResponse).toList();
+        audit.success("boundary.list", "couple", coupleId);
+        return list;
+    }
+
+    public BoundaryResponse get(UUID coupleId, UUID id) {
+        Boundary boundary = load(coupleId, id);
+        audit.success("boundary.read", RECORD, id);
+        return toResponse(boundary);
+    }
+
+    public BoundaryResponse renegotiate(UUID coupleId, UUID id, long expectedVersion, BoundaryRequest request) {
+        Boundary boundary = load(coupleId, id);
+        Versions.requireCurrent(expectedVersion, boundary.getVersion());
+        boundary.renegotiate(terms(boundary.getCouple(), request), request.nextReviewOn(), caller.subject());
+        return saved(boundary, "boundary.renegotiate");
+    }
+
+    public BoundaryResponse review(UUID coupleId, UUID id, long expectedVersion, LocalDate nextReviewOn) {
+        Boundary boundary = load(coupleId, id);
+        Versions.requireCurrent(expectedVersion, boundary.getVersion());
+        boundary.reviewed(nextReviewOn);
+        return saved(boundary, "boundary.review");
+    }
+
+    public BoundaryResponse retire(UUID coupleId, UUID id, long expectedVersion) {
+        Boundary boundary = load(coupleId, id);
+        Versions.requireCurrent(expectedVersion, boundary.getVersion());
+        boundary.retire();
+        return saved(boundary, "boundary.retire");
+    }
+
+    /** Active boundaries due for review within {@code days} (overdue ones included) across the caller's couples. */
+    public List<BoundaryResponse> reviewsDue(int days) {
+        if (days < 0 || days > MAX_DAYS_AHEAD) {
+            throw Problems.invalid("days", "query", "must be between 0 and " + MAX_DAYS_AHEAD);
+        }
+        var scope = caller.scope();
+        LocalDate until = LocalDate.now(clinics.findById(scope.clinicId()).getTimeZone()).plusDays(days);
+        List<BoundaryResponse> due = boundaries.reviewsDue(scope, until).stream().map(BoundaryService::toResponse)
+                .toList();
+        audit.success("boundary.reviews-due", RECORD, null);
+        return due;
+    }
+
+    private BoundaryResponse saved(Boundary boundary, String action) {
+        boundaries.flush();
+        audit.success(action, RECORD, boundary.getId());
+        return toResponse(boundary);
+    }
+
+    private static BoundaryTerms terms(Couple couple, BoundaryRequest request) {
+        return new BoundaryTerms(request.text().trim(), partner(couple, request.requestedBy(), "requestedBy"),
+                request.protects() == null ? null : partner(couple, request.protects(), "protects"),
+                request.agreedOn());
+    }
+
+    private static Partner partner(Couple couple, UUID id, String field) {
+        return couple.getPartners().stream().filter(p -> p.getId().equals(id)).findFirst()
+                .orElseThrow(() -> Problems.invalid(field, "body", "is not a partner of this couple"));
+    }
+
+    private Couple couple(UUID coupleId) {
+        return couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+    }
+
+    private Boundary load(UUID coupleId, UUID id) {
+        couple(coupleId);
+        return boundaries.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    private static BoundaryResponse toResponse(Boundary b) {
+        List<VersionResponse> history = b.getVersions().stream().map(BoundaryService::toResponse).toList();
+        return new BoundaryResponse(b.getId(), b.getCouple().getId(), b.getCouple().getCode(), b.getStatus(),
+                b.getNextReviewOn(), toResponse(b.current()), history, b.getVersion());
+    }
+
+    private static VersionResponse toResponse(BoundaryVersion v) {
+        return new VersionResponse(v.getNumber(), v.getText(), v.getRequestedBy().getId(),
+                v.getProtects() == null ? null : v.getProtects().getId(), v.getAgreedOn(), v.getStatus(),
+                v.getCreatedAt());
+    }
+}
