@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
@@ -17,6 +18,23 @@ public class PersistenceProblems {
     public Response stale() {
         HttpProblem problem = Problems.stale();
         return problem.toResponse();
+    }
+
+    /**
+     * Two requests created the same thing at the same moment and a unique key refused the second: a conflict for the
+     * client to resolve by reading again. Any other broken constraint is a bug, and says so.
+     */
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return Problems.conflict("duplicate", "Duplicate",
+                    "The same record was created by another request at the same moment. Read it and retry if needed.")
+                    .toResponse();
+        }
+        return HttpProblem.builder().withType(Problems.type("internal-error")).withStatus(500)
+                .withTitle("Internal Server Error")
+                .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.")
+                .build().toResponse();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tandem.exercise;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,14 +37,16 @@ public class AssignmentService {
     }
 
     private final AssignmentRepository assignments;
+    private final CompletionWriter writer;
     private final ExerciseRepository exercises;
     private final CoupleRepository couples;
     private final Caller caller;
     private final AuditLog audit;
 
-    AssignmentService(AssignmentRepository assignments, ExerciseRepository exercises, CoupleRepository couples,
-            Caller caller, AuditLog audit) {
+    AssignmentService(AssignmentRepository assignments, CompletionWriter writer, ExerciseRepository exercises,
+            CoupleRepository couples, Caller caller, AuditLog audit) {
         this.assignments = assignments;
+        this.writer = writer;
         this.exercises = exercises;
         this.couples = couples;
         this.caller = caller;
@@ -114,12 +117,15 @@ public class AssignmentService {
         if (existing.isPresent()) {
             return new Logged(toResponse(existing.get(), true), false);
         }
-        Completion completion = new Completion(assignment, partner, day, Text.blankToNull(request.reflection()),
-                Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject());
-        assignments.persistCompletion(completion);
-        assignments.flush();
+        try {
+            writer.insert(id, partner.getId(), day, Text.blankToNull(request.reflection()),
+                    Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject());
+        } catch (PersistenceException raced) {
+            // The same log, committed a moment earlier by a concurrent request: answer as a repeat.
+            return new Logged(toResponse(assignments.completion(id, partner.getId(), day).orElseThrow(), true), false);
+        }
         audit.success("assignment.completion", RECORD, id);
-        return new Logged(toResponse(completion, true), true);
+        return new Logged(toResponse(assignments.completion(id, partner.getId(), day).orElseThrow(), true), true);
     }
 
     /**

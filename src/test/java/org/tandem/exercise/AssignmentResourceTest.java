@@ -71,6 +71,40 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void identicalLogsRacingCreateOneCompletion() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String id = assign(coupleId, Map.of("exerciseId", seeded("Mindful breathing"),
+                "startsOn", today().minusDays(1).toString())).path("id");
+        Map<String, Object> body = Map.of("partnerId", couple.path("partners[0].id"), "date", today().toString());
+        String token = org.tandem.testsupport.Tokens.of("therapist1");
+        int racers = 16;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                        .body(body).post(path(coupleId) + "/" + id + "/completions").then().extract().response();
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new java.util.ArrayList<>();
+        for (var r : results) {
+            responses.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "" + statuses);
+        org.junit.jupiter.api.Assertions.assertEquals(racers - 1, statuses.stream().filter(s -> s == 200).count(),
+                "" + statuses);
+        org.junit.jupiter.api.Assertions.assertEquals(1,
+                responses.stream().map(r -> (String) r.path("id")).distinct().count());
+        as("therapist1").get(path(coupleId) + "/" + id + "/completions").then().body("$", hasSize(1));
+    }
+
+    @Test
     void reflectionsArePrivateToTheirPartnerUnlessShared() {
         Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
         String coupleId = couple.path("id");
