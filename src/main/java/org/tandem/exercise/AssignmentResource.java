@@ -96,8 +96,9 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/completions")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Log that a partner did the exercise on a day (role: therapist of the couple)",
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Log that a partner did the exercise on a day (roles: therapist of the couple; integration"
+            + " of the clinic, acting for the partner)",
             description = "Idempotent: the same partner and day again answers 200 with the first completion.")
     @APIResponse(responseCode = "201", description = "Logged")
     @APIResponse(responseCode = "200", description = "Already logged; nothing changed")
@@ -112,9 +113,10 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/completions")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "The completions (roles: therapist of the couple; admin without reflections)",
-            description = "forPartner: what that partner's own app may show, the other's reflections only if shared.")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "The completions (roles: therapist of the couple; admin without reflections; integration"
+            + " with forPartner)", description = "forPartner: what that partner's own app may show, the other's"
+                    + " reflections only if shared. Required for integrations.")
     @APIResponse(responseCode = "200", description = "Completions by date")
     @APIResponse(responseCode = "400", description = "forPartner is not a partner of the couple")
     public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

@@ -96,7 +96,7 @@ public class AssignmentService {
 
     /** Logs a completion; the same partner and day again returns the first one and changes nothing. */
     public Logged logCompletion(UUID coupleId, UUID id, CompletionRequest request) {
-        Assignment assignment = load(coupleId, id);
+        Assignment assignment = loadForIntegration(coupleId, id);
         Partner partner = partner(assignment.getCouple(), request.partnerId(), "partnerId");
         if (assignment.getPartner() != null && !assignment.getPartner().getId().equals(partner.getId())) {
             throw Problems.invalid("partnerId", "body", "is not the partner this exercise is assigned to");
@@ -133,14 +133,17 @@ public class AssignmentService {
      * app may show: the other partner's reflections only where shared.
      */
     public List<CompletionResponse> completions(UUID coupleId, UUID id, UUID forPartner) {
-        Assignment assignment = load(coupleId, id);
+        Assignment assignment = loadForIntegration(coupleId, id);
         if (forPartner != null) {
             partner(assignment.getCouple(), forPartner, "forPartner");
+        } else if (caller.isIntegration()) {
+            // An integration acts for one partner and sees what that partner may see.
+            throw Problems.invalid("forPartner", "query", "is required: name the partner you act for");
         }
-        boolean therapist = caller.isTherapist();
+        boolean mayReadReflections = caller.isTherapist() || caller.isIntegration();
         List<CompletionResponse> list = assignments.completions(id).stream()
-                .map(c -> toResponse(c, therapist && (forPartner == null || c.getPartner().getId().equals(forPartner)
-                        || c.isShared())))
+                .map(c -> toResponse(c, mayReadReflections
+                        && (forPartner == null || c.getPartner().getId().equals(forPartner) || c.isShared())))
                 .toList();
         audit.success("assignment.completions-read", RECORD, id);
         return list;
@@ -173,6 +176,13 @@ public class AssignmentService {
 
     private Couple couple(UUID coupleId) {
         return couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+    }
+
+    /** Like {@link #load}, for the operations an integration may perform for a partner. */
+    private Assignment loadForIntegration(UUID coupleId, UUID id) {
+        couples.findVisible(caller.scopeIncludingIntegration(), coupleId)
+                .orElseThrow(() -> Problems.notFound("couple"));
+        return assignments.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
     private Assignment load(UUID coupleId, UUID id) {

@@ -100,6 +100,22 @@ public class Caller {
         throw Problems.forbidden("forbidden", "Your role does not give access to clinical records.");
     }
 
+    /**
+     * For the few operations a clinic's integration may perform on behalf of its clients (logging exercise
+     * completions): the integration reaches its whole clinic; everyone else gets {@link #scope()}.
+     */
+    public AccessScope scopeIncludingIntegration() {
+        if (isIntegration()) {
+            return AccessScope.wholeClinic(resolve().clinicId());
+        }
+        return scope();
+    }
+
+    /** A clinic's software (client credentials), not a person of the clinic. */
+    public boolean isIntegration() {
+        return identity.hasRole(Roles.INTEGRATION) && !isAdmin() && !isTherapist();
+    }
+
     public String clientAddress() {
         if (!request.isResolvable()) {
             return null;

@@ -147,6 +147,34 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void aClinicsIntegrationLogsForAPartnerAndSeesWhatThatPartnerMay() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String p1 = couple.path("partners[0].id");
+        String p2 = couple.path("partners[1].id");
+        String id = assign(coupleId, Map.of("exerciseId", seeded("Daily couple check-in"),
+                "startsOn", today().minusDays(3).toString())).path("id");
+        String completions = path(coupleId) + "/" + id + "/completions";
+        asIntegration().body(Map.of("partnerId", p1, "date", today().toString(), "reflection", "Mine, private",
+                "rating", 5)).post(completions).then().statusCode(201);
+        log(coupleId, id, p2, today(), "Theirs, private", false);
+
+        asIntegration().get(completions).then().statusCode(400).body("violations[0].field", equalTo("forPartner"));
+        asIntegration().queryParam("forPartner", p1).get(completions).then().statusCode(200)
+                .body("find { it.partnerId == '" + p1 + "' }.reflection", equalTo("Mine, private"))
+                .body("find { it.partnerId == '" + p2 + "' }.reflection", nullValue());
+        // The integration never reaches another clinic's couple, nor anything but completions.
+        Response elsewhere = Api.createCouple("therapist9", Api.coupleBody(unique()));
+        asIntegration().queryParam("forPartner", p1).get(path(elsewhere.path("id")) + "/" + id + "/completions")
+                .then().statusCode(404);
+        asIntegration().get(path(coupleId) + "/" + id).then().statusCode(403);
+        asIntegration().get(path(coupleId) + "/" + id + "/adherence").then().statusCode(403);
+        as("admin1").queryParam("recordType", "assignment").queryParam("recordId", id).get("/api/v1/audit-events")
+                .then().body("items.find { it.action == 'assignment.completion' && it.roles == 'integration' }"
+                        + ".clientId", equalTo("clinic-integration"));
+    }
+
+    @Test
     void badInputIsRefused() {
         Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
         String coupleId = couple.path("id");
@@ -192,7 +220,6 @@ class AssignmentResourceTest {
         anonymous().get(base + "/" + id + "/adherence").then().statusCode(401);
         asIntegration().get(base).then().statusCode(403);
         asIntegration().get(base + "/" + id).then().statusCode(403);
-        asIntegration().body(completion).post(base + "/" + id + "/completions").then().statusCode(403);
         as("admin1").body(completion).post(base + "/" + id + "/completions").then().statusCode(403);
         for (String outsider : List.of("therapist2", "therapist9", "admin9")) {
             as(outsider).get(base).then().statusCode(404);
