@@ -110,12 +110,11 @@ public class BoundaryService {
     }
 
     private static Partner partner(Couple couple, UUID id, String field) {
-        return couple.getPartners().stream().filter(p -> p.getId().equals(id)).findFirst()
-                .orElseThrow(() -> Problems.invalid(field, "body", "is not a partner of this couple"));
+        return couple.findPartner(id).orElseThrow(() -> Problems.invalid(field, "body", "is not a partner of this couple"));
     }
 
     private Couple couple(UUID coupleId) {
-        return couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        return couples.requireVisible(caller.scope(), coupleId);
     }
 
     private Boundary load(UUID coupleId, UUID id) {

@@ -124,6 +124,11 @@ public class Couple {
         touch();
     }
 
+    /** One of the two partners, by id. */
+    public java.util.Optional<Partner> findPartner(UUID partnerId) {
+        return partners.stream().filter(p -> p.getId().equals(partnerId)).findFirst();
+    }
+
     /** Whether the therapist treats this couple, as primary or co-therapist. */
     public boolean isTreatedBy(UUID therapistId) {
         return (primaryTherapist != null && primaryTherapist.getId().equals(therapistId))

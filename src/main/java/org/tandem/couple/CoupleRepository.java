@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
+import org.tandem.common.Problems;
 import org.tandem.security.AccessScope;
 
 /**
@@ -25,6 +26,11 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
     public Optional<Couple> findVisible(AccessScope scope, UUID id) {
         Parameters params = scopeParameters(scope).and("id", id);
         return find("from Couple c where c.id = :id and " + visibility("c", scope), params).firstResultOptional();
+    }
+
+    /** The couple if the scope reaches it; otherwise 404, whether it is missing or not the caller's. */
+    public Couple requireVisible(AccessScope scope, UUID id) {
+        return findVisible(scope, id).orElseThrow(() -> Problems.notFound("couple"));
     }
 
     public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {

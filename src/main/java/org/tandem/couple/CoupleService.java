@@ -127,7 +127,7 @@ public class CoupleService {
     }
 
     private Couple load(UUID id) {
-        return couples.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        return couples.requireVisible(caller.scope(), id);
     }
 
     private Therapist primaryForNewCouple(AccessScope scope, UUID requested) {

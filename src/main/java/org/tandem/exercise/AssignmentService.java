@@ -175,13 +175,12 @@ public class AssignmentService {
     }
 
     private Couple couple(UUID coupleId) {
-        return couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        return couples.requireVisible(caller.scope(), coupleId);
     }
 
     /** Like {@link #load}, for the operations an integration may perform for a partner. */
     private Assignment loadForIntegration(UUID coupleId, UUID id) {
-        couples.findVisible(caller.scopeIncludingIntegration(), coupleId)
-                .orElseThrow(() -> Problems.notFound("couple"));
+        couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
         return assignments.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
@@ -191,8 +190,7 @@ public class AssignmentService {
     }
 
     private static Partner partner(Couple couple, UUID partnerId, String field) {
-        return couple.getPartners().stream().filter(p -> p.getId().equals(partnerId)).findFirst()
-                .orElseThrow(() -> Problems.invalid(field, field.equals("forPartner") ? "query" : "body",
+        return couple.findPartner(partnerId).orElseThrow(() -> Problems.invalid(field, field.equals("forPartner") ? "query" : "body",
                         "is not a partner of this couple"));
     }
 

@@ -62,7 +62,7 @@ public class Booking {
      */
     public Participants participantsFor(AccessScope scope, UUID coupleId, UUID therapistId, SessionKind kind,
             UUID partnerId) {
-        Couple couple = couples.findVisible(scope, coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        Couple couple = couples.requireVisible(scope, coupleId);
         return participants(couple, bookedTherapist(scope, therapistId), kind, partnerId);
     }
 
@@ -84,8 +84,7 @@ public class Booking {
         if (partnerId == null) {
             throw Problems.invalid("partnerId", "body", "is required for an INDIVIDUAL session");
         }
-        Partner partner = couple.getPartners().stream().filter(p -> p.getId().equals(partnerId)).findFirst()
-                .orElseThrow(() -> Problems.invalid("partnerId", "body", "is not a partner of this couple"));
+        Partner partner = couple.findPartner(partnerId).orElseThrow(() -> Problems.invalid("partnerId", "body", "is not a partner of this couple"));
         return new Participants(couple, therapist, partner, kind);
     }
 

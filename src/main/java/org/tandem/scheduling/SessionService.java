@@ -86,7 +86,7 @@ public class SessionService {
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
     public PageResponse<SessionResponse> listForCouple(UUID coupleId, SessionRepository.Filter filter, PageQuery page) {
-        couples.findVisible(caller.scope(), coupleId).orElseThrow(() -> Problems.notFound("couple"));
+        couples.requireVisible(caller.scope(), coupleId);
         return list(new SessionRepository.Filter(filter.from(), filter.to(), filter.status(), filter.kind(),
                 filter.therapistId(), coupleId), page);
     }
