@@ -116,6 +116,18 @@ class BoundaryResourceTest {
         anonymous().get(path(coupleId)).then().statusCode(401);
         anonymous().body(body).post(path(coupleId)).then().statusCode(401);
         anonymous().get("/api/v1/boundary-reviews").then().statusCode(401);
+        anonymous().get(path(coupleId) + "/" + id).then().statusCode(401);
+        anonymous().body(body).post(path(coupleId) + "/" + id + "/renegotiate").then().statusCode(401);
+        anonymous().body(Map.of("nextReviewOn", TODAY.toString())).post(path(coupleId) + "/" + id + "/review").then()
+                .statusCode(401);
+        anonymous().post(path(coupleId) + "/" + id + "/retire").then().statusCode(401);
+        asIntegration().get(path(coupleId) + "/" + id).then().statusCode(403);
+        asIntegration().header("If-Match", created.header("ETag")).body(body)
+                .post(path(coupleId) + "/" + id + "/renegotiate").then().statusCode(403);
+        asIntegration().header("If-Match", created.header("ETag")).body(Map.of("nextReviewOn", TODAY.toString()))
+                .post(path(coupleId) + "/" + id + "/review").then().statusCode(403);
+        asIntegration().header("If-Match", created.header("ETag")).post(path(coupleId) + "/" + id + "/retire").then()
+                .statusCode(403);
         asIntegration().get(path(coupleId)).then().statusCode(403);
         asIntegration().body(body).post(path(coupleId)).then().statusCode(403);
         asIntegration().get("/api/v1/boundary-reviews").then().statusCode(403);
@@ -127,6 +139,8 @@ class BoundaryResourceTest {
                     .post(path(coupleId) + "/" + id + "/renegotiate").then().statusCode(404);
             as(outsider).header("If-Match", created.header("ETag")).post(path(coupleId) + "/" + id + "/retire").then()
                     .statusCode(404);
+            as(outsider).header("If-Match", created.header("ETag")).body(Map.of("nextReviewOn", TODAY.toString()))
+                    .post(path(coupleId) + "/" + id + "/review").then().statusCode(404);
         }
         as("admin1").get(path(coupleId) + "/" + id).then().statusCode(200);
     }

