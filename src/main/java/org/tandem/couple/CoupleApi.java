@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of {@code /api/v1/couples}. None of them prints its contents. */
 public final class CoupleApi {
@@ -70,9 +71,6 @@ public final class CoupleApi {
     public record TherapistAssignmentRequest(
             @Schema(description = "The primary therapist, or null to leave the couple unassigned") UUID primaryTherapistId,
             @Size(max = 10) List<@NotNull UUID> coTherapistIds) {
-    }
-
-    public record TherapistRef(UUID id, String displayName) {
     }
 
     public record PartnerResponse(UUID id, int seat, String fullName, String preferredName, String pronouns,

@@ -8,8 +8,7 @@ import static org.tandem.common.Text.blankToNull;
 import org.tandem.couple.CoupleApi.CoupleResponse;
 import org.tandem.couple.CoupleApi.PartnerInput;
 import org.tandem.couple.CoupleApi.PartnerResponse;
-import org.tandem.couple.CoupleApi.TherapistRef;
-import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRef;
 
 /** Explicit mapping between the HTTP records and the domain: nothing is bound onto an entity by name. */
 final class CoupleMapper {
@@ -32,8 +31,8 @@ final class CoupleMapper {
 
     static CoupleResponse toResponse(Couple c) {
         return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), c.getTreatmentGoals(),
-                ref(c.getPrimaryTherapist()),
-                c.getCoTherapists().stream().map(CoupleMapper::ref).sorted(BY_NAME).toList(),
+                TherapistRef.of(c.getPrimaryTherapist()),
+                c.getCoTherapists().stream().map(TherapistRef::of).sorted(BY_NAME).toList(),
                 c.getPartners().stream().map(CoupleMapper::toResponse).toList(), c.getVersion(), c.getCreatedAt(),
                 c.getUpdatedAt());
     }
@@ -41,10 +40,6 @@ final class CoupleMapper {
     static PartnerResponse toResponse(Partner p) {
         return new PartnerResponse(p.getId(), p.getSeat(), p.getFullName(), p.getPreferredName(), p.getPronouns(),
                 p.getDateOfBirth(), p.getEmail(), p.getPhone(), p.getRecoveryRole(), p.getSobrietyDate());
-    }
-
-    private static TherapistRef ref(Therapist t) {
-        return t == null ? null : new TherapistRef(t.getId(), t.getDisplayName());
     }
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of {@code /api/v1/sessions/{id}/note}. None prints its text. */
 public final class NoteApi {
@@ -49,9 +50,6 @@ public final class NoteApi {
         public String toString() {
             return "AddendumRequest[redacted]";
         }
-    }
-
-    public record TherapistRef(UUID id, String displayName) {
     }
 
     /** FULL: the text is included. METADATA: admins see that a note exists, its state and who signed, no text. */

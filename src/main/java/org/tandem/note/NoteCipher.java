@@ -74,10 +74,10 @@ public class NoteCipher {
     }
 
     public String open(UUID keyId, String purpose, UUID recordId, byte[] ciphertext) {
-        NoteKey key = unwrapped.containsKey(keyId) ? null : keys.findById(keyId);
+        Aead cached = unwrapped.get(keyId);
+        Aead aead = cached != null ? cached : aead(keys.findByIdOptional(keyId)
+                .orElseThrow(() -> new NoteKeyException("The data key of this " + purpose + " is missing.")));
         try {
-            Aead aead = unwrapped.computeIfAbsent(keyId, id -> KeyRing.aead(ring.unwrap(key.getWrappedKey(),
-                    key.getKekId(), key.getClinicId())));
             return new String(aead.decrypt(ciphertext, context(purpose, recordId)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // Never the text: only which record failed.

@@ -19,7 +19,7 @@ import org.tandem.note.NoteApi.NoteHistory;
 import org.tandem.note.NoteApi.NoteRequest;
 import org.tandem.note.NoteApi.NoteResponse;
 import org.tandem.note.NoteApi.RevisionEntry;
-import org.tandem.note.NoteApi.TherapistRef;
+import org.tandem.therapist.TherapistRef;
 import org.tandem.scheduling.SessionRepository;
 import org.tandem.scheduling.SessionStatus;
 import org.tandem.scheduling.TherapySession;
@@ -146,7 +146,7 @@ public class NoteService {
     public NoteHistory history(UUID sessionId) {
         SessionNote note = authorsNote(sessionId);
         List<RevisionEntry> revisions = notes.revisions(note.getId()).stream()
-                .map(r -> new RevisionEntry(r.getRevision(), ref(r.getSavedBy()), r.getSavedAt())).toList();
+                .map(r -> new RevisionEntry(r.getRevision(), TherapistRef.of(r.getSavedBy()), r.getSavedAt())).toList();
         audit.success("note.history", RECORD, note.getId());
         return new NoteHistory(note.getId(), revisions, addenda(note, true));
     }
@@ -208,13 +208,13 @@ public class NoteService {
     private NoteResponse response(SessionNote note, Access access) {
         boolean full = access == Access.FULL;
         return new NoteResponse(note.getId(), note.getSession().getId(), access, note.getTemplate(),
-                note.isPsychotherapy(), note.getStatus(), full ? open(note) : null, ref(note.getAuthor()),
-                note.getRevision(), note.getSignedAt(), ref(note.getCosignedBy()), note.getCosignedAt(),
+                note.isPsychotherapy(), note.getStatus(), full ? open(note) : null, TherapistRef.of(note.getAuthor()),
+                note.getRevision(), note.getSignedAt(), TherapistRef.of(note.getCosignedBy()), note.getCosignedAt(),
                 addenda(note, full), note.getVersion(), note.getCreatedAt(), note.getUpdatedAt());
     }
 
     private List<AddendumResponse> addenda(SessionNote note, boolean withText) {
-        return notes.addenda(note.getId()).stream().map(a -> new AddendumResponse(a.getId(), ref(a.getAuthor()),
+        return notes.addenda(note.getId()).stream().map(a -> new AddendumResponse(a.getId(), TherapistRef.of(a.getAuthor()),
                 a.getCreatedAt(), withText ? cipher.open(a.getBodyKeyId(), ADDENDUM, a.getId(), a.getBodyCiphertext())
                         : null)).toList();
     }
@@ -230,10 +230,6 @@ public class NoteService {
         if (sections.values().stream().allMatch(String::isBlank)) {
             throw Problems.invalid("content.sections", "body", "must have at least one section with text");
         }
-    }
-
-    private static TherapistRef ref(Therapist t) {
-        return t == null ? null : new TherapistRef(t.getId(), t.getDisplayName());
     }
 
     private static RuntimeException onlyTheSessionsTherapist() {

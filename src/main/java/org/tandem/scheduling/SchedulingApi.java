@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of the scheduling endpoints. */
 public final class SchedulingApi {
@@ -91,9 +92,6 @@ public final class SchedulingApi {
     }
 
     public record WorkingHoursRequest(@NotNull @Size(max = 50) List<@NotNull @Valid WorkingHoursBlock> blocks) {
-    }
-
-    public record TherapistRef(UUID id, String displayName) {
     }
 
     public record Cancellation(CancelledBy cancelledBy, String reason, Instant cancelledAt, boolean late) {

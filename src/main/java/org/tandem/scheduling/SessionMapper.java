@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import org.tandem.scheduling.SchedulingApi.Cancellation;
 import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
-import org.tandem.scheduling.SchedulingApi.TherapistRef;
+import org.tandem.therapist.TherapistRef;
 
 final class SessionMapper {
 
@@ -17,7 +17,7 @@ final class SessionMapper {
                 ? new Cancellation(s.getCancelledBy(), s.getCancelReason(), s.getCancelledAt(), s.isLateCancellation())
                 : null;
         return new SessionResponse(s.getId(), s.getCouple().getId(), s.getCouple().getCode(),
-                new TherapistRef(s.getTherapist().getId(), s.getTherapist().getDisplayName()),
+                TherapistRef.of(s.getTherapist()),
                 s.getPartner() == null ? null : s.getPartner().getId(),
                 s.getSeries() == null ? null : s.getSeries().getId(), s.getSeriesIndex(), s.getStartsAt(),
                 s.getEndsAt(), s.getStartsAt().atZone(zone).toOffsetDateTime(),
