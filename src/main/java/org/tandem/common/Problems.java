@@ -53,6 +53,20 @@ public final class Problems {
                 .build();
     }
 
+    /**
+     * Well-formed input the domain cannot accept: an unknown instrument or metric, answers that do not fit the
+     * instrument, a value outside the metric's range. Same shape as {@link #invalid}, status 422.
+     */
+    public static HttpProblem unprocessable(String field, String in, String message) {
+        return HttpProblem.builder()
+                .withType(type("unprocessable"))
+                .withStatus(422)
+                .withTitle("Unprocessable Content")
+                .withDetail("The request is well-formed but its content cannot be accepted.")
+                .with("violations", List.of(new Violation(field, in, message)))
+                .build();
+    }
+
     /** One failed field, in the shape the library uses for Bean Validation failures. */
     public record Violation(String field, String in, String message) {
     }

@@ -32,6 +32,21 @@ public interface TandemConfig {
 
     Notes notes();
 
+    Progress progress();
+
+    interface Progress {
+        /**
+         * A directory of extra instrument files (*.json, the format of src/main/resources/instruments), read at
+         * start-up next to the shipped ones: a clinic adds a questionnaire without a new build. A file whose key is
+         * already taken stops the start. Env: TANDEM_PROGRESS_INSTRUMENTS_DIR.
+         */
+        Optional<String> instrumentsDir();
+
+        /** The longest period one progress summary covers. */
+        @WithDefault("731")
+        int maxRangeDays();
+    }
+
     interface Notes {
         /**
          * The key-encryption key for note bodies: base64 of 32 random bytes (openssl rand -base64 32). Required:

@@ -72,6 +72,11 @@ public final class AssignmentApi {
     public record PartnerAdherence(UUID partnerId, int due, int done, Double rate) {
     }
 
+    /** One assignment's adherence over a period, in the progress summary. */
+    public record AssignmentAdherence(UUID assignmentId, String exercise, ExerciseCategory category,
+            AssignmentStatus status, List<PartnerAdherence> partners) {
+    }
+
     public record AdherenceResponse(UUID assignmentId, LocalDate from, LocalDate to, List<PartnerAdherence> partners) {
     }
 }

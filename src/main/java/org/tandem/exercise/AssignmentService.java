@@ -15,7 +15,9 @@ import org.tandem.common.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
+import org.tandem.couple.PartnerView;
 import org.tandem.exercise.AssignmentApi.AdherenceResponse;
+import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.AssignmentRequest;
 import org.tandem.exercise.AssignmentApi.AssignmentResponse;
 import org.tandem.exercise.AssignmentApi.CompletionRequest;
@@ -134,16 +136,10 @@ public class AssignmentService {
      */
     public List<CompletionResponse> completions(UUID coupleId, UUID id, UUID forPartner) {
         Assignment assignment = loadForIntegration(coupleId, id);
-        if (forPartner != null) {
-            partner(assignment.getCouple(), forPartner, "forPartner");
-        } else if (caller.isIntegration()) {
-            // An integration acts for one partner and sees what that partner may see.
-            throw Problems.invalid("forPartner", "query", "is required: name the partner you act for");
-        }
+        PartnerView view = PartnerView.of(caller, assignment.getCouple(), forPartner);
         boolean mayReadReflections = caller.isTherapist() || caller.isIntegration();
         List<CompletionResponse> list = assignments.completions(id).stream()
-                .map(c -> toResponse(c, mayReadReflections
-                        && (forPartner == null || c.getPartner().getId().equals(forPartner) || c.isShared())))
+                .map(c -> toResponse(c, mayReadReflections && view.sees(c.getPartner().getId(), !c.isShared())))
                 .toList();
         audit.success("assignment.completions-read", RECORD, id);
         return list;
@@ -160,18 +156,39 @@ public class AssignmentService {
         if (ChronoUnit.DAYS.between(start, end) > MAX_RANGE_DAYS) {
             throw Problems.invalid("to", "query", "must be at most " + MAX_RANGE_DAYS + " days after from");
         }
-        Adherence.Period range = new Adherence.Period(start, end);
-        List<Completion> done = assignments.completions(id);
+        List<PartnerAdherence> partners = adherence(assignment, new Adherence.Period(start, end), today);
+        audit.success("assignment.adherence-read", RECORD, id);
+        return new AdherenceResponse(id, start, end, partners);
+    }
+
+    /**
+     * Adherence of every assignment of the couple that was not cancelled and overlaps the period, up to today. For
+     * the progress summary, which has checked access and audits its own read.
+     */
+    public List<AssignmentAdherence> adherenceForCouple(UUID coupleId, LocalDate from, LocalDate to, LocalDate today) {
+        LocalDate end = to.isAfter(today) ? today : to;
+        if (end.isBefore(from)) {
+            return List.of();
+        }
+        Adherence.Period range = new Adherence.Period(from, end);
+        return assignments.forCouple(coupleId, null).stream()
+                .filter(a -> a.getStatus() != AssignmentStatus.CANCELLED && !a.getStartsOn().isAfter(end)
+                        && (a.getEndsOn() == null || !a.getEndsOn().isBefore(from)))
+                .map(a -> new AssignmentAdherence(a.getId(), a.getExercise().content().title(),
+                        a.getExercise().content().category(), a.getStatus(), adherence(a, range, today)))
+                .toList();
+    }
+
+    private List<PartnerAdherence> adherence(Assignment assignment, Adherence.Period range, LocalDate today) {
+        List<Completion> done = assignments.completions(assignment.getId());
         List<Partner> performers = assignment.getPartner() != null ? List.of(assignment.getPartner())
                 : assignment.getCouple().getPartners();
-        List<PartnerAdherence> partners = performers.stream().map(p -> {
-            Adherence.Result r = Adherence.compute(assignment.cadence(), assignment.period(end),
+        return performers.stream().map(p -> {
+            Adherence.Result r = Adherence.compute(assignment.cadence(), assignment.period(range.to()),
                     assignment.pausedPeriods(today), range,
                     done.stream().filter(c -> c.getPartner().getId().equals(p.getId())).map(Completion::getDoneOn).toList());
             return new PartnerAdherence(p.getId(), r.due(), r.done(), r.rate());
         }).toList();
-        audit.success("assignment.adherence-read", RECORD, id);
-        return new AdherenceResponse(id, start, end, partners);
     }
 
     private Couple couple(UUID coupleId) {
@@ -190,8 +207,8 @@ public class AssignmentService {
     }
 
     private static Partner partner(Couple couple, UUID partnerId, String field) {
-        return couple.findPartner(partnerId).orElseThrow(() -> Problems.invalid(field, field.equals("forPartner") ? "query" : "body",
-                        "is not a partner of this couple"));
+        return couple.findPartner(partnerId)
+                .orElseThrow(() -> Problems.invalid(field, "body", "is not a partner of this couple"));
     }
 
     private static LocalDate today(Assignment assignment) {

@@ -1,0 +1,54 @@
+package org.tandem.measurement;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.common.PageQuery;
+
+@ApplicationScoped
+public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
+
+    /** Filters of a list; null fields do not filter. */
+    public record Filter(String metric, UUID partnerId, LocalDate from, LocalDate to) {
+    }
+
+    private static final Sort ORDER = Sort.by("measuredOn").and("createdAt").and("id");
+
+    public PanacheQuery<Measurement> search(UUID coupleId, Filter filter, UUID viewer, PageQuery page) {
+        StringBuilder where = new StringBuilder("coupleId = :couple");
+        Parameters params = Parameters.with("couple", coupleId);
+        if (filter.metric() != null) {
+            where.append(" and metricKey = :metric");
+            params.and("metric", filter.metric());
+        }
+        if (filter.partnerId() != null) {
+            where.append(" and partnerId = :partner");
+            params.and("partner", filter.partnerId());
+        }
+        if (filter.from() != null) {
+            where.append(" and measuredOn >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and measuredOn <= :to");
+            params.and("to", filter.to());
+        }
+        if (viewer != null) {
+            // In the query, not after it: the other partner's app must not even learn how many rows it cannot see.
+            where.append(" and (partnerId is null or partnerId = :viewer or privateToPartner = false)");
+            params.and("viewer", viewer);
+        }
+        return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
+    }
+
+    /** Every measurement of the couple in a period, oldest first, for the progress summary. */
+    public List<Measurement> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
+        return list("coupleId = ?1 and measuredOn >= ?2 and measuredOn <= ?3", ORDER, coupleId, from, to);
+    }
+}

@@ -1,0 +1,74 @@
+package org.tandem.measurement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.measurement.MeasurementApi.MeasurementRequest;
+import org.tandem.measurement.MeasurementApi.MeasurementResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples/{coupleId}/measurements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Measurements", description = "Ratings of trust, communication, ... for a partner or the couple")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such couple, or not yours")
+public class MeasurementResource {
+
+    private final MeasurementService service;
+    private final TandemConfig config;
+
+    MeasurementResource(MeasurementService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Record a rating (roles: therapist of the couple; integration of the clinic, SELF_REPORT"
+            + " only)", description = "A partner's value is private to them unless private is false.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
+    @APIResponse(responseCode = "422", description = "Unknown metric, value outside its range, or not a partner")
+    public Response record(@PathParam("coupleId") UUID coupleId, @NotNull @Valid MeasurementRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "The couple's ratings, oldest first (roles: admin, therapist of the couple; integration"
+            + " with forPartner)", description = "Filters: metric, partnerId, from, to (dates). With forPartner,"
+                    + " what that partner's app may show: the other partner's private values are left out.")
+    @APIResponse(responseCode = "200", description = "A page of measurements")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
+            @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("forPartner") String forPartner, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var filter = new MeasurementRepository.Filter(QueryParams.text(metric, "metric", 64),
+                QueryParams.uuid(partnerId, "partnerId"), QueryParams.date(from, "from"), QueryParams.date(to, "to"));
+        return service.list(coupleId, filter, QueryParams.uuid(forPartner, "forPartner"),
+                PageQuery.of(page, size, config.paging()));
+    }
+}

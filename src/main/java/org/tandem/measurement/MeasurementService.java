@@ -1,0 +1,119 @@
+package org.tandem.measurement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.PartnerView;
+import org.tandem.measurement.MeasurementApi.MeasurementRequest;
+import org.tandem.measurement.MeasurementApi.MeasurementResponse;
+import org.tandem.measurement.MeasurementApi.MetricRequest;
+import org.tandem.measurement.MeasurementApi.MetricResponse;
+import org.tandem.security.Caller;
+
+/** Rating metrics and their values. Every read and write is audited. */
+@ApplicationScoped
+@Transactional
+public class MeasurementService {
+
+    static final String RECORD = "measurement";
+    private static final String KEY_PATTERN = "[a-z][a-z0-9-]{1,63}";
+
+    private final MeasurementRepository measurements;
+    private final MetricRepository metrics;
+    private final CoupleRepository couples;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    MeasurementService(MeasurementRepository measurements, MetricRepository metrics, CoupleRepository couples,
+            Caller caller, AuditLog audit) {
+        this.measurements = measurements;
+        this.metrics = metrics;
+        this.couples = couples;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        if (caller.isIntegration() && request.source() != Source.SELF_REPORT) {
+            throw Problems.forbidden("self-report-only", "An integration records SELF_REPORT values only.");
+        }
+        Metric metric = metrics.find(couple.getClinic().getId(), request.metric())
+                .orElseThrow(() -> Problems.unprocessable("metric", "body", "is not a metric of your clinic"));
+        if (request.partnerId() != null && couple.findPartner(request.partnerId()).isEmpty()) {
+            throw Problems.unprocessable("partnerId", "body", "is not a partner of this couple");
+        }
+        if (!metric.accepts(request.value())) {
+            throw Problems.unprocessable("value", "body",
+                    "must be from " + metric.min().toPlainString() + " to " + metric.max().toPlainString());
+        }
+        if (request.date().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
+            throw Problems.invalid("date", "body", "must not be in the future");
+        }
+        Measurement m = new Measurement(couple.getClinic().getId(), coupleId, request.partnerId(), metric.key(),
+                request.date(), request.value().setScale(2), request.source(),
+                request.isPrivate() == null || request.isPrivate(), caller.subject());
+        measurements.persist(m);
+        measurements.flush();
+        audit.success("measurement.record", RECORD, m.getId());
+        return toResponse(m);
+    }
+
+    public PageResponse<MeasurementResponse> list(UUID coupleId, MeasurementRepository.Filter filter,
+            UUID forPartner, PageQuery page) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw Problems.invalid("to", "query", "must not be before from");
+        }
+        var query = measurements.search(coupleId, filter, view.partnerId(), page);
+        PageResponse<MeasurementResponse> result = PageResponse.of(query.list(), MeasurementService::toResponse, page,
+                query.count());
+        audit.success("measurement.list", "couple", coupleId);
+        return result;
+    }
+
+    public List<MetricResponse> metrics() {
+        List<MetricResponse> list = metrics.all(caller.clinicId()).stream().map(MetricResponse::of).toList();
+        audit.success("metric.list", "metric", null);
+        return list;
+    }
+
+    public MetricResponse defineMetric(MetricRequest request) {
+        String key = request.key().trim();
+        if (!key.matches(KEY_PATTERN)) {
+            throw Problems.invalid("key", "body", "must be lower-case letters, digits and dashes, starting with a letter");
+        }
+        if (request.max().compareTo(request.min()) <= 0) {
+            throw Problems.invalid("max", "body", "must be greater than min");
+        }
+        UUID clinicId = caller.clinicId();
+        if (metrics.find(clinicId, key).isPresent()) {
+            throw Problems.conflict("duplicate", "Duplicate", "Your clinic already has a metric with this key.");
+        }
+        BigDecimal min = request.min();
+        BigDecimal max = request.max();
+        Metric metric = new Metric(key, request.name().trim(), min, max, request.direction(),
+                request.reliability() == null ? Metric.DEFAULT_RELIABILITY : request.reliability(),
+                request.normSd() == null ? Metric.defaultSd(min, max) : request.normSd(), false);
+        RatingMetric row = new RatingMetric(clinicId, metric);
+        metrics.persist(row);
+        metrics.flush();
+        audit.success("metric.define", "metric", key);
+        return MetricResponse.of(row.toMetric());
+    }
+
+    static MeasurementResponse toResponse(Measurement m) {
+        return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
+                m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt());
+    }
+}

@@ -1,0 +1,90 @@
+package org.tandem.measurement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+/**
+ * What a rating and a questionnaire response have in common: whose it is, who produced it, and whether the other
+ * partner's app may see it. A private observation is seen by clinicians and by the partner it belongs to only.
+ */
+@MappedSuperclass
+public abstract class Observation {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(name = "couple_id", nullable = false, updatable = false)
+    private UUID coupleId;
+
+    @Column(name = "partner_id", updatable = false)
+    private UUID partnerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private Source source;
+
+    @Column(name = "is_private", nullable = false, updatable = false)
+    private boolean privateToPartner;
+
+    @Column(name = "recorded_by", nullable = false, updatable = false, length = 255)
+    private String recordedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Observation() {
+    }
+
+    /** A couple's observation (no partner) belongs to both partners: there is nobody to hide it from. */
+    protected Observation(UUID clinicId, UUID coupleId, UUID partnerId, Source source, boolean privateToPartner,
+            String recordedBy) {
+        this.clinicId = clinicId;
+        this.coupleId = coupleId;
+        this.partnerId = partnerId;
+        this.source = source;
+        this.privateToPartner = partnerId != null && privateToPartner;
+        this.recordedBy = recordedBy;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getCoupleId() {
+        return coupleId;
+    }
+
+    public UUID getPartnerId() {
+        return partnerId;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public boolean isPrivateToPartner() {
+        return privateToPartner;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[id=" + id + "]";
+    }
+}
