@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
 import org.tandem.common.Problems;
@@ -69,6 +70,13 @@ public class Couple {
     @OneToMany(mappedBy = "couple", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seat")
     private List<Partner> partners = new ArrayList<>();
+
+    /**
+     * Open safety flags (questionnaire.SafetyFlag), counted by the database in the same select as the couple, so the
+     * couple and every session of it show them without another query per row.
+     */
+    @Formula("(select count(*) from safety_flag f where f.couple_id = id and f.acknowledged_at is null)")
+    private int openSafetyFlags;
 
     @Version
     @Column(nullable = false)
@@ -183,6 +191,10 @@ public class Couple {
 
     public List<Partner> getPartners() {
         return partners;
+    }
+
+    public int getOpenSafetyFlags() {
+        return openSafetyFlags;
     }
 
     public long getVersion() {

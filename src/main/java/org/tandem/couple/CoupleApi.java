@@ -84,7 +84,9 @@ public final class CoupleApi {
 
     public record CoupleResponse(UUID id, String code, CoupleStatus status, LocalDate careStartedOn,
             String treatmentGoals, TherapistRef primaryTherapist, List<TherapistRef> coTherapists,
-            List<PartnerResponse> partners, long version, Instant createdAt, Instant updatedAt) {
+            List<PartnerResponse> partners,
+            @Schema(description = "Safety flags no therapist has acknowledged yet") int openSafetyFlags,
+            long version, Instant createdAt, Instant updatedAt) {
 
         @Override
         public String toString() {

@@ -33,7 +33,7 @@ final class CoupleMapper {
         return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), c.getTreatmentGoals(),
                 TherapistRef.of(c.getPrimaryTherapist()),
                 c.getCoTherapists().stream().map(TherapistRef::of).sorted(BY_NAME).toList(),
-                c.getPartners().stream().map(CoupleMapper::toResponse).toList(), c.getVersion(), c.getCreatedAt(),
+                c.getPartners().stream().map(CoupleMapper::toResponse).toList(), c.getOpenSafetyFlags(), c.getVersion(), c.getCreatedAt(),
                 c.getUpdatedAt());
     }
 

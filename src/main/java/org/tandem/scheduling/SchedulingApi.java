@@ -110,7 +110,8 @@ public final class SchedulingApi {
             UUID seriesId, Integer seriesIndex, Instant start, Instant end, OffsetDateTime localStart,
             OffsetDateTime localEnd, String timeZone, SessionKind kind, Modality modality, String location,
             String videoLink, SessionStatus status, Cancellation cancellation, List<RescheduleEntry> reschedules,
-            long version, Instant createdAt, Instant updatedAt) {
+            @Schema(description = "The couple has safety flags no therapist has acknowledged yet")
+            boolean coupleSafetyFlag, long version, Instant createdAt, Instant updatedAt) {
     }
 
     public record Clash(int index, Instant start, Instant end, UUID conflictingSessionId) {

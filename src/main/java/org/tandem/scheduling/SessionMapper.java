@@ -25,6 +25,6 @@ final class SessionMapper {
                 s.getLocation(), s.getVideoLink(), s.getStatus(), cancellation,
                 s.getReschedules().stream().map(r -> new RescheduleEntry(r.getPreviousStart(), r.getPreviousEnd(),
                         r.getNewStart(), r.getNewEnd(), r.getChangedAt(), r.getChangedBy())).toList(),
-                s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
+                s.getCouple().getOpenSafetyFlags() > 0, s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
     }
 }

@@ -1,0 +1,47 @@
+package org.tandem.questionnaire;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
+import org.tandem.security.Roles;
+
+/** The instrument definitions, so a client can build the form and show what a score means. Not clinical data. */
+@Path("/api/v1/instruments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Questionnaires")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class InstrumentResource {
+
+    private final QuestionnaireService service;
+
+    InstrumentResource(QuestionnaireService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "The instruments this API scores (roles: admin, therapist, integration)")
+    @APIResponse(responseCode = "200", description = "Items, scale, reversed items, scoring rule, bands, cut-off, norms")
+    public List<InstrumentResponse> list() {
+        return service.instruments();
+    }
+
+    @GET
+    @Path("{key}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "One instrument (roles: admin, therapist, integration)")
+    @APIResponse(responseCode = "200", description = "The instrument")
+    @APIResponse(responseCode = "404", description = "No such instrument")
+    public InstrumentResponse get(@PathParam("key") String key) {
+        return service.instrument(key);
+    }
+}

@@ -1,0 +1,73 @@
+package org.tandem.questionnaire;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.measurement.Direction;
+import org.tandem.measurement.Source;
+
+/** Request and response bodies of instruments, questionnaire responses and safety flags. */
+public final class QuestionnaireApi {
+
+    private QuestionnaireApi() {
+    }
+
+    public record SubmitRequest(
+            @NotBlank @Size(max = 64) @Schema(description = "An instrument key, e.g. phq-9") String instrument,
+            @NotNull UUID partnerId,
+            @NotNull @Schema(description = "The day it was filled in; not in the future") LocalDate date,
+            @NotNull @Size(max = 200) @Schema(description = "One whole number per item, in item order, each"
+                    + " within the item's scale; reversed items are answered as printed") List<Integer> answers,
+            @NotNull Source source,
+            @JsonProperty("private") @Schema(description = "Hide from the other partner's app (default true)")
+            Boolean isPrivate,
+            @Schema(hidden = true) JsonNode score) {
+
+        @Override
+        public String toString() {
+            return "SubmitRequest[instrument=" + instrument + "]";
+        }
+    }
+
+    public record ScoredResponse(UUID id, UUID coupleId, UUID partnerId, String instrument, LocalDate date,
+            Source source, @JsonProperty("private") boolean isPrivate,
+            @Schema(description = "Item answers; therapists and the partner's own app only") List<Integer> answers,
+            double score, String band, Map<String, Double> subscales,
+            @Schema(description = "On the clinical side of the instrument's cut-off") boolean clinical,
+            @Schema(description = "Reason codes of the safety flags these answers raised") List<String> safetyFlags,
+            Instant recordedAt) {
+
+        @Override
+        public String toString() {
+            return "ScoredResponse[id=" + id + "]";
+        }
+    }
+
+    public record ItemResponse(int number, String label, int min, int max, boolean reversed) {
+    }
+
+    public record InstrumentResponse(String key, String name, String construct, String source,
+            List<ItemResponse> items, Instrument.Rule scoring, double minScore, double maxScore, Direction direction,
+            List<Instrument.Band> bands, List<Instrument.Subscale> subscales, Double cutoff, double reliability,
+            double normSd, @Schema(description = "The smallest reliable change (95%)") double reliableChange,
+            String normsSource, List<Instrument.SafetyRule> safety) {
+    }
+
+    public record SafetyFlagResponse(UUID id, UUID coupleId, UUID partnerId, String reason, String description,
+            UUID questionnaireId, Instant raisedAt, boolean open, Instant acknowledgedAt, String acknowledgedBy,
+            long version) {
+
+        @Override
+        public String toString() {
+            return "SafetyFlagResponse[" + id + "]";
+        }
+    }
+}

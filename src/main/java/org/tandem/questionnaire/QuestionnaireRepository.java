@@ -1,0 +1,42 @@
+package org.tandem.questionnaire;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.common.PageQuery;
+
+@ApplicationScoped
+public class QuestionnaireRepository implements PanacheRepositoryBase<QuestionnaireResponse, UUID> {
+
+    private static final Sort ORDER = Sort.by("completedOn").and("createdAt").and("id");
+
+    public Optional<QuestionnaireResponse> findForCouple(UUID coupleId, UUID id) {
+        return find("coupleId = ?1 and id = ?2", coupleId, id).firstResultOptional();
+    }
+
+    /** The couple's responses, optionally one instrument's; {@code viewer} leaves out the other partner's private ones. */
+    public PanacheQuery<QuestionnaireResponse> search(UUID coupleId, String instrument, UUID viewer, PageQuery page) {
+        StringBuilder where = new StringBuilder("coupleId = :couple");
+        Parameters params = Parameters.with("couple", coupleId);
+        if (instrument != null) {
+            where.append(" and instrumentKey = :instrument");
+            params.and("instrument", instrument);
+        }
+        if (viewer != null) {
+            where.append(" and (partnerId = :viewer or privateToPartner = false)");
+            params.and("viewer", viewer);
+        }
+        return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
+    }
+
+    public List<QuestionnaireResponse> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
+        return list("coupleId = ?1 and completedOn >= ?2 and completedOn <= ?3", ORDER, coupleId, from, to);
+    }
+}

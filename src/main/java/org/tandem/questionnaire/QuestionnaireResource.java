@@ -1,0 +1,89 @@
+package org.tandem.questionnaire;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
+import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples/{coupleId}/questionnaires")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Questionnaires", description = "Scored instruments (PHQ-9, GAD-7, PCL-5, CSI-16) and safety flags")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such couple or response, or not yours")
+public class QuestionnaireResource {
+
+    private final QuestionnaireService service;
+    private final TandemConfig config;
+
+    QuestionnaireResource(QuestionnaireService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Submit a partner's answers; the server scores them (roles: therapist of the couple;"
+            + " integration of the clinic, SELF_REPORT only)", description = "Send the item answers only: a score is"
+                    + " rejected. Answers that trip a safety rule (PHQ-9 item 9 above 0) raise a safety flag.")
+    @APIResponse(responseCode = "201", description = "Stored and scored")
+    @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
+    @APIResponse(responseCode = "422", description = "Unknown instrument, wrong item count, an answer out of range,"
+            + " a score sent, or not a partner of the couple")
+    public Response submit(@PathParam("coupleId") UUID coupleId, @NotNull @Valid SubmitRequest request,
+            @Context UriInfo uri) {
+        ScoredResponse created = service.submit(coupleId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "The couple's scored responses, oldest first (roles: admin without item answers, therapist"
+            + " of the couple; integration with forPartner)", description = "Filter: instrument. With forPartner,"
+                    + " the other partner's private responses are left out.")
+    @APIResponse(responseCode = "200", description = "A page of scored responses")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
+            @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.list(coupleId, QueryParams.text(instrument, "instrument", 64),
+                QueryParams.uuid(forPartner, "forPartner"), PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "One scored response (roles: admin without item answers, therapist of the couple;"
+            + " integration with forPartner)")
+    @APIResponse(responseCode = "200", description = "The scored response")
+    @APIResponse(responseCode = "400", description = "Invalid forPartner")
+    public ScoredResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @QueryParam("forPartner") String forPartner) {
+        return service.get(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.tandem.questionnaire;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.Immutable;
+import org.tandem.measurement.Observation;
+import org.tandem.measurement.Source;
+
+/**
+ * One partner's answers to an instrument on a day. Only the answers are stored; the score is computed from them by
+ * the instrument's rule whenever it is read.
+ */
+@Entity
+@Immutable
+@Table(name = "questionnaire_response")
+public class QuestionnaireResponse extends Observation {
+
+    @Column(name = "instrument_key", nullable = false, updatable = false, length = 64)
+    private String instrumentKey;
+
+    @Column(name = "completed_on", nullable = false, updatable = false)
+    private LocalDate completedOn;
+
+    @Column(nullable = false, updatable = false, length = 1000)
+    private String answers;
+
+    protected QuestionnaireResponse() {
+    }
+
+    QuestionnaireResponse(UUID clinicId, UUID coupleId, UUID partnerId, String instrumentKey, LocalDate completedOn,
+            List<Integer> answers, Source source, boolean privateToPartner, String recordedBy) {
+        super(clinicId, coupleId, partnerId, source, privateToPartner, recordedBy);
+        this.instrumentKey = instrumentKey;
+        this.completedOn = completedOn;
+        this.answers = answers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    public String getInstrumentKey() {
+        return instrumentKey;
+    }
+
+    public LocalDate getCompletedOn() {
+        return completedOn;
+    }
+
+    public List<Integer> answers() {
+        return Arrays.stream(answers.split(",")).map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,182 @@
+package org.tandem.questionnaire;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.PartnerView;
+import org.tandem.measurement.ReliableChange;
+import org.tandem.measurement.Source;
+import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
+import org.tandem.questionnaire.QuestionnaireApi.ItemResponse;
+import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
+import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
+import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
+import org.tandem.security.Caller;
+
+/**
+ * Questionnaire answers in, scores out. The score is never accepted from a client: it is computed from the stored
+ * answers by the instrument's rule. Answers that trip a safety rule raise a flag in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class QuestionnaireService {
+
+    static final String RECORD = "questionnaire";
+    private static final Logger LOG = Logger.getLogger(QuestionnaireService.class);
+
+    private final QuestionnaireRepository responses;
+    private final SafetyFlagRepository flags;
+    private final InstrumentCatalog catalog;
+    private final CoupleRepository couples;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    QuestionnaireService(QuestionnaireRepository responses, SafetyFlagRepository flags, InstrumentCatalog catalog,
+            CoupleRepository couples, Caller caller, AuditLog audit) {
+        this.responses = responses;
+        this.flags = flags;
+        this.catalog = catalog;
+        this.couples = couples;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        if (caller.isIntegration() && request.source() != Source.SELF_REPORT) {
+            throw Problems.forbidden("self-report-only", "An integration records SELF_REPORT answers only.");
+        }
+        if (request.score() != null) {
+            throw Problems.unprocessable("score", "body", "is computed from the answers; do not send it");
+        }
+        Instrument instrument = catalog.find(request.instrument())
+                .orElseThrow(() -> Problems.unprocessable("instrument", "body", "is not a known instrument"));
+        if (couple.findPartner(request.partnerId()).isEmpty()) {
+            throw Problems.unprocessable("partnerId", "body", "is not a partner of this couple");
+        }
+        Instrument.Score score;
+        try {
+            score = instrument.score(request.answers());
+        } catch (Instrument.InvalidAnswers e) {
+            throw Problems.unprocessable(e.field(), "body", e.getMessage());
+        }
+        if (request.date().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
+            throw Problems.invalid("date", "body", "must not be in the future");
+        }
+        QuestionnaireResponse response = new QuestionnaireResponse(couple.getClinic().getId(), coupleId,
+                request.partnerId(), instrument.key(), request.date(), request.answers(), request.source(),
+                request.isPrivate() == null || request.isPrivate(), caller.subject());
+        responses.persist(response);
+        responses.flush();
+        audit.success("questionnaire.submit", RECORD, response.getId());
+        for (String reason : score.safetyReasons()) {
+            SafetyFlag flag = new SafetyFlag(couple.getClinic().getId(), coupleId, request.partnerId(),
+                    response.getId(), reason);
+            flags.persist(flag);
+            flags.flush();
+            audit.success("safety.flag-raised", "safety-flag", flag.getId());
+            LOG.infof("Safety flag %s raised on couple %s", flag.getId(), coupleId);
+        }
+        return toResponse(response, instrument, score, true);
+    }
+
+    public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, UUID forPartner, PageQuery page) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        var query = responses.search(coupleId, instrument, view.partnerId(), page);
+        PageResponse<ScoredResponse> result = PageResponse.of(query.list(), this::scored, page, query.count());
+        audit.success("questionnaire.list", "couple", coupleId);
+        return result;
+    }
+
+    public ScoredResponse get(UUID coupleId, UUID id, UUID forPartner) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        QuestionnaireResponse response = responses.findForCouple(coupleId, id)
+                .filter(r -> view.sees(r.getPartnerId(), r.isPrivateToPartner()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
+        audit.success("questionnaire.read", RECORD, id);
+        return scored(response);
+    }
+
+    /** Scores a stored response with the instrument's current rule; used by the progress summary too. */
+    public Instrument.Score score(QuestionnaireResponse response) {
+        return instrument(response).score(response.answers());
+    }
+
+    public Instrument instrument(QuestionnaireResponse response) {
+        return catalog.find(response.getInstrumentKey()).orElseThrow(() -> new IllegalStateException(
+                "Instrument " + response.getInstrumentKey() + " of response " + response.getId() + " is not loaded"));
+    }
+
+    public List<InstrumentResponse> instruments() {
+        return catalog.all().stream().map(QuestionnaireService::describe).toList();
+    }
+
+    public InstrumentResponse instrument(String key) {
+        return catalog.find(key).map(QuestionnaireService::describe).orElseThrow(() -> Problems.notFound("instrument"));
+    }
+
+    // --- safety flags -----------------------------------------------------------------------------------------
+
+    public List<SafetyFlagResponse> flags(UUID coupleId, Boolean open) {
+        couples.requireVisible(caller.scope(), coupleId);
+        List<SafetyFlagResponse> list = flags.forCouple(coupleId, open).stream().map(this::toResponse).toList();
+        audit.success("safety.flags-read", "couple", coupleId);
+        return list;
+    }
+
+    public List<SafetyFlagResponse> agenda() {
+        List<SafetyFlagResponse> list = flags.openIn(caller.scope()).stream().map(this::toResponse).toList();
+        audit.success("safety.agenda-read", "safety-flag", null);
+        return list;
+    }
+
+    public SafetyFlagResponse acknowledge(UUID coupleId, UUID id) {
+        couples.requireVisible(caller.scope(), coupleId);
+        SafetyFlag flag = flags.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound("safety flag"));
+        flag.acknowledge(caller.subject());
+        flags.flush();
+        audit.success("safety.flag-acknowledged", "safety-flag", id);
+        return toResponse(flag);
+    }
+
+    public SafetyFlagResponse toResponse(SafetyFlag f) {
+        return new SafetyFlagResponse(f.getId(), f.getCoupleId(), f.getPartnerId(), f.getReason(),
+                catalog.describeSafetyReason(f.getReason()), f.getResponseId(), f.getRaisedAt(), f.isOpen(),
+                f.getAcknowledgedAt(), f.getAcknowledgedBy(), f.getVersion());
+    }
+
+    private ScoredResponse scored(QuestionnaireResponse r) {
+        Instrument instrument = instrument(r);
+        return toResponse(r, instrument, instrument.score(r.answers()), caller.isTherapist() || caller.isIntegration());
+    }
+
+    private static ScoredResponse toResponse(QuestionnaireResponse r, Instrument instrument, Instrument.Score s,
+            boolean withAnswers) {
+        return new ScoredResponse(r.getId(), r.getCoupleId(), r.getPartnerId(), instrument.key(), r.getCompletedOn(),
+                r.getSource(), r.isPrivateToPartner(), withAnswers ? r.answers() : null, s.total(), s.band(),
+                s.subscales(), s.clinical(), s.safetyReasons(), r.getCreatedAt());
+    }
+
+    static InstrumentResponse describe(Instrument i) {
+        List<ItemResponse> items = new java.util.ArrayList<>();
+        for (int n = 1; n <= i.items().size(); n++) {
+            Instrument.Item item = i.items().get(n - 1);
+            items.add(new ItemResponse(n, item.label(), item.min(), item.max(), i.reversed().contains(n)));
+        }
+        return new InstrumentResponse(i.key(), i.name(), i.construct(), i.source(), items, i.scoring(),
+                i.minScore(), i.maxScore(), i.direction(), i.bands(), i.subscales(), i.cutoff(), i.reliability(),
+                i.normSd(), ReliableChange.threshold(i.norms()),
+                i.normsSource(), i.safety());
+    }
+}

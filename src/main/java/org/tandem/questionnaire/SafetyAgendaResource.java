@@ -1,0 +1,40 @@
+package org.tandem.questionnaire;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
+import org.tandem.security.Roles;
+
+/** Open safety flags across couples, next to the sessions on a therapist's agenda. */
+@Path("/api/v1/safety-flags")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Questionnaires")
+@AuditedRecord("safety-flag")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class SafetyAgendaResource {
+
+    private final QuestionnaireService service;
+
+    SafetyAgendaResource(QuestionnaireService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Open safety flags across the caller's couples, newest first: the agenda (roles: admin:"
+            + " whole clinic; therapist: their couples)")
+    @APIResponse(responseCode = "200", description = "Open flags")
+    public List<SafetyFlagResponse> agenda() {
+        return service.agenda();
+    }
+
+}

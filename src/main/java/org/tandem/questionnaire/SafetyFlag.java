@@ -1,0 +1,119 @@
+package org.tandem.questionnaire;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+import org.tandem.common.Problems;
+
+/**
+ * Something a therapist must look at now, e.g. a PHQ-9 answer about self-harm. It stays open on the couple and the
+ * therapist's agenda until a therapist acknowledges it. The reason is a code, never the answer itself.
+ */
+@Entity
+@Table(name = "safety_flag")
+public class SafetyFlag {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(name = "couple_id", nullable = false, updatable = false)
+    private UUID coupleId;
+
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    private UUID partnerId;
+
+    @Column(name = "response_id", updatable = false)
+    private UUID responseId;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String reason;
+
+    @Column(name = "raised_at", nullable = false, updatable = false)
+    private Instant raisedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 255)
+    private String acknowledgedBy;
+
+    @Version
+    private long version;
+
+    protected SafetyFlag() {
+    }
+
+    SafetyFlag(UUID clinicId, UUID coupleId, UUID partnerId, UUID responseId, String reason) {
+        this.clinicId = clinicId;
+        this.coupleId = coupleId;
+        this.partnerId = partnerId;
+        this.responseId = responseId;
+        this.reason = reason;
+        this.raisedAt = Instant.now();
+    }
+
+    void acknowledge(String by) {
+        if (acknowledgedAt != null) {
+            throw Problems.conflict("already-acknowledged", "Already Acknowledged",
+                    "This safety flag was acknowledged before.");
+        }
+        this.acknowledgedAt = Instant.now();
+        this.acknowledgedBy = by;
+    }
+
+    public boolean isOpen() {
+        return acknowledgedAt == null;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getCoupleId() {
+        return coupleId;
+    }
+
+    public UUID getPartnerId() {
+        return partnerId;
+    }
+
+    public UUID getResponseId() {
+        return responseId;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getRaisedAt() {
+        return raisedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    @Override
+    public String toString() {
+        return "SafetyFlag[id=" + id + ", reason=" + reason + "]";
+    }
+}

@@ -1,0 +1,66 @@
+package org.tandem.questionnaire;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.Problems;
+import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/couples/{coupleId}/safety-flags")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Questionnaires")
+@AuditedRecord(value = "couple", idParam = "coupleId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class SafetyFlagResource {
+
+    private final QuestionnaireService service;
+
+    SafetyFlagResource(QuestionnaireService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "The couple's safety flags, newest first (roles: admin, therapist of the couple)",
+            description = "status: OPEN or ACKNOWLEDGED; default both.")
+    @APIResponse(responseCode = "200", description = "Flags")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    public List<SafetyFlagResponse> forCouple(@PathParam("coupleId") UUID coupleId,
+            @QueryParam("status") String status) {
+        Boolean open = null;
+        if (status != null) {
+            open = switch (status) {
+                case "OPEN" -> true;
+                case "ACKNOWLEDGED" -> false;
+                default -> throw Problems.invalid("status", "query", "must be OPEN or ACKNOWLEDGED");
+            };
+        }
+        return service.flags(coupleId, open);
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Acknowledge a safety flag: the risk was assessed (roles: therapist of the couple)",
+            description = "Takes it off the agenda; who and when are kept.")
+    @APIResponse(responseCode = "200", description = "Acknowledged")
+    @APIResponse(responseCode = "404", description = "No such couple or flag, or not yours")
+    @APIResponse(responseCode = "409", description = "Already acknowledged")
+    public SafetyFlagResponse acknowledge(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return service.acknowledge(coupleId, id);
+    }
+}
