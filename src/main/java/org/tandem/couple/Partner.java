@@ -83,6 +83,10 @@ public class Partner {
         return id;
     }
 
+    public Couple getCouple() {
+        return couple;
+    }
+
     public int getSeat() {
         return seat;
     }

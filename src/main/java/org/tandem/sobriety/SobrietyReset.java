@@ -1,0 +1,108 @@
+package org.tandem.sobriety;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.tandem.note.NoteCipher;
+
+/** A logged slip or relapse of a partner in recovery. The optional note is encrypted like a session note. */
+@Entity
+@Immutable
+@Table(name = "sobriety_reset")
+public class SobrietyReset {
+
+    /** Assigned here: the note's ciphertext is bound to the id and must exist before the insert. */
+    @Id
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    private UUID partnerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private ResetKind kind;
+
+    @Column(name = "occurred_on", nullable = false, updatable = false)
+    private LocalDate occurredOn;
+
+    @Column(name = "note_key_id", updatable = false)
+    private UUID noteKeyId;
+
+    @Column(name = "note_ciphertext", updatable = false, columnDefinition = "blob")
+    private byte[] noteCiphertext;
+
+    @Column(name = "logged_by", nullable = false, updatable = false, length = 255)
+    private String loggedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected SobrietyReset() {
+    }
+
+    SobrietyReset(UUID clinicId, UUID partnerId, ResetKind kind, LocalDate occurredOn, String loggedBy) {
+        this.id = UUID.randomUUID();
+        this.clinicId = clinicId;
+        this.partnerId = partnerId;
+        this.kind = kind;
+        this.occurredOn = occurredOn;
+        this.loggedBy = loggedBy;
+        this.createdAt = Instant.now();
+    }
+
+    /** Set once, before the reset is persisted. */
+    void seal(NoteCipher.Sealed note) {
+        if (noteCiphertext != null) {
+            throw new IllegalStateException("a reset note is sealed once");
+        }
+        this.noteKeyId = note.keyId();
+        this.noteCiphertext = note.ciphertext();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getClinicId() {
+        return clinicId;
+    }
+
+    public ResetKind getKind() {
+        return kind;
+    }
+
+    public LocalDate getOccurredOn() {
+        return occurredOn;
+    }
+
+    public boolean hasNote() {
+        return noteCiphertext != null;
+    }
+
+    UUID getNoteKeyId() {
+        return noteKeyId;
+    }
+
+    byte[] getNoteCiphertext() {
+        return noteCiphertext;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "SobrietyReset[id=" + id + "]";
+    }
+}

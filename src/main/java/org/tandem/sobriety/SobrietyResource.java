@@ -1,0 +1,61 @@
+package org.tandem.sobriety;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.security.Roles;
+import org.tandem.sobriety.SobrietyApi.ResetRequest;
+import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
+
+@Path("/api/v1/couples/{coupleId}/partners/{partnerId}/sobriety")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sobriety", description = "Sobriety date, slips and relapses, streaks")
+@AuditedRecord(value = "partner", idParam = "partnerId")
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+@APIResponse(responseCode = "404", description = "No such couple or partner, or not yours")
+@APIResponse(responseCode = "409", description = "The partner is not the one in recovery")
+public class SobrietyResource {
+
+    private final SobrietyService service;
+
+    SobrietyResource(SobrietyService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Current and longest streak with the history of resets (roles: admin without notes,"
+            + " therapist of the couple)", description = "Derived on every read from the sobriety date and the"
+                    + " logged resets; nothing derived is stored.")
+    @APIResponse(responseCode = "200", description = "The streaks")
+    public SobrietyResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId) {
+        return service.get(coupleId, partnerId);
+    }
+
+    @POST
+    @Path("resets")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Log a slip or relapse (roles: therapist of the couple)",
+            description = "The streak restarts the next day. The note is private clinical data, stored encrypted.")
+    @APIResponse(responseCode = "201", description = "Logged; the streaks after it")
+    @APIResponse(responseCode = "400", description = "Invalid fields (future date, before the sobriety date)")
+    public Response logReset(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId,
+            @NotNull @Valid ResetRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.logReset(coupleId, partnerId, request)).build();
+    }
+}

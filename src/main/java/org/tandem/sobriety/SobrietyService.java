@@ -1,0 +1,109 @@
+package org.tandem.sobriety;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Problems;
+import org.tandem.common.Text;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.Partner;
+import org.tandem.couple.RecoveryRole;
+import org.tandem.note.NoteCipher;
+import org.tandem.security.Caller;
+import org.tandem.sobriety.SobrietyApi.ResetRequest;
+import org.tandem.sobriety.SobrietyApi.ResetResponse;
+import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
+
+/** Sobriety of a partner in recovery: logged resets in, streaks derived out. Reset notes are for therapists. */
+@ApplicationScoped
+@Transactional
+public class SobrietyService {
+
+    static final String RECORD = "sobriety";
+    private static final String NOTE_PURPOSE = "sobriety-reset";
+
+    private final SobrietyRepository resets;
+    private final CoupleRepository couples;
+    private final NoteCipher cipher;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    SobrietyService(SobrietyRepository resets, CoupleRepository couples, NoteCipher cipher, Caller caller,
+            AuditLog audit) {
+        this.resets = resets;
+        this.couples = couples;
+        this.cipher = cipher;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public SobrietyResponse get(UUID coupleId, UUID partnerId) {
+        Partner partner = partnerInRecovery(coupleId, partnerId);
+        SobrietyResponse view = view(partner, today(partner), caller.isTherapist());
+        audit.success("sobriety.read", RECORD, partnerId);
+        return view;
+    }
+
+    public SobrietyResponse logReset(UUID coupleId, UUID partnerId, ResetRequest request) {
+        Partner partner = partnerInRecovery(coupleId, partnerId);
+        if (partner.getSobrietyDate() == null) {
+            throw Problems.conflict("no-sobriety-date", "No Sobriety Date",
+                    "Set the partner's sobriety date on the couple before logging resets.");
+        }
+        LocalDate today = today(partner);
+        if (request.date().isAfter(today)) {
+            throw Problems.invalid("date", "body", "must not be in the future");
+        }
+        if (request.date().isBefore(partner.getSobrietyDate())) {
+            throw Problems.invalid("date", "body", "must not be before the sobriety date");
+        }
+        UUID clinicId = partner.getCouple().getClinic().getId();
+        SobrietyReset reset = new SobrietyReset(clinicId, partnerId, request.kind(), request.date(), caller.subject());
+        String note = Text.blankToNull(request.note());
+        if (note != null) {
+            reset.seal(cipher.sealerFor(clinicId).seal(NOTE_PURPOSE, reset.getId(), note));
+        }
+        resets.persist(reset);
+        resets.flush();
+        audit.success("sobriety.reset-logged", RECORD, partnerId);
+        return view(partner, today, true);
+    }
+
+    /** Streaks as of a day, without notes or audit: for the progress summary, which audits its own read. */
+    public SobrietyResponse streaks(Partner partner, LocalDate asOf) {
+        return view(partner, asOf, false);
+    }
+
+    private SobrietyResponse view(Partner partner, LocalDate asOf, boolean withNotes) {
+        List<SobrietyReset> all = resets.forPartner(partner.getId());
+        List<ResetResponse> history = all.stream().map(r -> new ResetResponse(r.getId(), r.getOccurredOn(),
+                r.getKind(), withNotes && r.hasNote()
+                        ? cipher.open(r.getNoteKeyId(), NOTE_PURPOSE, r.getId(), r.getNoteCiphertext()) : null,
+                r.getCreatedAt())).toList();
+        if (partner.getSobrietyDate() == null) {
+            return new SobrietyResponse(partner.getId(), null, asOf, null, null, null, history);
+        }
+        Sobriety.Streaks s = Sobriety.compute(partner.getSobrietyDate(),
+                all.stream().map(SobrietyReset::getOccurredOn).toList(), asOf);
+        return new SobrietyResponse(partner.getId(), partner.getSobrietyDate(), asOf, s.currentStart(), s.current(),
+                s.longest(), history);
+    }
+
+    private Partner partnerInRecovery(UUID coupleId, UUID partnerId) {
+        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        Partner partner = couple.findPartner(partnerId).orElseThrow(() -> Problems.notFound("partner"));
+        if (partner.getRecoveryRole() != RecoveryRole.IN_RECOVERY) {
+            throw Problems.conflict("not-in-recovery", "Not In Recovery",
+                    "Sobriety is tracked for the partner in recovery only.");
+        }
+        return partner;
+    }
+
+    private static LocalDate today(Partner partner) {
+        return LocalDate.now(partner.getCouple().getClinic().getTimeZone());
+    }
+}
