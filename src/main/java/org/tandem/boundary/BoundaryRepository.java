@@ -24,6 +24,12 @@ public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID>
                 : list("couple.id = ?1 and status = ?2", Sort.by("createdAt").and("id"), coupleId, status);
     }
 
+    /** The couple's active boundaries whose review falls on or before a date, soonest first. */
+    public List<Boundary> reviewsDue(UUID coupleId, LocalDate until) {
+        return list("couple.id = ?1 and status = ?2 and nextReviewOn <= ?3", Sort.by("nextReviewOn").and("id"),
+                coupleId, BoundaryStatus.ACTIVE, until);
+    }
+
     /** Active boundaries whose review falls on or before a date, across every couple the scope reaches. */
     public List<Boundary> reviewsDue(AccessScope scope, LocalDate until) {
         return find("from Boundary b where b.status = :active and b.nextReviewOn <= :until and b.couple.id in"

@@ -100,6 +100,32 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     /** A therapist's sessions for a calendar feed. */
+    /** Sessions of a couple starting in [from, to), counted by status and late cancellation. */
+    public Attendance attendance(UUID coupleId, Instant from, Instant to) {
+        List<Object[]> rows = getEntityManager().createQuery("select s.status, s.lateCancellation, count(s)"
+                + " from TherapySession s where s.couple.id = :couple and s.startsAt >= :from and s.startsAt < :to"
+                + " group by s.status, s.lateCancellation", Object[].class)
+                .setParameter("couple", coupleId).setParameter("from", from).setParameter("to", to).getResultList();
+        long held = 0, cancelled = 0, late = 0, missed = 0, scheduled = 0;
+        for (Object[] row : rows) {
+            long n = (Long) row[2];
+            switch ((SessionStatus) row[0]) {
+                case COMPLETED -> held += n;
+                case NO_SHOW -> missed += n;
+                case SCHEDULED -> scheduled += n;
+                case CANCELLED -> {
+                    cancelled += n;
+                    late += Boolean.TRUE.equals(row[1]) ? n : 0;
+                }
+            }
+        }
+        return new Attendance(held, cancelled, late, missed, scheduled);
+    }
+
+    /** How a couple's sessions in a period went. {@code cancelledLate} is part of {@code cancelled}. */
+    public record Attendance(long attended, long cancelled, long cancelledLate, long missed, long scheduled) {
+    }
+
     public List<TherapySession> forTherapist(UUID therapistId, Instant from, Instant to) {
         return list("therapist.id = ?1 and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"), therapistId, to, from);
     }

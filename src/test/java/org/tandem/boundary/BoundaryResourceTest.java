@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
 
 @QuarkusTest
-class BoundaryResourceTest {
+public class BoundaryResourceTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
@@ -150,7 +150,7 @@ class BoundaryResourceTest {
                 review)).post(path(couple.path("id"))).then().statusCode(201).extract().response();
     }
 
-    private static Map<String, Object> boundary(String text, String requestedBy, String protects, LocalDate agreed,
+    public static Map<String, Object> boundary(String text, String requestedBy, String protects, LocalDate agreed,
             LocalDate review) {
         Map<String, Object> body = new HashMap<>();
         body.put("text", text);

@@ -1,0 +1,182 @@
+package org.tandem.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.tandem.audit.AuditLog;
+import org.tandem.boundary.BoundaryRepository;
+import org.tandem.common.Problems;
+import org.tandem.common.TandemConfig;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.Partner;
+import org.tandem.couple.RecoveryRole;
+import org.tandem.exercise.AssignmentService;
+import org.tandem.measurement.Measurement;
+import org.tandem.measurement.MeasurementRepository;
+import org.tandem.measurement.Metric;
+import org.tandem.measurement.MetricRepository;
+import org.tandem.progress.ProgressApi.BoundaryDue;
+import org.tandem.progress.ProgressApi.Kind;
+import org.tandem.progress.ProgressApi.PartnerProgress;
+import org.tandem.progress.ProgressApi.Point;
+import org.tandem.progress.ProgressApi.ProgressResponse;
+import org.tandem.progress.ProgressApi.Streaks;
+import org.tandem.progress.ProgressApi.Trend;
+import org.tandem.questionnaire.Instrument;
+import org.tandem.questionnaire.QuestionnaireRepository;
+import org.tandem.questionnaire.QuestionnaireResponse;
+import org.tandem.questionnaire.QuestionnaireService;
+import org.tandem.questionnaire.SafetyFlagRepository;
+import org.tandem.scheduling.SessionRepository;
+import org.tandem.security.Caller;
+import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
+import org.tandem.sobriety.SobrietyService;
+
+/**
+ * A couple's progress over a period, assembled from what each feature stores: rating and questionnaire trends with
+ * reliable change, sobriety streaks, exercise adherence, attendance, boundary reviews due and safety flags. Read
+ * only; one audit event per summary.
+ */
+@ApplicationScoped
+@Transactional
+public class ProgressService {
+
+    /** Without from: a year before to, or the start of care if later. */
+    static final int DEFAULT_DAYS = 365;
+
+    private final CoupleRepository couples;
+    private final MeasurementRepository measurements;
+    private final MetricRepository metrics;
+    private final QuestionnaireRepository questionnaires;
+    private final QuestionnaireService scoring;
+    private final SafetyFlagRepository flags;
+    private final SobrietyService sobriety;
+    private final AssignmentService assignments;
+    private final SessionRepository sessions;
+    private final BoundaryRepository boundaries;
+    private final TandemConfig config;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    ProgressService(CoupleRepository couples, MeasurementRepository measurements, MetricRepository metrics,
+            QuestionnaireRepository questionnaires, QuestionnaireService scoring, SafetyFlagRepository flags,
+            SobrietyService sobriety, AssignmentService assignments, SessionRepository sessions,
+            BoundaryRepository boundaries, TandemConfig config, Caller caller, AuditLog audit) {
+        this.couples = couples;
+        this.measurements = measurements;
+        this.metrics = metrics;
+        this.questionnaires = questionnaires;
+        this.scoring = scoring;
+        this.flags = flags;
+        this.sobriety = sobriety;
+        this.assignments = assignments;
+        this.sessions = sessions;
+        this.boundaries = boundaries;
+        this.config = config;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public ProgressResponse summary(UUID coupleId, LocalDate from, LocalDate to) {
+        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        ZoneId zone = couple.getClinic().getTimeZone();
+        LocalDate today = LocalDate.now(zone);
+        LocalDate end = to != null ? to : today;
+        LocalDate start = from != null ? from : defaultFrom(couple, end);
+        if (end.isBefore(start)) {
+            throw Problems.invalid("to", "query", "must not be before from");
+        }
+        int maxDays = config.progress().maxRangeDays();
+        if (ChronoUnit.DAYS.between(start, end) > maxDays) {
+            throw Problems.invalid("to", "query", "must be at most " + maxDays + " days after from");
+        }
+
+        Map<String, Metric> metricByKey = metrics.all(couple.getClinic().getId()).stream()
+                .collect(Collectors.toMap(Metric::key, Function.identity()));
+        List<Measurement> ratings = measurements.inPeriod(coupleId, start, end);
+        List<QuestionnaireResponse> answered = questionnaires.inPeriod(coupleId, start, end);
+
+        List<PartnerProgress> partners = new ArrayList<>();
+        for (Partner p : couple.getPartners()) {
+            partners.add(new PartnerProgress(p.getId(), p.getSeat(), p.getRecoveryRole(),
+                    ratingTrends(ratings, p.getId(), metricByKey), questionnaireTrends(answered, p.getId()),
+                    streaks(p, start, end, today)));
+        }
+        LocalDate reviewsUntil = end.isAfter(today) ? end : today;
+        List<BoundaryDue> due = boundaries.reviewsDue(coupleId, reviewsUntil).stream()
+                .map(b -> new BoundaryDue(b.getId(), b.getNextReviewOn(), b.getNextReviewOn().isBefore(today)))
+                .toList();
+        ProgressResponse response = new ProgressResponse(coupleId, start, end, partners,
+                ratingTrends(ratings, null, metricByKey),
+                assignments.adherenceForCouple(coupleId, start, end, today),
+                sessions.attendance(coupleId, start.atStartOfDay(zone).toInstant(),
+                        end.plusDays(1).atStartOfDay(zone).toInstant()),
+                due,
+                flags.openOrRaisedSince(coupleId, start.atStartOfDay(zone).toInstant()).stream()
+                        .map(scoring::toResponse).toList(),
+                Instant.now());
+        audit.success("progress.read", "couple", coupleId);
+        return response;
+    }
+
+    private static LocalDate defaultFrom(Couple couple, LocalDate end) {
+        LocalDate yearBefore = end.minusDays(DEFAULT_DAYS);
+        LocalDate care = couple.getCareStartedOn();
+        return care != null && care.isAfter(yearBefore) && !care.isAfter(end) ? care : yearBefore;
+    }
+
+    /** One trend per metric and source: a therapist's rating and a self-report are different instruments. */
+    private static List<Trend> ratingTrends(List<Measurement> all, UUID partnerId, Map<String, Metric> metrics) {
+        Map<String, List<Measurement>> groups = all.stream()
+                .filter(m -> Objects.equals(m.getPartnerId(), partnerId) && metrics.containsKey(m.getMetricKey()))
+                .collect(Collectors.groupingBy(m -> m.getMetricKey() + "|" + m.getSource(), LinkedHashMap::new,
+                        Collectors.toList()));
+        return groups.values().stream().map(list -> {
+            Measurement first = list.get(0);
+            Metric metric = metrics.get(first.getMetricKey());
+            List<Point> series = list.stream()
+                    .map(m -> new Point(m.getMeasuredOn(), m.getValue().doubleValue(), null)).toList();
+            return Trends.of(metric.key(), metric.name(), Kind.RATING, first.getSource(), metric.norms(), series);
+        }).sorted(Comparator.comparing(Trend::key).thenComparing(Trend::source)).toList();
+    }
+
+    private List<Trend> questionnaireTrends(List<QuestionnaireResponse> all, UUID partnerId) {
+        Map<String, List<QuestionnaireResponse>> groups = all.stream()
+                .filter(r -> r.getPartnerId().equals(partnerId))
+                .collect(Collectors.groupingBy(QuestionnaireResponse::getInstrumentKey, LinkedHashMap::new,
+                        Collectors.toList()));
+        return groups.values().stream().map(list -> {
+            Instrument instrument = scoring.instrument(list.get(0));
+            List<Point> series = list.stream().map(r -> {
+                Instrument.Score s = instrument.score(r.answers());
+                return new Point(r.getCompletedOn(), s.total(), s.band());
+            }).toList();
+            return Trends.of(instrument.key(), instrument.name(), Kind.QUESTIONNAIRE, null, instrument.norms(),
+                    series);
+        }).sorted(Comparator.comparing(Trend::key)).toList();
+    }
+
+    private Streaks streaks(Partner p, LocalDate start, LocalDate end, LocalDate today) {
+        if (p.getRecoveryRole() != RecoveryRole.IN_RECOVERY) {
+            return null;
+        }
+        SobrietyResponse s = sobriety.streaks(p, end.isAfter(today) ? today : end);
+        int inPeriod = (int) s.resets().stream()
+                .filter(r -> !r.date().isBefore(start) && !r.date().isAfter(end)).count();
+        return new Streaks(s.sobrietyDate(), s.currentStreakStart(), s.currentStreakDays(), s.longestStreakDays(),
+                inPeriod);
+    }
+}
