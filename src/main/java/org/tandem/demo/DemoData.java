@@ -4,9 +4,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
@@ -15,8 +18,19 @@ import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleDetails;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.CoupleStatus;
+import org.tandem.couple.Partner;
 import org.tandem.couple.PartnerDetails;
 import org.tandem.couple.RecoveryRole;
+import org.tandem.measurement.Measurement;
+import org.tandem.measurement.MeasurementRepository;
+import org.tandem.measurement.Source;
+import org.tandem.questionnaire.Instrument;
+import org.tandem.questionnaire.InstrumentCatalog;
+import org.tandem.questionnaire.QuestionnaireRepository;
+import org.tandem.questionnaire.QuestionnaireResponse;
+import org.tandem.sobriety.ResetKind;
+import org.tandem.sobriety.SobrietyReset;
+import org.tandem.sobriety.SobrietyRepository;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRepository;
 
@@ -39,12 +53,22 @@ public class DemoData {
     private final ClinicRepository clinics;
     private final TherapistRepository therapists;
     private final CoupleRepository couples;
+    private final MeasurementRepository measurements;
+    private final QuestionnaireRepository questionnaires;
+    private final SobrietyRepository sobriety;
+    private final InstrumentCatalog instruments;
 
-    DemoData(TandemConfig config, ClinicRepository clinics, TherapistRepository therapists, CoupleRepository couples) {
+    DemoData(TandemConfig config, ClinicRepository clinics, TherapistRepository therapists, CoupleRepository couples,
+            MeasurementRepository measurements, QuestionnaireRepository questionnaires, SobrietyRepository sobriety,
+            InstrumentCatalog instruments) {
         this.config = config;
         this.clinics = clinics;
         this.therapists = therapists;
         this.couples = couples;
+        this.measurements = measurements;
+        this.questionnaires = questionnaires;
+        this.sobriety = sobriety;
+        this.instruments = instruments;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,10 +88,13 @@ public class DemoData {
         Therapist t2 = therapist(demo, THERAPIST2_SUBJECT, "therapist2", "Sam Counselor", created);
         Therapist t9 = therapist(other, THERAPIST9_SUBJECT, "therapist9", "Robin Elsewhere", created);
 
-        couple(demo, "C-DEMO01", t1, List.of(), CoupleStatus.ACTIVE, LocalDate.of(2026, 3, 2),
+        Couple first = couple(demo, "C-DEMO01", t1, List.of(), CoupleStatus.ACTIVE, LocalDate.of(2026, 3, 2),
                 partner("Alex Example", "Alex", "he/him", RecoveryRole.IN_RECOVERY, LocalDate.of(2026, 2, 14)),
                 partner("Jordan Example", null, "she/her", RecoveryRole.PARTNER, null),
                 "Rebuild trust through a weekly transparency check-in; agree a first boundary agreement.", created);
+        if (first != null) {
+            progress(first);
+        }
         couple(demo, "C-DEMO02", t1, List.of(t2), CoupleStatus.INTAKE, null,
                 partner("Morgan Sample", null, "they/them", RecoveryRole.IN_RECOVERY, LocalDate.of(2026, 10, 1)),
                 partner("Casey Sample", null, "she/her", RecoveryRole.PARTNER, null),
@@ -105,10 +132,11 @@ public class DemoData {
         });
     }
 
-    private void couple(Clinic clinic, String code, Therapist primary, List<Therapist> co, CoupleStatus status,
+    /** Creates the couple unless its code exists; returns it when created, else null. */
+    private Couple couple(Clinic clinic, String code, Therapist primary, List<Therapist> co, CoupleStatus status,
             LocalDate careStarted, PartnerDetails first, PartnerDetails second, String goals, int[] created) {
         if (couples.codeExists(clinic.getId(), code)) {
-            return;
+            return null;
         }
         Couple couple = new Couple(clinic, code, new CoupleDetails(first, second, careStarted, goals));
         couple.assignTherapists(primary, co);
@@ -120,6 +148,51 @@ public class DemoData {
         }
         couples.persist(couple);
         created[0]++;
+        return couple;
+    }
+
+    /**
+     * Nine months of progress for a new C-DEMO01, so the progress summary has something to show: monthly ratings
+     * of trust and communication, PHQ-9 for the partner in recovery (16 falling to 6: recovered), CSI-16 for the
+     * other partner (rising across the distress cut-off), and one slip.
+     */
+    private void progress(Couple couple) {
+        couples.flush();
+        UUID clinicId = couple.getClinic().getId();
+        Partner alex = couple.getPartners().get(0);
+        Partner jordan = couple.getPartners().get(1);
+        int[] phq9 = {16, 15, 13, 12, 10, 9, 8, 7, 6};
+        int[] csi16 = {30, 33, 37, 40, 44, 47, 50, 53, 56};
+        for (int month = 0; month < phq9.length; month++) {
+            LocalDate day = LocalDate.of(2026, 3, 5).plusMonths(month);
+            rating(couple, alex.getId(), "trust", day, 4 + month / 2);
+            rating(couple, jordan.getId(), "trust", day, 2 + month / 2);
+            rating(couple, null, "communication", day, 3 + month / 2);
+            answers(couple, alex.getId(), "phq-9", day, phq9[month]);
+            answers(couple, jordan.getId(), "csi-16", day, csi16[month]);
+        }
+        sobriety.persist(new SobrietyReset(clinicId, alex.getId(), ResetKind.SLIP, LocalDate.of(2026, 6, 20),
+                "demo"));
+    }
+
+    private void rating(Couple couple, UUID partnerId, String metric, LocalDate day, int value) {
+        measurements.persist(new Measurement(couple.getClinic().getId(), couple.getId(), partnerId, metric, day,
+                BigDecimal.valueOf(value).setScale(2), Source.THERAPIST, false, "demo"));
+    }
+
+    /** Answers that score {@code total}: each item filled in turn, reversed items answered from the other end. */
+    private void answers(Couple couple, UUID partnerId, String key, LocalDate day, int total) {
+        Instrument instrument = instruments.find(key).orElseThrow();
+        List<Integer> answers = new ArrayList<>();
+        int left = total;
+        for (int n = 1; n <= instrument.items().size(); n++) {
+            Instrument.Item item = instrument.items().get(n - 1);
+            int points = Math.min(item.max() - item.min(), left);
+            left -= points;
+            answers.add(instrument.reversed().contains(n) ? item.max() - points : item.min() + points);
+        }
+        questionnaires.persist(new QuestionnaireResponse(couple.getClinic().getId(), couple.getId(), partnerId, key,
+                day, answers, Source.SELF_REPORT, true, "demo"));
     }
 
     private static PartnerDetails partner(String name, String preferred, String pronouns, RecoveryRole role,

@@ -26,7 +26,7 @@ public class Measurement extends Observation {
     protected Measurement() {
     }
 
-    Measurement(UUID clinicId, UUID coupleId, UUID partnerId, String metricKey, LocalDate measuredOn,
+    public Measurement(UUID clinicId, UUID coupleId, UUID partnerId, String metricKey, LocalDate measuredOn,
             BigDecimal value, Source source, boolean privateToPartner, String recordedBy) {
         super(clinicId, coupleId, partnerId, source, privateToPartner, recordedBy);
         this.metricKey = metricKey;

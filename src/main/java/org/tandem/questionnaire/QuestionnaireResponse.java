@@ -33,7 +33,7 @@ public class QuestionnaireResponse extends Observation {
     protected QuestionnaireResponse() {
     }
 
-    QuestionnaireResponse(UUID clinicId, UUID coupleId, UUID partnerId, String instrumentKey, LocalDate completedOn,
+    public QuestionnaireResponse(UUID clinicId, UUID coupleId, UUID partnerId, String instrumentKey, LocalDate completedOn,
             List<Integer> answers, Source source, boolean privateToPartner, String recordedBy) {
         super(clinicId, coupleId, partnerId, source, privateToPartner, recordedBy);
         this.instrumentKey = instrumentKey;

@@ -50,7 +50,7 @@ public class SobrietyReset {
     protected SobrietyReset() {
     }
 
-    SobrietyReset(UUID clinicId, UUID partnerId, ResetKind kind, LocalDate occurredOn, String loggedBy) {
+    public SobrietyReset(UUID clinicId, UUID partnerId, ResetKind kind, LocalDate occurredOn, String loggedBy) {
         this.id = UUID.randomUUID();
         this.clinicId = clinicId;
         this.partnerId = partnerId;

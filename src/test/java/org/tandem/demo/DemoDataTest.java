@@ -27,6 +27,23 @@ class DemoDataTest {
     }
 
     @Test
+    void theFirstDemoCoupleHasMonthsOfProgress() {
+        String id = as("therapist1").queryParam("q", "C-DEMO01").get("/api/v1/couples").then().extract()
+                .path("items[0].id");
+        as("therapist1").queryParam("from", "2026-03-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/couples/" + id + "/progress").then().statusCode(200)
+                .body("partners[0].questionnaires[0].key", equalTo("phq-9"))
+                .body("partners[0].questionnaires[0].series", org.hamcrest.Matchers.hasSize(9))
+                .body("partners[0].questionnaires[0].outcome", equalTo("RECOVERED"))
+                .body("partners[1].questionnaires[0].key", equalTo("csi-16"))
+                .body("partners[1].questionnaires[0].baseline.value", equalTo(30.0f))
+                .body("partners[1].questionnaires[0].latest.value", equalTo(56.0f))
+                .body("partners[1].questionnaires[0].outcome", equalTo("RECOVERED"))
+                .body("partners[0].sobriety.currentStreakStart", equalTo("2026-06-21"))
+                .body("couple[0].key", equalTo("communication"));
+    }
+
+    @Test
     void demoUsersSeeTheirDemoCouples() {
         as("therapist9").queryParam("q", "C-").get("/api/v1/couples").then().statusCode(200)
                 .body("items.code", equalTo(java.util.List.of("C-OTHER1")));
