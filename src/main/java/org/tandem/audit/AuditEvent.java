@@ -63,12 +63,15 @@ public class AuditEvent {
     @Column(name = "request_id", updatable = false, length = 64)
     private String requestId;
 
+    @Column(updatable = false, length = 200)
+    private String detail;
+
     protected AuditEvent() {
     }
 
     AuditEvent(Instant occurredAt, UUID clinicId, String subject, String roles, String clientId, String action,
             String recordType, String recordId, AuditOutcome outcome, Integer httpStatus, String clientAddress,
-            String requestId) {
+            String requestId, String detail) {
         this.occurredAt = occurredAt;
         this.clinicId = clinicId;
         this.subject = cut(subject, 255);
@@ -81,6 +84,7 @@ public class AuditEvent {
         this.httpStatus = httpStatus;
         this.clientAddress = cut(clientAddress, 64);
         this.requestId = cut(requestId, 64);
+        this.detail = cut(detail, 200);
     }
 
     private static String cut(String value, int max) {
@@ -137,6 +141,10 @@ public class AuditEvent {
 
     public String getRequestId() {
         return requestId;
+    }
+
+    public String getDetail() {
+        return detail;
     }
 
     @Override

@@ -36,7 +36,14 @@ public class AuditLog {
     /** Records a successful read or change; joins the caller's transaction and fails without one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void success(String action, String recordType, Object recordId) {
-        events.persist(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null));
+        success(action, recordType, recordId, null);
+    }
+
+    /** As {@link #success(String, String, Object)}, with a detail such as an export's format; never clinical text. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void success(String action, String recordType, Object recordId, String detail) {
+        events.persist(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null,
+                detail));
     }
 
     /**
@@ -46,9 +53,16 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void system(UUID clinicId, String subject, String action, String recordType, Object recordId,
             String clientAddress) {
+        system(clinicId, subject, action, recordType, recordId, clientAddress, null);
+    }
+
+    /** As {@link #system(UUID, String, String, String, Object, String)}, with a detail; never clinical text. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void system(UUID clinicId, String subject, String action, String recordType, Object recordId,
+            String clientAddress, String detail) {
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
         Actor actor = new Actor(null, subject, "", null, clientAddress, requestId == null ? null : requestId.toString());
-        events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.SUCCESS, null));
+        events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.SUCCESS, null, detail));
     }
 
     /** Records a request that ended in an error status. Safe to call from any worker thread. */
@@ -57,7 +71,7 @@ public class AuditLog {
         UUID clinicId = actor.clinicKey() == null ? null
                 : clinics.findByKey(actor.clinicKey()).map(Clinic::getId).orElse(null);
         events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.ofStatus(httpStatus),
-                httpStatus));
+                httpStatus, null));
     }
 
     /** The current caller as an audit actor. Needs the request scope. */
@@ -68,9 +82,9 @@ public class AuditLog {
     }
 
     private static AuditEvent event(UUID clinicId, Actor actor, String action, String recordType, Object recordId,
-            AuditOutcome outcome, Integer status) {
+            AuditOutcome outcome, Integer status, String detail) {
         return new AuditEvent(Instant.now(), clinicId, actor.subject(), actor.roles(), actor.clientId(), action,
                 recordType, recordId == null ? null : recordId.toString(), outcome, status, actor.clientAddress(),
-                actor.requestId());
+                actor.requestId(), detail);
     }
 }

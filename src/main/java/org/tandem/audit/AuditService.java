@@ -18,7 +18,7 @@ public class AuditService {
 
     public record AuditEventResponse(UUID id, Instant occurredAt, String subject, String roles, String clientId,
             String action, String recordType, String recordId, AuditOutcome outcome, Integer httpStatus,
-            String clientAddress, String requestId) {
+            String clientAddress, String requestId, String detail) {
     }
 
     private final AuditRepository events;
@@ -45,6 +45,6 @@ public class AuditService {
     private static AuditEventResponse toResponse(AuditEvent e) {
         return new AuditEventResponse(e.getId(), e.getOccurredAt(), e.getSubject(), e.getRoles(), e.getClientId(),
                 e.getAction(), e.getRecordType(), e.getRecordId(), e.getOutcome(), e.getHttpStatus(),
-                e.getClientAddress(), e.getRequestId());
+                e.getClientAddress(), e.getRequestId(), e.getDetail());
     }
 }

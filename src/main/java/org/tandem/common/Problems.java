@@ -28,6 +28,10 @@ public final class Problems {
         return problem(409, slug, title, detail);
     }
 
+    public static HttpProblem gone(String slug, String detail) {
+        return problem(410, slug, "Gone", detail);
+    }
+
     public static HttpProblem forbidden(String slug, String detail) {
         return problem(403, slug, "Forbidden", detail);
     }

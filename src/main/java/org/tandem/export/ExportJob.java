@@ -1,0 +1,193 @@
+package org.tandem.export;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+/**
+ * An export asked for by an admin or a therapist, run by whichever replica claims it. Its state changes are written
+ * by ExportStore in short transactions of their own, so the API sees progress as it happens.
+ */
+@Entity
+@Table(name = "export_job")
+public class ExportJob {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    /** Set when a therapist asked: the export covers their couples only. */
+    @Column(name = "therapist_id", updatable = false)
+    private UUID therapistId;
+
+    @Column(name = "requested_by", nullable = false, updatable = false, length = 255)
+    private String requestedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 24)
+    private ExportKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private ExportFormat format;
+
+    @Column(name = "period_from", nullable = false, updatable = false)
+    private LocalDate from;
+
+    @Column(name = "period_to", nullable = false, updatable = false)
+    private LocalDate to;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ExportStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "rows_expected")
+    private Long rowsExpected;
+
+    @Column(name = "rows_written", nullable = false)
+    private long rowsWritten;
+
+    @Column(name = "bytes_written", nullable = false)
+    private long bytesWritten;
+
+    @Column(name = "claimed_by", length = 64)
+    private String claimedBy;
+
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Column(length = 200)
+    private String error;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Version
+    private long version;
+
+    protected ExportJob() {
+    }
+
+    ExportJob(UUID clinicId, UUID therapistId, String requestedBy, ExportKind kind, ExportFormat format,
+            LocalDate from, LocalDate to) {
+        this.clinicId = clinicId;
+        this.therapistId = therapistId;
+        this.requestedBy = requestedBy;
+        this.kind = kind;
+        this.format = format;
+        this.from = from;
+        this.to = to;
+        this.status = ExportStatus.QUEUED;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getClinicId() {
+        return clinicId;
+    }
+
+    public UUID getTherapistId() {
+        return therapistId;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public ExportKind getKind() {
+        return kind;
+    }
+
+    public ExportFormat getFormat() {
+        return format;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public ExportStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Long getRowsExpected() {
+        return rowsExpected;
+    }
+
+    public long getRowsWritten() {
+        return rowsWritten;
+    }
+
+    public long getBytesWritten() {
+        return bytesWritten;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "ExportJob[id=" + id + ", kind=" + kind + ", status=" + status + "]";
+    }
+}

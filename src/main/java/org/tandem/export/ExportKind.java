@@ -1,0 +1,33 @@
+package org.tandem.export;
+
+import java.util.Set;
+
+/** What an export contains, and the formats it comes in. */
+public enum ExportKind {
+    /** Ratings, questionnaire scores, sessions and adherence: one row per observation. */
+    OBSERVATIONS(Set.of(ExportFormat.CSV, ExportFormat.NDJSON), false),
+    /** The same data as FHIR R4 resources, plus Patient, Group, Goal and CarePlan. */
+    FHIR(Set.of(ExportFormat.FHIR_NDJSON), true),
+    /** The clinic's audit log. */
+    AUDIT_LOG(Set.of(ExportFormat.CSV, ExportFormat.NDJSON), true);
+
+    private final Set<ExportFormat> formats;
+    private final boolean adminOnly;
+
+    ExportKind(Set<ExportFormat> formats, boolean adminOnly) {
+        this.formats = formats;
+        this.adminOnly = adminOnly;
+    }
+
+    public boolean supports(ExportFormat format) {
+        return formats.contains(format);
+    }
+
+    public Set<ExportFormat> formats() {
+        return formats;
+    }
+
+    public boolean adminOnly() {
+        return adminOnly;
+    }
+}

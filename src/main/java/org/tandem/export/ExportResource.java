@@ -1,0 +1,109 @@
+package org.tandem.export;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.TandemConfig;
+import org.tandem.export.ExportApi.ExportRequest;
+import org.tandem.export.ExportApi.ExportResponse;
+import org.tandem.security.Roles;
+
+@Path("/api/v1/exports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Exports", description = "Clinic-wide exports as background jobs: CSV, NDJSON, FHIR R4, audit log")
+@AuditedRecord(ExportService.RECORD)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class ExportResource {
+
+    private final ExportService service;
+    private final ExportStore store;
+    private final TandemConfig config;
+
+    ExportResource(ExportService service, ExportStore store, TandemConfig config) {
+        this.service = service;
+        this.store = store;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Start an export (roles: admin: any kind for the clinic; therapist: OBSERVATIONS of their"
+            + " own couples)", description = "Runs in the background. Poll the Location until status is SUCCEEDED,"
+                    + " then download contentUrl. Psychotherapy notes and note bodies are never exported.")
+    @APIResponse(responseCode = "202", description = "Queued; Location names the job")
+    @APIResponse(responseCode = "400", description = "Invalid fields (format not offered for the kind, period)")
+    public Response create(@NotNull @Valid ExportRequest request, @Context UriInfo uri) {
+        ExportResponse job = service.create(request);
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Exports, newest first (roles: admin: the clinic's; therapist: their own)")
+    @APIResponse(responseCode = "200", description = "A page of export jobs")
+    public PageResponse<ExportResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.list(PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "An export's status and progress (roles: admin of the clinic; therapist who asked)")
+    @APIResponse(responseCode = "200", description = "Status, rows written, percent")
+    @APIResponse(responseCode = "404", description = "No such export, or not yours")
+    public ExportResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Cancel a queued or running export (roles: admin of the clinic; therapist who asked)")
+    @APIResponse(responseCode = "200", description = "Cancelled; anything written is deleted")
+    @APIResponse(responseCode = "404", description = "No such export, or not yours")
+    @APIResponse(responseCode = "409", description = "Already finished")
+    public ExportResponse cancel(@PathParam("id") UUID id) {
+        return service.cancel(id);
+    }
+
+    @GET
+    @Path("{id}/content")
+    @Produces({"text/csv", "application/x-ndjson", "application/fhir+ndjson", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
+    @Operation(summary = "Download a finished export (roles: admin of the clinic; therapist who asked)",
+            description = "Streamed from the database chunk by chunk. CSV is RFC 4180 with a header row.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "No such export, or not yours")
+    @APIResponse(responseCode = "409", description = "Not finished (queued, running, failed or cancelled)")
+    @APIResponse(responseCode = "410", description = "Deleted after its retention period")
+    public Response content(@PathParam("id") UUID id) {
+        ExportJob job = service.forDownload(id);
+        StreamingOutput body = out -> store.copyTo(job.getId(), out);
+        return Response.ok(body, job.getFormat().mediaType())
+                .header("Content-Disposition", "attachment; filename=\"export-" + job.getId() + "."
+                        + job.getFormat().extension() + "\"")
+                .build();
+    }
+}

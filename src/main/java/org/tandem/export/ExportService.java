@@ -1,0 +1,114 @@
+package org.tandem.export;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.Problems;
+import org.tandem.common.TandemConfig;
+import org.tandem.export.ExportApi.ExportRequest;
+import org.tandem.export.ExportApi.ExportResponse;
+import org.tandem.security.Caller;
+
+/**
+ * Export jobs as the API sees them. Admins export their clinic and see all its jobs; therapists export their own
+ * couples' observations and see only the jobs they asked for. The work itself is ExportWorker's.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    static final String RECORD = "export";
+
+    private final ExportRepository jobs;
+    private final ExportStore store;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final TandemConfig config;
+
+    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AuditLog audit, TandemConfig config) {
+        this.jobs = jobs;
+        this.store = store;
+        this.caller = caller;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Transactional
+    public ExportResponse create(ExportRequest request) {
+        if (request.kind().adminOnly() && !caller.isAdmin()) {
+            throw Problems.forbidden("forbidden", "Only an admin exports " + request.kind() + ".");
+        }
+        if (!request.kind().supports(request.format())) {
+            throw Problems.invalid("format", "body", "must be one of " + request.kind().formats() + " for "
+                    + request.kind());
+        }
+        if (request.to().isBefore(request.from())) {
+            throw Problems.invalid("to", "body", "must not be before from");
+        }
+        int max = config.exports().maxRangeDays();
+        if (ChronoUnit.DAYS.between(request.from(), request.to()) > max) {
+            throw Problems.invalid("to", "body", "must be at most " + max + " days after from");
+        }
+        UUID therapist = caller.isAdmin() ? null : caller.therapistId().orElseThrow(
+                () -> Problems.forbidden("forbidden", "Your role does not export."));
+        ExportJob job = new ExportJob(caller.clinicId(), therapist, caller.subject(), request.kind(),
+                request.format(), request.from(), request.to());
+        jobs.persist(job);
+        jobs.flush();
+        audit.success("export.create", RECORD, job.getId(), "kind=" + job.getKind() + " format=" + job.getFormat()
+                + " from=" + job.getFrom() + " to=" + job.getTo());
+        return ExportResponse.of(job);
+    }
+
+    @Transactional
+    public ExportResponse get(UUID id) {
+        return ExportResponse.of(load(id));
+    }
+
+    @Transactional
+    public PageResponse<ExportResponse> list(PageQuery page) {
+        var query = jobs.list(caller.clinicId(), mineOnly(), page);
+        return PageResponse.of(query.list(), ExportResponse::of, page, query.count());
+    }
+
+    /** Not @Transactional: ExportStore commits the cancellation at once, so the worker sees it at its next chunk. */
+    public ExportResponse cancel(UUID id) {
+        QuarkusTransaction.requiringNew().call(() -> load(id));
+        if (!store.cancel(id)) {
+            throw Problems.conflict("export-finished", "Export Finished",
+                    "Only a queued or running export can be cancelled.");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            audit.success("export.cancel", RECORD, id);
+            return ExportResponse.of(load(id));
+        });
+    }
+
+    /** The job, if the caller may download it now; audited. */
+    @Transactional
+    public ExportJob forDownload(UUID id) {
+        ExportJob job = load(id);
+        if (job.getStatus() == ExportStatus.EXPIRED) {
+            throw Problems.gone("export-expired", "This export's file was deleted after its retention period.");
+        }
+        if (job.getStatus() != ExportStatus.SUCCEEDED) {
+            throw Problems.conflict("export-not-ready", "Export Not Ready",
+                    "The export has no file: it is " + job.getStatus() + ".");
+        }
+        audit.success("export.download", RECORD, id, "rows=" + job.getRowsWritten());
+        return job;
+    }
+
+    private ExportJob load(UUID id) {
+        return jobs.findVisible(caller.clinicId(), mineOnly(), id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    /** Admins see every job of the clinic; others only their own. */
+    private String mineOnly() {
+        return caller.isAdmin() ? null : caller.subject();
+    }
+}

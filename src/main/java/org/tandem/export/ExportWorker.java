@@ -1,0 +1,102 @@
+package org.tandem.export;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.tandem.audit.AuditLog;
+import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.TandemConfig;
+
+/**
+ * Runs queued exports on every replica: each poll claims jobs through the database until none is left. A job is
+ * written in chunks with a heartbeat; if this replica dies, another claims the job once the heartbeat is stale and
+ * starts it again from the beginning, so an interrupted export is retried, never lost or half-served.
+ */
+@ApplicationScoped
+public class ExportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ExportWorker.class);
+
+    /** Names this replica in claimed_by, so only the claimant may write a job's chunks. */
+    private final String worker = "w-" + UUID.randomUUID().toString().substring(0, 18);
+
+    private final ExportStore store;
+    private final ObservationExport observations;
+    private final FhirExport fhir;
+    private final AuditLogExport auditLog;
+    private final ExportRepository jobs;
+    private final ClinicRepository clinics;
+    private final AuditLog audit;
+    private final TandemConfig config;
+
+    ExportWorker(ExportStore store, ObservationExport observations, FhirExport fhir, AuditLogExport auditLog,
+            ExportRepository jobs, ClinicRepository clinics, AuditLog audit, TandemConfig config) {
+        this.jobs = jobs;
+        this.store = store;
+        this.observations = observations;
+        this.fhir = fhir;
+        this.auditLog = auditLog;
+        this.clinics = clinics;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${tandem.exports.poll-interval}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        runPending();
+        store.expire(Instant.now());
+    }
+
+    /** Claims and runs jobs until the queue is empty; returns how many it ran. */
+    public int runPending() {
+        int ran = 0;
+        Optional<ExportStore.Claim> claim;
+        while ((claim = store.claim(worker, config.exports().heartbeatTimeout(), config.exports().maxAttempts()))
+                .isPresent()) {
+            run(claim.get());
+            ran++;
+        }
+        return ran;
+    }
+
+    private void run(ExportStore.Claim claim) {
+        UUID id = claim.jobId();
+        ExportJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+        ZoneId zone = QuarkusTransaction.requiringNew().call(() -> clinics.findById(job.getClinicId()))
+                .getTimeZone();
+        ExportScope scope = ExportScope.of(job, zone);
+        ExportSource source = switch (job.getKind()) {
+            case OBSERVATIONS -> observations;
+            case FHIR -> fhir;
+            case AUDIT_LOG -> auditLog;
+        };
+        AtomicLong rows = new AtomicLong();
+        try {
+            store.expect(id, source.count(job, scope));
+            ChunkedOutput out = new ChunkedOutput(store, id, worker, config.exports().chunkSize(), rows::get);
+            source.write(job, scope, out, rows);
+            out.store();
+            if (store.succeed(id, worker, rows.get(), out.bytes(),
+                    Instant.now().plus(config.exports().retention()))) {
+                String detail = "kind=" + job.getKind() + " format=" + job.getFormat() + " rows=" + rows.get();
+                QuarkusTransaction.requiringNew().run(() -> audit.system(job.getClinicId(), job.getRequestedBy(),
+                        "export.completed", "export", id, null, detail));
+                LOG.infof("Export %s finished: %d rows, attempt %d", id, rows.get(), claim.attempt());
+            }
+        } catch (ExportStore.Stopped stopped) {
+            LOG.infof("Export %s stopped: cancelled or taken over", id);
+        } catch (RuntimeException | java.io.IOException e) {
+            // The class only: a message could quote data from a row.
+            LOG.errorf("Export %s failed on attempt %d (%s); it will be retried", id, claim.attempt(),
+                    e.getClass().getName());
+            store.retryLater(id, worker, "Attempt " + claim.attempt() + " failed; retrying.");
+        }
+    }
+}

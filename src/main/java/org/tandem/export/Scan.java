@@ -1,0 +1,75 @@
+package org.tandem.export;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Read-only queries for exports. {@link #stream} uses MySQL Connector/J's row streaming (fetch size
+ * Integer.MIN_VALUE): rows arrive one at a time, so a million-row export holds one row in memory, not a result set.
+ */
+@ApplicationScoped
+public class Scan {
+
+    @FunctionalInterface
+    public interface Rows {
+        void row(ResultSet r) throws SQLException;
+    }
+
+    private final AgroalDataSource db;
+
+    Scan(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    public void stream(String sql, List<Object> params, Rows rows) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(Integer.MIN_VALUE);
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.row(r);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export query failed", e);
+        }
+    }
+
+    public long count(String sql, List<Object> params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export count failed", e);
+        }
+    }
+
+    /** An instant as the database stores it (UTC datetime). */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet r, String column) throws SQLException {
+        LocalDateTime t = r.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            s.setObject(i + 1, p instanceof java.util.UUID id ? Uuids.bytes(id) : p);
+        }
+    }
+}
