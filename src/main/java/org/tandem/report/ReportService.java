@@ -1,0 +1,48 @@
+package org.tandem.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.progress.ProgressApi.ProgressResponse;
+import org.tandem.progress.ProgressService;
+import org.tandem.security.Caller;
+
+/** A couple's progress report in JSON, CSV or PDF: the progress summary, rendered. Never note text. */
+@ApplicationScoped
+@Transactional
+public class ReportService {
+
+    /** A rendered report. */
+    public record Rendered(String coupleCode, byte[] body, ProgressResponse summary) {
+    }
+
+    private final ProgressService progress;
+    private final CoupleRepository couples;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    ReportService(ProgressService progress, CoupleRepository couples, Caller caller, AuditLog audit) {
+        this.progress = progress;
+        this.couples = couples;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public Rendered render(UUID coupleId, LocalDate from, LocalDate to, ReportFormat format) {
+        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        ProgressResponse summary = progress.summary(coupleId, from, to);
+        byte[] body = switch (format) {
+            case JSON -> null;
+            case CSV -> ReportCsv.render(summary).getBytes(StandardCharsets.UTF_8);
+            case PDF -> PdfReport.render(summary, couple.getCode(), couple.getClinic().getTimeZone());
+        };
+        audit.success("report.export", "couple", coupleId, "format=" + format + " from=" + summary.from() + " to="
+                + summary.to());
+        return new Rendered(couple.getCode(), body, summary);
+    }
+}
