@@ -1,12 +1,18 @@
 package org.tandem.export;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * An output stream that stores what is written as numbered chunks of the job, reporting progress with each one.
- * Memory stays one chunk, whatever the size of the export.
+ * Memory stays one chunk, whatever the size of the export. Each chunk is stored gzip-compressed (fastest level):
+ * CSV shrinks about six-fold, which is less to write into the database and less to keep there.
  */
 final class ChunkedOutput extends OutputStream {
 
@@ -15,6 +21,7 @@ final class ChunkedOutput extends OutputStream {
     private final String worker;
     private final byte[] buffer;
     private final LongSupplier rows;
+    private final Zipped zipped;
     private int used;
     private int seq;
     private long bytes;
@@ -25,6 +32,18 @@ final class ChunkedOutput extends OutputStream {
         this.worker = worker;
         this.buffer = new byte[chunkSize];
         this.rows = rows;
+        this.zipped = new Zipped(chunkSize / 4);
+    }
+
+    /** A reusable buffer whose bytes can be handed on without a copy. */
+    private static final class Zipped extends ByteArrayOutputStream {
+        Zipped(int size) {
+            super(size);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
     }
 
     @Override
@@ -52,7 +71,19 @@ final class ChunkedOutput extends OutputStream {
     /** Stores what is buffered (called when full and once at the end). */
     void store() {
         bytes += used;
-        store.write(job, worker, seq, buffer, used, rows.getAsLong(), bytes);
+        zipped.reset();
+        if (used > 0) {
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped, 64 * 1024) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            }) {
+                gzip.write(buffer, 0, used);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        store.write(job, worker, seq, zipped.buffer(), zipped.size(), rows.getAsLong(), bytes);
         if (used > 0) {
             seq++;
         }

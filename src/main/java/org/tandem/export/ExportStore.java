@@ -153,7 +153,7 @@ public class ExportStore {
         });
     }
 
-    /** Streams a finished job's chunks in order, one chunk in memory at a time. */
+    /** Streams a finished job's chunks in order, each un-gzipped, one chunk in memory at a time. */
     public void copyTo(UUID job, OutputStream out) throws IOException {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select data from export_chunk where job_id = ? and seq = ?")) {
@@ -164,7 +164,10 @@ public class ExportStore {
                     if (!r.next()) {
                         return;
                     }
-                    out.write(r.getBytes(1));
+                    try (java.util.zip.GZIPInputStream chunk = new java.util.zip.GZIPInputStream(
+                            r.getBinaryStream(1), 64 * 1024)) {
+                        chunk.transferTo(out);
+                    }
                 }
             }
         } catch (SQLException e) {
