@@ -220,6 +220,13 @@ public class ExportResourceTest {
                 .asString();
         assertTrue(csv.contains(mine.coupleId()));
         assertFalse(csv.contains(theirs.coupleId()));
+        // Another clinic's admin exports their own clinic only.
+        String elsewhere = start("admin9", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
+        worker.runPending();
+        String otherClinic = as("admin9").get("/api/v1/exports/" + elsewhere + "/content").then().statusCode(200)
+                .extract().asString();
+        assertTrue(otherClinic.startsWith("observation_type,"));
+        assertFalse(otherClinic.contains(mine.coupleId()) || otherClinic.contains(theirs.coupleId()));
         // Jobs are the asker's: another therapist cannot see or fetch it; the clinic's admin can.
         as("therapist2").get("/api/v1/exports/" + id).then().statusCode(404);
         as("therapist2").get("/api/v1/exports/" + id + "/content").then().statusCode(404);
