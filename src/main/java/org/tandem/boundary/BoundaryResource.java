@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.boundary.BoundaryApi.BoundaryRequest;
 import org.tandem.boundary.BoundaryApi.BoundaryResponse;
@@ -27,6 +28,7 @@ import org.tandem.common.QueryParams;
 import org.tandem.common.Versions;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/boundaries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -34,6 +35,7 @@ import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
 import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.QueryParams;
 import org.tandem.common.Versions;
@@ -30,6 +31,7 @@ import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.StatusRequest;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -33,6 +34,7 @@ import org.tandem.exercise.ExerciseApi.ExerciseResponse;
 import org.tandem.exercise.ExerciseApi.ExerciseVersionResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/exercises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -27,6 +28,7 @@ import org.tandem.export.ExportApi.ExportRequest;
 import org.tandem.export.ExportApi.ExportResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/exports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -25,6 +26,7 @@ import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/measurements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,11 +14,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
 import org.tandem.common.Versions;
@@ -29,6 +30,7 @@ import org.tandem.note.NoteApi.NoteRequest;
 import org.tandem.note.NoteApi.NoteResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/sessions/{sessionId}/note")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -27,6 +28,7 @@ import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,11 +13,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/safety-flags")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")

@@ -16,12 +16,14 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.security.Roles;
 
 /** A therapist's own calendar feed ({@code /calendar-feed}) and the feed URLs calendar apps fetch. */
+@Idempotent
 @Path("/api/v1")
 @Tag(name = "Calendar feed", description = "A private iCalendar feed of a therapist's sessions")
 @AuditedRecord("therapist")

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
@@ -32,6 +33,7 @@ import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.security.Roles;
 
+@Idempotent
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -15,11 +15,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.security.Roles;
 import org.tandem.sobriety.SobrietyApi.ResetRequest;
 import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/partners/{partnerId}/sobriety")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,9 @@ class PlatformTest {
                     }
                     return;
                 }
+                if (method.equals("post") && !String.valueOf(op.get("parameters")).contains("Idempotency-Key")) {
+                    problems.add(where + ": no Idempotency-Key header parameter");
+                }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) op.get("responses");
                 for (String code : List.of("401", "403")) {
@@ -70,6 +75,25 @@ class PlatformTest {
         });
         assertTrue(paths.containsKey("/api/v1/couples"), "couples documented");
         assertEquals(List.of(), problems);
+    }
+
+    /** The interceptor binding is what makes Idempotency-Key work; a resource with a POST must carry it. */
+    @Test
+    void everyResourceWithAPostHonoursIdempotencyKeys() throws Exception {
+        Path classes = Path.of("target/classes");
+        List<String> missing = new ArrayList<>();
+        try (var files = Files.walk(classes.resolve("org/tandem"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("Resource.class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
+                Class<?> type = Class.forName(name);
+                boolean posts = java.util.Arrays.stream(type.getDeclaredMethods())
+                        .anyMatch(m -> m.isAnnotationPresent(jakarta.ws.rs.POST.class));
+                if (posts && !type.isAnnotationPresent(org.tandem.idempotency.Idempotent.class)) {
+                    missing.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test
