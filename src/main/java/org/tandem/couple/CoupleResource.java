@@ -33,7 +33,9 @@ import org.tandem.couple.CoupleApi.CreateCoupleRequest;
 import org.tandem.couple.CoupleApi.StatusChangeRequest;
 import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
 import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples")
@@ -66,12 +68,14 @@ public class CoupleResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "List couples (roles: admin: whole clinic; therapist: assigned couples)",
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "List couples (roles: admin: whole clinic; therapist: assigned couples"
+            + "; integration with couples:read)",
             description = "Paginated. Filters: status, therapistId (primary or co-therapist), q (partner name or"
                     + " couple code). sort: createdAt, careStartedOn, code, status; prefix - for descending.")
     @APIResponse(responseCode = "200", description = "A page of couples")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    @RequiresScope(Scopes.COUPLES_READ)
     public PageResponse<CoupleResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("status") String status, @QueryParam("therapistId") String therapistId,
             @QueryParam("q") String text, @QueryParam("sort") String sort) {
@@ -82,10 +86,11 @@ public class CoupleResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Read a couple (roles: admin, assigned therapist)")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Read a couple (roles: admin, assigned therapist; integration with couples:read)")
     @APIResponse(responseCode = "200", description = "The couple; ETag header carries its version")
     @APIResponse(responseCode = "404", description = "No such couple, or not yours")
+    @RequiresScope(Scopes.COUPLES_READ)
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }

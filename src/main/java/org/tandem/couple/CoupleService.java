@@ -72,7 +72,7 @@ public class CoupleService {
     }
 
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
-        PanacheQuery<Couple> query = couples.search(caller.scope(), filter, page);
+        PanacheQuery<Couple> query = couples.search(caller.scopeIncludingIntegration(), filter, page);
         List<Couple> rows = query.list();
         audit.success("couple.list", RECORD, null);
         return PageResponse.of(rows, CoupleMapper::toResponse, page, query.count());
@@ -127,7 +127,7 @@ public class CoupleService {
     }
 
     private Couple load(UUID id) {
-        return couples.requireVisible(caller.scope(), id);
+        return couples.requireVisible(caller.scopeIncludingIntegration(), id);
     }
 
     private Therapist primaryForNewCouple(AccessScope scope, UUID requested) {

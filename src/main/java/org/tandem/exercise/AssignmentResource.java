@@ -29,7 +29,9 @@ import org.tandem.exercise.AssignmentApi.AssignmentResponse;
 import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.StatusRequest;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/assignments")
@@ -106,6 +108,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Already logged; nothing changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (future date, outside the assignment, rating)")
     @APIResponse(responseCode = "409", description = "The assignment is cancelled")
+    @RequiresScope(Scopes.EXERCISES_WRITE)
     public Response logCompletion(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @NotNull @Valid CompletionRequest request) {
         AssignmentService.Logged logged = service.logCompletion(coupleId, id, request);
@@ -121,6 +124,7 @@ public class AssignmentResource {
                     + " reflections only if shared. Required for integrations.")
     @APIResponse(responseCode = "200", description = "Completions by date")
     @APIResponse(responseCode = "400", description = "forPartner is not a partner of the couple")
+    @RequiresScope(Scopes.EXERCISES_READ)
     public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @QueryParam("forPartner") String forPartner) {
         return service.completions(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));

@@ -24,7 +24,9 @@ import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/measurements")
@@ -52,6 +54,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown metric, value outside its range, or not a partner")
+    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public Response record(@PathParam("coupleId") UUID coupleId, @NotNull @Valid MeasurementRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
     }
@@ -63,6 +66,7 @@ public class MeasurementResource {
                     + " what that partner's app may show: the other partner's private values are left out.")
     @APIResponse(responseCode = "200", description = "A page of measurements")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,
             @QueryParam("from") String from, @QueryParam("to") String to,

@@ -18,7 +18,9 @@ import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/metrics")
@@ -41,6 +43,7 @@ public class MetricResource {
     @Operation(summary = "The rating metrics: built-in, then the clinic's own (roles: admin, therapist,"
             + " integration)")
     @APIResponse(responseCode = "200", description = "Metrics with range, direction and reliable-change threshold")
+    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public List<MetricResponse> list() {
         return service.metrics();
     }

@@ -26,7 +26,9 @@ import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/questionnaires")
@@ -56,6 +58,7 @@ public class QuestionnaireResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown instrument, wrong item count, an answer out of range,"
             + " a score sent, or not a partner of the couple")
+    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public Response submit(@PathParam("coupleId") UUID coupleId, @NotNull @Valid SubmitRequest request,
             @Context UriInfo uri) {
         ScoredResponse created = service.submit(coupleId, request);
@@ -70,6 +73,7 @@ public class QuestionnaireResource {
                     + " the other partner's private responses are left out.")
     @APIResponse(responseCode = "200", description = "A page of scored responses")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -84,6 +88,7 @@ public class QuestionnaireResource {
             + " integration with forPartner)")
     @APIResponse(responseCode = "200", description = "The scored response")
     @APIResponse(responseCode = "400", description = "Invalid forPartner")
+    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public ScoredResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @QueryParam("forPartner") String forPartner) {
         return service.get(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));

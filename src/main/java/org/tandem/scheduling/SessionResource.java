@@ -31,7 +31,9 @@ import org.tandem.scheduling.SchedulingApi.CancelRequest;
 import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.security.RequiresScope;
 import org.tandem.security.Roles;
+import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/sessions")
@@ -52,14 +54,15 @@ public class SessionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Book a session (roles: admin, assigned therapist)",
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Book a session (roles: admin, assigned therapist; integration with schedule:write)",
             description = "start/end take an offset or the clinic's local time. The therapist must be assigned to"
                     + " the couple. Nobody is double-booked: a clash is 409 with conflictingSessionId.")
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "400", description = "Invalid fields (end before start, over 8 h, bad offset, ...)")
     @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the couple is discharged")
+    @RequiresScope(Scopes.SCHEDULE_WRITE)
     public Response create(@NotNull @Valid CreateSessionRequest request, @Context UriInfo uri) {
         SessionResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -67,11 +70,13 @@ public class SessionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "List sessions (roles: admin: whole clinic; therapist: their couples' sessions)",
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "List sessions (roles: admin: whole clinic; therapist: their couples' sessions"
+            + "; integration with schedule:read)",
             description = "Sorted by start. Filters: from, to (ISO-8601 instants), status, kind, therapistId, coupleId.")
     @APIResponse(responseCode = "200", description = "A page of sessions")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    @RequiresScope(Scopes.SCHEDULE_READ)
     public PageResponse<SessionResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("therapistId") String therapistId,
@@ -82,10 +87,11 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Read a session (roles: admin, therapist of the couple)")
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Read a session (roles: admin, therapist of the couple; integration with schedule:read)")
     @APIResponse(responseCode = "200", description = "The session; ETag carries its version")
     @APIResponse(responseCode = "404", description = "No such session, or not yours")
+    @RequiresScope(Scopes.SCHEDULE_READ)
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -105,8 +111,9 @@ public class SessionResource {
 
     @POST
     @Path("{id}/reschedule")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Move a scheduled session (roles: admin, therapist of the couple)",
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Move a scheduled session (roles: admin, therapist of the couple"
+            + "; integration with schedule:write)",
             description = "Keeps the previous times in its history. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid times")
@@ -114,6 +121,7 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the session is no longer scheduled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
+    @RequiresScope(Scopes.SCHEDULE_WRITE)
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RescheduleRequest request) {
         return withEtag(service.reschedule(id, Versions.fromIfMatch(ifMatch), request));
@@ -121,8 +129,9 @@ public class SessionResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Cancel a scheduled session (roles: admin, therapist of the couple)",
+    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Cancel a scheduled session (roles: admin, therapist of the couple"
+            + "; integration with schedule:write)",
             description = "Records who cancelled and why; inside the clinic's late-cancel window it is flagged late."
                     + " Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Cancelled")
@@ -131,6 +140,7 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
+    @RequiresScope(Scopes.SCHEDULE_WRITE)
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CancelRequest request) {
         return withEtag(service.cancel(id, Versions.fromIfMatch(ifMatch), request));

@@ -47,7 +47,7 @@ public class SessionService {
     }
 
     public SessionResponse create(CreateSessionRequest request) {
-        Booking.Participants who = booking.participantsFor(caller.scope(), request.coupleId(), request.therapistId(),
+        Booking.Participants who = booking.participantsFor(caller.scopeIncludingIntegration(), request.coupleId(), request.therapistId(),
                 request.kind(), request.partnerId());
         Couple couple = who.couple();
         ZoneId zone = couple.getClinic().getTimeZone();
@@ -78,7 +78,7 @@ public class SessionService {
     }
 
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
-        PanacheQuery<TherapySession> query = sessions.search(caller.scope(), filter, page);
+        PanacheQuery<TherapySession> query = sessions.search(caller.scopeIncludingIntegration(), filter, page);
         List<TherapySession> rows = query.list();
         audit.success("session.list", RECORD, filter.coupleId());
         return PageResponse.of(rows, SessionMapper::toResponse, page, query.count());
@@ -135,6 +135,7 @@ public class SessionService {
     }
 
     private TherapySession load(UUID id) {
-        return sessions.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        // Integrations reach only the operations their scopes open (ScopeFilter); roles gate the rest.
+        return sessions.findVisible(caller.scopeIncludingIntegration(), id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 }

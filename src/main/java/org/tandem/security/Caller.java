@@ -111,6 +111,12 @@ public class Caller {
         return scope();
     }
 
+    /** Whether the token was granted an OAuth2 scope (its space-separated {@code scope} claim). */
+    public boolean hasScope(String scope) {
+        String granted = claim(jwt(), "scope");
+        return granted != null && java.util.Arrays.asList(granted.split(" ")).contains(scope);
+    }
+
     /** A clinic's software (client credentials), not a person of the clinic. */
     public boolean isIntegration() {
         return identity.hasRole(Roles.INTEGRATION) && !isAdmin() && !isTherapist();

@@ -231,12 +231,19 @@ class CoupleResourceTest {
     }
 
     @Test
-    void integrationClientsHaveNoAccessToCouples() {
+    void integrationsReadCouplesWithTheirScopeAndChangeNothing() {
         String id = createCouple("therapist1", unique());
-        asIntegration().get(COUPLES).then().statusCode(403)
-                .contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
+        String otherClinic = createCouple("therapist9", unique());
+        asIntegration().queryParam("size", 100).get(COUPLES).then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(otherClinic)));
+        asIntegration().get(COUPLES + "/" + id).then().statusCode(200).body("id", equalTo(id));
+        asIntegration().get(COUPLES + "/" + otherClinic).then().statusCode(404);
+        // Without couples:read (the read-only client has schedule:read only): 403 naming the scope.
+        Api.asReadOnlyIntegration().get(COUPLES + "/" + id).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("/problems/insufficient-scope"))
+                .body("scope", equalTo("couples:read"))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("insufficient_scope"));
         asIntegration().body(coupleBody(unique())).post(COUPLES).then().statusCode(403);
-        asIntegration().get(COUPLES + "/" + id).then().statusCode(403);
         asIntegration().header("If-Match", "\"0\"").body(coupleBody(unique())).put(COUPLES + "/" + id).then()
                 .statusCode(403);
         asIntegration().header("If-Match", "\"0\"").body(Map.of("status", "ACTIVE"))

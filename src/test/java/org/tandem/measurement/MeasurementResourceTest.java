@@ -174,6 +174,11 @@ public class MeasurementResourceTest {
                 .then().statusCode(404);
         Map<String, Object> selfReport = rating("trust", null, TODAY, 5, "SELF_REPORT");
         asIntegration().body(selfReport).post(path(otherClinicCouple)).then().statusCode(404);
+        // A token without measurements:write / measurements:read may do neither.
+        Api.asReadOnlyIntegration().body(selfReport).post(path(coupleId)).then().statusCode(403)
+                .body("type", equalTo("/problems/insufficient-scope")).body("scope", equalTo("measurements:write"));
+        Api.asReadOnlyIntegration().queryParam("forPartner", java.util.UUID.randomUUID().toString())
+                .get(path(coupleId)).then().statusCode(403).body("scope", equalTo("measurements:read"));
         as("therapist1").get(path(coupleId)).then().statusCode(200).body("totalItems", equalTo(0));
     }
 

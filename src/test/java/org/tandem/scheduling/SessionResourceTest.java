@@ -346,16 +346,36 @@ class SessionResourceTest {
     }
 
     @Test
-    void integrationClientsCannotReachSessionsYet() {
+    void integrationsScheduleWithTheirScopesOnly() {
         LocalDate day = Slots.day();
-        Response session = book("therapist1", session(Api.createCouple("therapist1", unique()), day + "T10:00",
-                day + "T10:50"));
+        String coupleId = Api.createCouple("therapist1", unique());
+        String therapist1 = Api.therapistId("admin1", "therapist1");
+        Map<String, Object> body = session(coupleId, day + "T10:00", day + "T10:50");
+        body.put("therapistId", therapist1);
+        // schedule:write books (like an admin, naming an assigned therapist), moves and cancels.
+        Response session = asIntegration().body(body).post(SESSIONS).then().statusCode(201).extract().response();
         String id = session.path("id");
-        asIntegration().get(SESSIONS).then().statusCode(403);
-        asIntegration().body(Map.of()).post(SESSIONS).then().statusCode(403);
-        asIntegration().get(SESSIONS + "/" + id).then().statusCode(403);
+        asIntegration().queryParam("coupleId", coupleId).get(SESSIONS).then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(id));
+        asIntegration().get(SESSIONS + "/" + id).then().statusCode(200).body("status", equalTo("SCHEDULED"));
+        Response moved = asIntegration().header("If-Match", session.header("ETag"))
+                .body(Map.of("start", day + "T11:00", "end", day + "T11:50")).post(SESSIONS + "/" + id + "/reschedule")
+                .then().statusCode(200).extract().response();
+        asIntegration().header("If-Match", moved.header("ETag")).body(Map.of("cancelledBy", "CLIENT"))
+                .post(SESSIONS + "/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        // schedule:read alone reads but does not book.
+        Api.asReadOnlyIntegration().get(SESSIONS + "/" + id).then().statusCode(200);
+        body.put("start", day + "T12:00");
+        body.put("end", day + "T12:50");
+        Api.asReadOnlyIntegration().body(body).post(SESSIONS).then().statusCode(403)
+                .body("type", equalTo("/problems/insufficient-scope")).body("scope", equalTo("schedule:write"));
+        // Another clinic's session does not exist for the integration.
+        Response elsewhere = book("therapist9", session(Api.createCouple("therapist9", unique()), day + "T10:00",
+                day + "T10:50"));
+        asIntegration().get(SESSIONS + "/" + elsewhere.path("id")).then().statusCode(404);
+        // Clinical events and calendar files stay with the clinicians.
         asIntegration().accept("text/calendar").get(SESSIONS + "/" + id + ".ics").then().statusCode(403);
-        for (String action : List.of("reschedule", "cancel", "complete", "no-show")) {
+        for (String action : List.of("complete", "no-show")) {
             asIntegration().header("If-Match", "\"0\"").body(Map.of()).post(SESSIONS + "/" + id + "/" + action)
                     .then().statusCode(403);
         }

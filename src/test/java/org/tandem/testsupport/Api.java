@@ -27,6 +27,12 @@ public final class Api {
         return given().auth().oauth2(Tokens.integration()).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** The clinic's second integration, granted schedule:read only. */
+    public static RequestSpecification asReadOnlyIntegration() {
+        return given().auth().oauth2(Tokens.readOnlyIntegration()).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

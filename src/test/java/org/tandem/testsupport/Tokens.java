@@ -38,6 +38,15 @@ public final class Tokens {
                 .post());
     }
 
+    /** The read-only service account's token: schedule:read and nothing else. */
+    public static String readOnlyIntegration() {
+        return cached("clinic-readonly", () -> given().baseUri(tokenUrl())
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "clinic-readonly")
+                .formParam("client_secret", "clinic-readonly-secret")
+                .post());
+    }
+
     private static String cached(String key, java.util.function.Supplier<io.restassured.response.Response> fetch) {
         Cached hit = CACHE.get(key);
         if (hit != null && Instant.now().isBefore(hit.expires())) {
