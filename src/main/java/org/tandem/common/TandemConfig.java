@@ -36,6 +36,25 @@ public interface TandemConfig {
 
     Exports exports();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off: no limits and no RateLimit headers. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests each client (a user, or an integration's service account) may make per window. */
+        @WithDefault("600")
+        int capacity();
+
+        /** The window the capacity refills over (greedily, so a client never waits a whole window). */
+        @WithDefault("60s")
+        java.time.Duration window();
+
+        /** Other capacities for named OAuth2 clients (azp), e.g. {@code tandem.rate-limit.clients.billing=120}. */
+        java.util.Map<String, Integer> clients();
+    }
+
     interface Exports {
         /** How long a finished export's file is kept before it is deleted (ISO-8601 or 7d). */
         @WithDefault("7d")
