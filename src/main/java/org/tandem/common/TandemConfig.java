@@ -38,6 +38,30 @@ public interface TandemConfig {
 
     RateLimit rateLimit();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How often each replica sends due deliveries ("off": never; the tests run the sender themselves). */
+        @WithDefault("2s")
+        String pollInterval();
+
+        /** Failed attempts before a delivery is dead-lettered (DEAD; an admin can redeliver it). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubled after each further one (10s, 20s, 40s, ... capped at 6 h). */
+        @WithDefault("10s")
+        java.time.Duration backoff();
+
+        /** How long a claimed delivery is reserved for its sender; after that another replica may send it. */
+        @WithDefault("60s")
+        java.time.Duration lease();
+
+        /** Accept http:// endpoint URLs (local development and tests only; production needs https). */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
     interface RateLimit {
         /** Off: no limits and no RateLimit headers. */
         @WithDefault("true")

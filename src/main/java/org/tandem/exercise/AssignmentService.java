@@ -25,6 +25,8 @@ import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentApi.PauseResponse;
 import org.tandem.security.Caller;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 
 /** Assignments, completions and adherence. Every read and change is audited; reflections are for therapists. */
 @ApplicationScoped
@@ -44,15 +46,17 @@ public class AssignmentService {
     private final CoupleRepository couples;
     private final Caller caller;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     AssignmentService(AssignmentRepository assignments, CompletionWriter writer, ExerciseRepository exercises,
-            CoupleRepository couples, Caller caller, AuditLog audit) {
+            CoupleRepository couples, Caller caller, AuditLog audit, Outbox outbox) {
         this.assignments = assignments;
         this.writer = writer;
         this.exercises = exercises;
         this.couples = couples;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
@@ -127,6 +131,8 @@ public class AssignmentService {
             return new Logged(toResponse(assignments.completion(id, partner.getId(), day).orElseThrow(), true), false);
         }
         audit.success("assignment.completion", RECORD, id);
+        outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.ASSIGNMENT_COMPLETED, java.util.Map.of(
+                "assignmentId", id, "coupleId", coupleId, "partnerId", partner.getId(), "date", day.toString()));
         return new Logged(toResponse(assignments.completion(id, partner.getId(), day).orElseThrow(), true), true);
     }
 

@@ -18,6 +18,8 @@ import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
 import org.tandem.security.Caller;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 
 /** Rating metrics and their values. Every read and write is audited. */
 @ApplicationScoped
@@ -32,14 +34,16 @@ public class MeasurementService {
     private final CoupleRepository couples;
     private final Caller caller;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     MeasurementService(MeasurementRepository measurements, MetricRepository metrics, CoupleRepository couples,
-            Caller caller, AuditLog audit) {
+            Caller caller, AuditLog audit, Outbox outbox) {
         this.measurements = measurements;
         this.metrics = metrics;
         this.couples = couples;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
@@ -65,6 +69,13 @@ public class MeasurementService {
         measurements.persist(m);
         measurements.flush();
         audit.success("measurement.record", RECORD, m.getId());
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("kind", "RATING");
+        data.put("measurementId", m.getId());
+        data.put("coupleId", coupleId);
+        data.put("partnerId", m.getPartnerId());
+        data.put("metric", metric.key());
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_RECORDED, data);
         return toResponse(m);
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Problems;
 import org.tandem.common.Versions;
@@ -47,9 +49,10 @@ public class NoteService {
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, NoteCipher cipher,
-            ObjectMapper json, Caller caller, AuditLog audit) {
+            ObjectMapper json, Caller caller, AuditLog audit, Outbox outbox) {
         this.notes = notes;
         this.sessions = sessions;
         this.therapists = therapists;
@@ -57,6 +60,7 @@ public class NoteService {
         this.json = json;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     /** The session's therapist writes its note; one note per session. */
@@ -112,6 +116,9 @@ public class NoteService {
         note.sign(Instant.now());
         notes.flush();
         audit.success("note.sign", RECORD, note.getId());
+        // Metadata only: which note of which session was signed, never a word of it.
+        outbox.publish(note.getClinicId(), WebhookEvent.NOTE_SIGNED, java.util.Map.of("noteId", note.getId(),
+                "sessionId", sessionId));
         return response(note, Access.FULL);
     }
 

@@ -21,6 +21,8 @@ import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
 import org.tandem.security.Caller;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 
 /**
  * Questionnaire answers in, scores out. The score is never accepted from a client: it is computed from the stored
@@ -39,15 +41,17 @@ public class QuestionnaireService {
     private final CoupleRepository couples;
     private final Caller caller;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     QuestionnaireService(QuestionnaireRepository responses, SafetyFlagRepository flags, InstrumentCatalog catalog,
-            CoupleRepository couples, Caller caller, AuditLog audit) {
+            CoupleRepository couples, Caller caller, AuditLog audit, Outbox outbox) {
         this.responses = responses;
         this.flags = flags;
         this.catalog = catalog;
         this.couples = couples;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
@@ -78,12 +82,17 @@ public class QuestionnaireService {
         responses.persist(response);
         responses.flush();
         audit.success("questionnaire.submit", RECORD, response.getId());
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_RECORDED, java.util.Map.of(
+                "kind", "QUESTIONNAIRE", "questionnaireId", response.getId(), "coupleId", coupleId,
+                "partnerId", request.partnerId(), "instrument", instrument.key()));
         for (String reason : score.safetyReasons()) {
             SafetyFlag flag = new SafetyFlag(couple.getClinic().getId(), coupleId, request.partnerId(),
                     response.getId(), reason);
             flags.persist(flag);
             flags.flush();
             audit.success("safety.flag-raised", "safety-flag", flag.getId());
+            outbox.publish(couple.getClinic().getId(), WebhookEvent.SAFETY_FLAGGED, java.util.Map.of(
+                    "flagId", flag.getId(), "coupleId", coupleId, "partnerId", request.partnerId()));
             LOG.infof("Safety flag %s raised on couple %s", flag.getId(), coupleId);
         }
         return toResponse(response, instrument, score, true);

@@ -21,6 +21,8 @@ import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.security.Caller;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 
 /** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
 @ApplicationScoped
@@ -35,15 +37,17 @@ public class SessionService {
     private final CalendarService calendars;
     private final Caller caller;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
-            Caller caller, AuditLog audit) {
+            Caller caller, AuditLog audit, Outbox outbox) {
         this.sessions = sessions;
         this.couples = couples;
         this.booking = booking;
         this.calendars = calendars;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public SessionResponse create(CreateSessionRequest request) {
@@ -61,6 +65,7 @@ public class SessionService {
         sessions.persist(session);
         sessions.flush();
         audit.success("session.create", RECORD, session.getId());
+        publish(session, WebhookEvent.SESSION_SCHEDULED);
         return SessionMapper.toResponse(session);
     }
 
@@ -103,6 +108,7 @@ public class SessionService {
         booking.lock(who);
         booking.requireFree(who, slot, session.getId());
         session.reschedule(slot, caller.subject());
+        publish(session, WebhookEvent.SESSION_RESCHEDULED);
         return saved(session, "session.reschedule");
     }
 
@@ -111,6 +117,7 @@ public class SessionService {
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.cancel(request.cancelledBy(), blankToNull(request.reason()), Instant.now(),
                 session.getClinic().getLateCancelWindow());
+        publish(session, WebhookEvent.SESSION_CANCELLED);
         return saved(session, "session.cancel");
     }
 
@@ -118,6 +125,7 @@ public class SessionService {
         TherapySession session = load(id);
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.complete(Instant.now());
+        publish(session, WebhookEvent.SESSION_COMPLETED);
         return saved(session, "session.complete");
     }
 
@@ -126,6 +134,18 @@ public class SessionService {
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.markNoShow(Instant.now());
         return saved(session, "session.no-show");
+    }
+
+    /** Ids, times and status: enough to sync a calendar or a billing system, nothing clinical. */
+    private void publish(TherapySession s, WebhookEvent event) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("sessionId", s.getId());
+        data.put("coupleId", s.getCouple().getId());
+        data.put("therapistId", s.getTherapist().getId());
+        data.put("start", s.getStartsAt().toString());
+        data.put("end", s.getEndsAt().toString());
+        data.put("status", s.getStatus());
+        outbox.publish(s.getClinic().getId(), event, data);
     }
 
     private SessionResponse saved(TherapySession session, String action) {

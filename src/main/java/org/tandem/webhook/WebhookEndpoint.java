@@ -1,0 +1,108 @@
+package org.tandem.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.tandem.note.NoteCipher;
+
+/** Where a clinic wants events sent. The signing secret is stored encrypted with the clinic's data key. */
+@Entity
+@Table(name = "webhook_endpoint")
+public class WebhookEndpoint {
+
+    /** Assigned here: the secret's ciphertext is bound to the id. */
+    @Id
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(nullable = false, updatable = false, length = 2000)
+    private String url;
+
+    @Column(nullable = false, updatable = false, length = 1000)
+    private String events;
+
+    @Column(name = "secret_key_id", nullable = false, updatable = false)
+    private UUID secretKeyId;
+
+    @Column(name = "secret_ciphertext", nullable = false, updatable = false, columnDefinition = "blob")
+    private byte[] secretCiphertext;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 255)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected WebhookEndpoint() {
+    }
+
+    WebhookEndpoint(UUID clinicId, String url, List<WebhookEvent> events, String createdBy) {
+        this.id = UUID.randomUUID();
+        this.clinicId = clinicId;
+        this.url = url;
+        this.events = String.join(",", events.stream().map(WebhookEvent::wireName).toList());
+        this.active = true;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
+
+    void seal(NoteCipher.Sealed secret) {
+        this.secretKeyId = secret.keyId();
+        this.secretCiphertext = secret.ciphertext();
+    }
+
+    void deactivate() {
+        this.active = false;
+    }
+
+    public boolean subscribes(WebhookEvent event) {
+        return Arrays.asList(events.split(",")).contains(event.wireName());
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getClinicId() {
+        return clinicId;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public List<String> events() {
+        return Arrays.asList(events.split(","));
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    UUID getSecretKeyId() {
+        return secretKeyId;
+    }
+
+    byte[] getSecretCiphertext() {
+        return secretCiphertext;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookEndpoint[id=" + id + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package org.tandem.webhook;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The events a clinic can subscribe to. Payloads carry ids and minimal data, never names or clinical text. */
+public enum WebhookEvent {
+    SESSION_SCHEDULED("session.scheduled"),
+    SESSION_RESCHEDULED("session.rescheduled"),
+    SESSION_CANCELLED("session.cancelled"),
+    SESSION_COMPLETED("session.completed"),
+    NOTE_SIGNED("note.signed"),
+    ASSIGNMENT_COMPLETED("assignment.completed"),
+    MEASUREMENT_RECORDED("measurement.recorded"),
+    SAFETY_FLAGGED("safety.flagged");
+
+    private final String wireName;
+
+    WebhookEvent(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<WebhookEvent> of(String name) {
+        return Arrays.stream(values()).filter(e -> e.wireName.equals(name)).findFirst();
+    }
+}

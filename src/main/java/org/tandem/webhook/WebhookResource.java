@@ -1,0 +1,92 @@
+package org.tandem.webhook;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.idempotency.Idempotent;
+import org.tandem.security.Roles;
+import org.tandem.webhook.WebhookApi.DeliveryResponse;
+import org.tandem.webhook.WebhookApi.EndpointRequest;
+import org.tandem.webhook.WebhookApi.EndpointResponse;
+
+@Idempotent
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks", description = "Signed event notifications to a clinic's own software")
+@AuditedRecord(WebhookService.RECORD)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this")
+public class WebhookResource {
+
+    private final WebhookService service;
+
+    WebhookResource(WebhookService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register an endpoint for events (roles: admin)",
+            description = "The response carries the signing secret, once. See docs/integrations.md for verifying"
+                    + " Tandem-Signature.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Not an https URL, or unknown event names")
+    public Response register(@NotNull @Valid EndpointRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.register(request)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The clinic's endpoints (roles: admin)")
+    @APIResponse(responseCode = "200", description = "Endpoints, without secrets")
+    public List<EndpointResponse> list() {
+        return service.list();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Stop sending to an endpoint (roles: admin)", description = "Kept, inactive, with its log.")
+    @APIResponse(responseCode = "200", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No such endpoint in your clinic")
+    public EndpointResponse deactivate(@PathParam("id") UUID id) {
+        return service.deactivate(id);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The endpoint's delivery log, newest first (roles: admin)")
+    @APIResponse(responseCode = "200", description = "Deliveries with status, attempts and last HTTP status")
+    @APIResponse(responseCode = "404", description = "No such endpoint in your clinic")
+    public List<DeliveryResponse> deliveries(@PathParam("id") UUID id) {
+        return service.deliveries(id);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Send a delivery again, e.g. a dead-lettered one (roles: admin)")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "404", description = "No such endpoint or delivery in your clinic")
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        service.redeliver(id, deliveryId);
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,191 @@
+package org.tandem.webhook;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+import org.tandem.common.TandemConfig;
+import org.tandem.note.NoteCipher;
+
+/**
+ * Sends due deliveries from the outbox on every replica. A delivery is claimed with SKIP LOCKED and leased by
+ * moving its next_attempt_at forward, so no two replicas send it at once and a sender that dies lets it go after
+ * the lease. Each request is signed: {@code Tandem-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+ * "<t>.<body>" with the endpoint's secret>}. Failures back off exponentially; after the last attempt the delivery
+ * is DEAD until an admin redelivers it. Delivery is at least once: receivers dedupe on the event id.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    public static final String SIGNATURE = "Tandem-Signature";
+    public static final String EVENT_ID = "Tandem-Event-Id";
+    public static final String EVENT_TYPE = "Tandem-Event-Type";
+    static final String SECRET_PURPOSE = "webhook-secret";
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+    private record Due(byte[] id, byte[] endpointId, String url, byte[] keyId, byte[] secret, String eventId,
+            String type, String payload, int attempts) {
+    }
+
+    private final AgroalDataSource db;
+    private final NoteCipher cipher;
+    private final TandemConfig.Webhooks config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    WebhookSender(AgroalDataSource db, NoteCipher cipher, TandemConfig config) {
+        this.db = db;
+        this.cipher = cipher;
+        this.config = config.webhooks();
+    }
+
+    @Scheduled(every = "${tandem.webhooks.poll-interval}", delay = 5,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        sendDue();
+    }
+
+    /** Claims and sends due deliveries until none is left; returns how many it attempted. */
+    public int sendDue() {
+        int sent = 0;
+        List<Due> batch;
+        while (!(batch = claim(20)).isEmpty()) {
+            for (Due due : batch) {
+                send(due);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void send(Due due) {
+        Integer status = null;
+        String error = null;
+        try {
+            String secret = QuarkusTransaction.requiringNew().call(() -> cipher.open(uuid(due.keyId()), SECRET_PURPOSE,
+                    uuid(due.endpointId()), due.secret()));
+            long t = Instant.now().getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Tandem-Webhooks/1")
+                    .header(EVENT_ID, due.eventId())
+                    .header(EVENT_TYPE, due.type())
+                    .header(SIGNATURE, "t=" + t + ",v1=" + sign(secret, t, due.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8)).build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName();
+        }
+        boolean ok = status != null && status >= 200 && status < 300;
+        record(due, ok, status, error);
+    }
+
+    /** HMAC-SHA256 over "<t>.<body>", hex; what receivers recompute (docs/integrations.md). */
+    public static String sign(String secret, long t, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Due> claim(int limit) {
+        List<Due> due = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("select d.id, d.endpoint_id, e.url, e.secret_key_id,"
+                    + " e.secret_ciphertext, hex(o.id), o.event_type, o.payload, d.attempts from webhook_delivery d"
+                    + " join webhook_endpoint e on e.id = d.endpoint_id join outbox_event o on o.id = d.event_id"
+                    + " where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at limit ?"
+                    + " for update skip locked")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                s.setInt(2, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        due.add(new Due(r.getBytes(1), r.getBytes(2), r.getString(3), r.getBytes(4), r.getBytes(5),
+                                uuid(HexFormat.of().parseHex(r.getString(6))).toString(), r.getString(7),
+                                r.getString(8), r.getInt(9)));
+                    }
+                }
+            }
+            try (PreparedStatement lease = c.prepareStatement(
+                    "update webhook_delivery set next_attempt_at = ? where id = ?")) {
+                for (Due d : due) {
+                    lease.setTimestamp(1, Timestamp.from(Instant.now().plus(config.lease())));
+                    lease.setBytes(2, d.id());
+                    lease.addBatch();
+                }
+                lease.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            LOG.errorf("Could not claim webhook deliveries (%s)", e.getClass().getSimpleName());
+            return List.of();
+        }
+        return due;
+    }
+
+    private void record(Due due, boolean ok, Integer status, String error) {
+        int attempts = due.attempts() + 1;
+        String sql;
+        Instant next = Instant.now();
+        String state;
+        if (ok) {
+            state = "DELIVERED";
+        } else if (attempts >= config.maxAttempts()) {
+            state = "DEAD";
+            LOG.warnf("Webhook delivery %s is dead after %d attempts", uuid(due.id()), attempts);
+        } else {
+            state = "PENDING";
+            long factor = 1L << Math.min(attempts - 1, 20);
+            Duration wait = config.backoff().multipliedBy(factor);
+            next = next.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+        }
+        sql = "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
+                + " next_attempt_at = ?, delivered_at = ? where id = ?";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            s.setString(1, state);
+            s.setInt(2, attempts);
+            s.setObject(3, status);
+            s.setString(4, error);
+            s.setTimestamp(5, Timestamp.from(next));
+            s.setTimestamp(6, ok ? Timestamp.from(Instant.now()) : null);
+            s.setBytes(7, due.id());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            LOG.errorf("Could not record webhook delivery %s (%s)", uuid(due.id()), e.getClass().getSimpleName());
+        }
+    }
+
+    static UUID uuid(byte[] b) {
+        ByteBuffer buffer = ByteBuffer.wrap(b);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}
