@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
@@ -59,7 +61,8 @@ public class CoupleResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Register a couple (roles: admin, therapist)",
             description = "Starts at INTAKE. A therapist's new couple is assigned to them.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+            content = @Content(schema = @Schema(implementation = CoupleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem with violations)")
     public Response create(@NotNull @Valid CreateCoupleRequest request, @Context UriInfo uri) {
         CoupleResponse created = service.create(request);

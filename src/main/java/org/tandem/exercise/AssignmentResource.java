@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
@@ -104,7 +106,8 @@ public class AssignmentResource {
     @Operation(summary = "Log that a partner did the exercise on a day (roles: therapist of the couple; integration"
             + " of the clinic, acting for the partner)",
             description = "Idempotent: the same partner and day again answers 200 with the first completion.")
-    @APIResponse(responseCode = "201", description = "Logged")
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already logged; nothing changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (future date, outside the assignment, rating)")
     @APIResponse(responseCode = "409", description = "The assignment is cancelled")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
@@ -51,7 +53,8 @@ public class MeasurementResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Operation(summary = "Record a rating (roles: therapist of the couple; integration of the clinic, SELF_REPORT"
             + " only)", description = "A partner's value is private to them unless private is false.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown metric, value outside its range, or not a partner")
     @RequiresScope(Scopes.MEASUREMENTS_WRITE)

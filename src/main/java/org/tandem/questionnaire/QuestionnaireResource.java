@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
@@ -54,7 +56,8 @@ public class QuestionnaireResource {
     @Operation(summary = "Submit a partner's answers; the server scores them (roles: therapist of the couple;"
             + " integration of the clinic, SELF_REPORT only)", description = "Send the item answers only: a score is"
                     + " rejected. Answers that trip a safety rule (PHQ-9 item 9 above 0) raise a safety flag.")
-    @APIResponse(responseCode = "201", description = "Stored and scored")
+    @APIResponse(responseCode = "201", description = "Stored and scored",
+            content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown instrument, wrong item count, an answer out of range,"
             + " a score sent, or not a partner of the couple")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
@@ -58,7 +60,8 @@ public class SessionResource {
     @Operation(summary = "Book a session (roles: admin, assigned therapist; integration with schedule:write)",
             description = "start/end take an offset or the clinic's local time. The therapist must be assigned to"
                     + " the couple. Nobody is double-booked: a clash is 409 with conflictingSessionId.")
-    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "201", description = "Booked",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (end before start, over 8 h, bad offset, ...)")
     @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the couple is discharged")
@@ -89,7 +92,8 @@ public class SessionResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
     @Operation(summary = "Read a session (roles: admin, therapist of the couple; integration with schedule:read)")
-    @APIResponse(responseCode = "200", description = "The session; ETag carries its version")
+    @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @RequiresScope(Scopes.SCHEDULE_READ)
     public Response get(@PathParam("id") UUID id) {
@@ -115,7 +119,8 @@ public class SessionResource {
     @Operation(summary = "Move a scheduled session (roles: admin, therapist of the couple"
             + "; integration with schedule:write)",
             description = "Keeps the previous times in its history. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", description = "Moved",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid times")
     @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the session is no longer scheduled")
@@ -134,7 +139,8 @@ public class SessionResource {
             + "; integration with schedule:write)",
             description = "Records who cancelled and why; inside the clinic's late-cancel window it is flagged late."
                     + " Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
