@@ -29,6 +29,7 @@ import org.tandem.scheduling.SchedulingApi.SeriesCancelRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesChangeRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesResponse;
 import org.tandem.security.Caller;
+import org.tandem.webhook.WebhookEvent;
 
 /**
  * Recurring series. Occurrences are created up front (bounded series) or over a rolling horizon (open-ended), each
@@ -49,9 +50,11 @@ public class SeriesService {
     private final Caller caller;
     private final AuditLog audit;
     private final TandemConfig config;
+    private final SessionEvents events;
 
     SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AuditLog audit,
-            TandemConfig config) {
+            TandemConfig config, SessionEvents events) {
+        this.events = events;
         this.series = series;
         this.sessions = sessions;
         this.booking = booking;
@@ -133,6 +136,7 @@ public class SeriesService {
             occurrence.belongTo(next, newIndex);
             if (occurrence.getStatus() == SessionStatus.SCHEDULED) {
                 occurrence.reschedule(next.occurrence(newIndex, zone), caller.subject());
+                events.publish(occurrence, WebhookEvent.SESSION_RESCHEDULED);
             }
             next.advance();
         }
@@ -155,6 +159,7 @@ public class SeriesService {
         for (TherapySession occurrence : sessions.scheduledInSeriesFrom(found.getId(), from)) {
             occurrence.cancel(request.cancelledBy(), blankToNull(request.reason()), now,
                     found.getClinic().getLateCancelWindow());
+            events.publish(occurrence, WebhookEvent.SESSION_CANCELLED);
         }
         found.endBefore(from);
         series.flush();
@@ -219,6 +224,7 @@ public class SeriesService {
                         s.getPartner(), slot, s.getKind(), s.getModality(), s.getLocation(), s.getVideoLink());
                 occurrence.belongTo(s, index);
                 sessions.persist(occurrence);
+                events.publish(occurrence, WebhookEvent.SESSION_SCHEDULED);
             }
             s.advance();
         }

@@ -21,7 +21,6 @@ import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.security.Caller;
-import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
 
 /** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
@@ -37,17 +36,17 @@ public class SessionService {
     private final CalendarService calendars;
     private final Caller caller;
     private final AuditLog audit;
-    private final Outbox outbox;
+    private final SessionEvents events;
 
     SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
-            Caller caller, AuditLog audit, Outbox outbox) {
+            Caller caller, AuditLog audit, SessionEvents events) {
         this.sessions = sessions;
         this.couples = couples;
         this.booking = booking;
         this.calendars = calendars;
         this.caller = caller;
         this.audit = audit;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     public SessionResponse create(CreateSessionRequest request) {
@@ -136,16 +135,8 @@ public class SessionService {
         return saved(session, "session.no-show");
     }
 
-    /** Ids, times and status: enough to sync a calendar or a billing system, nothing clinical. */
     private void publish(TherapySession s, WebhookEvent event) {
-        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("sessionId", s.getId());
-        data.put("coupleId", s.getCouple().getId());
-        data.put("therapistId", s.getTherapist().getId());
-        data.put("start", s.getStartsAt().toString());
-        data.put("end", s.getEndsAt().toString());
-        data.put("status", s.getStatus());
-        outbox.publish(s.getClinic().getId(), event, data);
+        events.publish(s, event);
     }
 
     private SessionResponse saved(TherapySession session, String action) {

@@ -118,6 +118,34 @@ class WebhookTest {
     }
 
     @Test
+    void everyOccurrenceOfASeriesIsAnnounced() throws Exception {
+        register(List.of("session.scheduled", "session.cancelled"));
+        String coupleId = Api.createCouple("therapist1", unique());
+        java.time.LocalDate monday = Slots.window();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("coupleId", coupleId, "kind", "JOINT",
+                "modality", "TELEHEALTH", "videoLink", "https://video.example/room-1",
+                "firstStart", monday + "T07:00", "durationMinutes", 50, "count", 3));
+        Response series = as("therapist1").body(body).post("/api/v1/session-series").then().statusCode(201)
+                .extract().response();
+        sender.sendDue();
+        assertEquals(3, received.size());
+        ObjectMapper json = new ObjectMapper();
+        for (Received hook : received) {
+            JsonNode event = json.readTree(hook.body());
+            assertEquals("session.scheduled", event.get("type").asText());
+            assertEquals(series.path("id"), event.get("data").get("seriesId").asText());
+        }
+        received.clear();
+        String first = series.path("occurrences[1].id");
+        as("therapist1").header("If-Match", series.header("ETag"))
+                .body(Map.of("fromSessionId", first, "cancelledBy", "CLINIC"))
+                .post("/api/v1/session-series/" + series.path("id") + "/cancel-following").then().statusCode(200);
+        sender.sendDue();
+        assertEquals(2, received.size(), "the two following occurrences");
+        assertTrue(received.stream().allMatch(r -> r.body().contains("\"session.cancelled\"")));
+    }
+
+    @Test
     void aRolledBackChangeSendsNothing() {
         Response endpoint = register(List.of("session.scheduled"));
         String coupleId = Api.createCouple("therapist1", unique());
