@@ -68,9 +68,10 @@ class AuditResourceTest {
     @Test
     void aRoleDeniedRequestIsAuditedAsDenied() {
         String id = createCouple("therapist1", unique());
-        asIntegration().get("/api/v1/couples/" + id).then().statusCode(403);
+        // The read-only integration lacks couples:read.
+        Api.asReadOnlyIntegration().get("/api/v1/couples/" + id).then().statusCode(403);
 
-        eventsFor(id).body("items.find { it.outcome == 'DENIED' }.clientId", equalTo("clinic-integration"))
+        eventsFor(id).body("items.find { it.outcome == 'DENIED' }.clientId", equalTo("clinic-readonly"))
                 .body("items.find { it.outcome == 'DENIED' }.roles", equalTo("integration"))
                 .body("items.find { it.outcome == 'DENIED' }.httpStatus", equalTo(403));
     }
