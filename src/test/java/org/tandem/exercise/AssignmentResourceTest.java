@@ -169,6 +169,11 @@ class AssignmentResourceTest {
                 .then().statusCode(404);
         asIntegration().get(path(coupleId) + "/" + id).then().statusCode(403);
         asIntegration().get(path(coupleId) + "/" + id + "/adherence").then().statusCode(403);
+        // Without exercises:write / exercises:read (the read-only client), neither logging nor reading.
+        Api.asReadOnlyIntegration().body(Map.of("partnerId", p1, "date", today().toString()))
+                .post(completions).then().statusCode(403).body("scope", equalTo("exercises:write"));
+        Api.asReadOnlyIntegration().queryParam("forPartner", p1).get(completions).then().statusCode(403)
+                .body("type", equalTo("/problems/insufficient-scope")).body("scope", equalTo("exercises:read"));
         as("admin1").queryParam("recordType", "assignment").queryParam("recordId", id).get("/api/v1/audit-events")
                 .then().body("items.find { it.action == 'assignment.completion' && it.roles == 'integration' }"
                         + ".clientId", equalTo("clinic-integration"));
