@@ -1,0 +1,245 @@
+package org.tandem.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Helm chart, rendered by the real Helm library (helm-java) without a cluster, its objects read as typed
+ * Kubernetes models (fabric8) and checked: defaults, the production values in helm/tandem/ci, schema violations,
+ * secrets only referenced, probes, security context, HPA and PDB consistent with the replicas.
+ */
+class HelmChartTest {
+
+    static final Path CHART = Path.of("helm/tandem");
+    static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    record Rendered(List<HasMetadata> objects) {
+        <T extends HasMetadata> T one(Class<T> type) {
+            List<T> found = all(type);
+            assertEquals(1, found.size(), "exactly one " + type.getSimpleName());
+            return found.get(0);
+        }
+
+        <T extends HasMetadata> List<T> all(Class<T> type) {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        List<String> kinds() {
+            return objects.stream().map(HasMetadata::getKind).sorted().toList();
+        }
+    }
+
+    static Rendered render(Path valuesFile, Map<String, String> set) {
+        var template = new Helm(CHART).template().withName("tandem").withNamespace("clinic");
+        if (valuesFile != null) {
+            template = template.withValuesFile(valuesFile);
+        }
+        for (var entry : set.entrySet()) {
+            template = template.set(entry.getKey(), entry.getValue());
+        }
+        String manifests = template.call();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String doc : manifests.split("(?m)^---\\s*$")) {
+            if (doc.lines().anyMatch(l -> l.startsWith("kind:"))) {
+                objects.add(YAML.unmarshal(doc, HasMetadata.class));
+            }
+        }
+        return new Rendered(objects);
+    }
+
+    @Test
+    void lintIsCleanInStrictMode() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), String.join("\n", lint.getMessages()));
+        // helm-java's lint takes no values file; the production values are rendered (and schema-checked) below.
+    }
+
+    @Test
+    void defaultsRenderASecureAutoscaledDeployment() {
+        Rendered r = render(null, Map.of());
+        assertEquals(List.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "NetworkPolicy",
+                "PodDisruptionBudget", "Service", "ServiceAccount"), r.kinds());
+        Deployment deployment = r.one(Deployment.class);
+        assertNull(deployment.getSpec().getReplicas(), "the HPA owns the replica count");
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        assertEquals("ghcr.io/tandem/tandem:0.1.0", c.getImage(), "the tag defaults to appVersion");
+
+        // Probes on the Quarkus health endpoints.
+        assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
+        assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
+        assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+
+        // Non-root, read-only root filesystem, a writable /tmp, no service account token.
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals(185L, pod.getSecurityContext().getRunAsUser());
+        assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop());
+        assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")));
+        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getName().equals("tmp") && v.getEmptyDir() != null));
+        assertFalse(pod.getAutomountServiceAccountToken());
+        assertEquals(2, pod.getTopologySpreadConstraints().size());
+
+        // Graceful shutdown: the grace period exceeds the shutdown delay plus timeout.
+        assertEquals(40L, pod.getTerminationGracePeriodSeconds());
+        String properties = r.one(ConfigMap.class).getData().get("application.properties");
+        assertTrue(properties.contains("quarkus.shutdown.delay=5s"), properties);
+        assertTrue(properties.contains("quarkus.shutdown.timeout=20s"), properties);
+        assertTrue(properties.contains("quarkus.flyway.migrate-at-start=true"), properties);
+
+        // A config change rolls the pods.
+        String checksum = deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config");
+        assertNotNull(checksum);
+        String other = render(null, Map.of("config.defaultClinicZone", "Europe/Berlin")).one(Deployment.class)
+                .getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config");
+        assertFalse(checksum.equals(other));
+
+        HorizontalPodAutoscaler hpa = r.one(HorizontalPodAutoscaler.class);
+        PodDisruptionBudget pdb = r.one(PodDisruptionBudget.class);
+        assertTrue(pdb.getSpec().getMinAvailable().getIntVal() < hpa.getSpec().getMinReplicas());
+        assertEquals(deployment.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+        assertEquals("tandem", r.one(ServiceAccount.class).getMetadata().getName());
+    }
+
+    @Test
+    void secretsAreOnlyReferenced() throws Exception {
+        Rendered r = render(null, Map.of());
+        assertTrue(r.all(io.fabric8.kubernetes.api.model.Secret.class).isEmpty(), "the chart creates no Secret");
+        Container c = r.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, EnvVar> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+        for (String name : List.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET", "TANDEM_NOTES_KEY")) {
+            assertNull(env.get(name).getValue(), name + " has no literal value");
+            assertNotNull(env.get(name).getValueFrom().getSecretKeyRef(), name + " comes from a Secret");
+        }
+        assertEquals("tandem-notes", env.get("TANDEM_NOTES_KEY").getValueFrom().getSecretKeyRef().getName());
+        String properties = r.one(ConfigMap.class).getData().get("application.properties");
+        assertFalse(properties.toLowerCase().contains("password="), properties);
+        assertFalse(properties.contains("secret="), properties);
+    }
+
+    @Test
+    void productionValuesRenderIngressTlsMonitoringAndTheirNumbers() {
+        Rendered r = render(CHART.resolve("ci/production-values.yaml"), Map.of());
+        Deployment deployment = r.one(Deployment.class);
+        assertEquals("registry.example.org/clinic/tandem:0.1.0",
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        Ingress ingress = r.one(Ingress.class);
+        assertEquals("nginx", ingress.getSpec().getIngressClassName());
+        assertEquals("tandem-tls", ingress.getSpec().getTls().get(0).getSecretName());
+        assertEquals("tandem.clinic.example.org", ingress.getSpec().getRules().get(0).getHost());
+        assertEquals(3, r.one(HorizontalPodAutoscaler.class).getSpec().getMinReplicas());
+        assertEquals(2, r.one(PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal());
+        GenericKubernetesResource monitor = r.all(GenericKubernetesResource.class).stream()
+                .filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+        assertEquals("monitoring.coreos.com/v1", monitor.getApiVersion());
+        String properties = r.one(ConfigMap.class).getData().get("application.properties");
+        assertTrue(properties.contains("tandem.public-base-url=https://tandem.clinic.example.org"), properties);
+        assertTrue(properties.contains("tandem.rate-limit.capacity=1200"), properties);
+        assertTrue(properties.contains("tandem.notes.key-id=k2"), properties);
+        assertEquals(80, r.one(Service.class).getSpec().getPorts().get(0).getPort());
+    }
+
+    @Test
+    void theNetworkPolicyOpensOnlyWhatTandemNeeds() {
+        NetworkPolicy policy = render(null, Map.of()).one(NetworkPolicy.class);
+        assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
+        assertEquals(1, policy.getSpec().getIngress().size(), "only the ingress controller's namespace");
+        assertEquals("ingress-nginx", policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector()
+                .getMatchLabels().get("kubernetes.io/metadata.name"));
+        var ports = policy.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
+                .map(p -> p.getPort().getIntVal()).sorted().distinct().toList();
+        assertEquals(List.of(53, 443, 3306), ports, "DNS, Keycloak and webhooks over https, the database");
+        var webhooks = policy.getSpec().getEgress().get(3).getTo().get(0).getIpBlock();
+        assertTrue(webhooks.getExcept().containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")));
+    }
+
+    @Test
+    void fixedReplicasWithoutAutoscaling() {
+        Rendered r = render(null, Map.of("autoscaling.enabled", "false", "replicaCount", "3"));
+        assertEquals(3, r.one(Deployment.class).getSpec().getReplicas());
+        assertTrue(r.all(HorizontalPodAutoscaler.class).isEmpty());
+        // A PDB that could never allow an eviction is refused.
+        Exception refused = assertThrows(Exception.class, () -> render(null,
+                Map.of("autoscaling.enabled", "false", "replicaCount", "1")));
+        assertTrue(refused.getMessage().contains("replicaCount must exceed podDisruptionBudget.minAvailable"),
+                refused.getMessage());
+    }
+
+    @Test
+    void theSchemaRejectsWrongTypes() {
+        for (Map<String, String> wrong : List.of(Map.of("replicaCount", "two"),
+                Map.of("autoscaling.enabled", "maybe"), Map.of("database.url", "mysql://no-jdbc"),
+                Map.of("securityContext.readOnlyRootFilesystem", "false"), Map.of("unknownSetting", "x"),
+                Map.of("image.pullPolicy", "Sometimes"))) {
+            Exception e = assertThrows(Exception.class, () -> render(null, wrong), wrong.toString());
+            assertTrue(e.getMessage().contains("schema"), e.getMessage());
+        }
+        Exception grace = assertThrows(Exception.class, () -> render(null,
+                Map.of("shutdown.terminationGracePeriodSeconds", "10")));
+        assertTrue(grace.getMessage().contains("terminationGracePeriodSeconds must exceed"), grace.getMessage());
+    }
+
+    /** The chart README documents every value, so it cannot silently fall behind values.yaml. */
+    @Test
+    void theReadmeDocumentsEveryValue() throws Exception {
+        String readme = Files.readString(CHART.resolve("README.md"));
+        List<String> missing = new ArrayList<>();
+        Deque path = new Deque();
+        for (String line : Files.readAllLines(CHART.resolve("values.yaml"))) {
+            if (line.isBlank() || line.trim().startsWith("#") || line.trim().startsWith("-")) {
+                continue;
+            }
+            int indent = line.length() - line.stripLeading().length();
+            String key = line.trim().split(":")[0];
+            path.at(indent / 2, key);
+            if (!line.trim().endsWith(":") && !readme.contains("`" + path.joined() + "`")) {
+                missing.add(path.joined());
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    /** The key path of the current values.yaml line. */
+    private static final class Deque {
+        private final String[] keys = new String[10];
+        private int depth;
+
+        void at(int level, String key) {
+            keys[level] = key;
+            depth = level + 1;
+        }
+
+        String joined() {
+            return String.join(".", Arrays.copyOf(keys, depth));
+        }
+    }
+}
