@@ -47,4 +47,17 @@ public class PersistenceProblems {
                 "Another change to the same records happened at the same moment. Nothing was saved; retry the request.")
                 .toResponse();
     }
+
+    /**
+     * The database cannot be reached (restarting, failing over). Nothing was written; the client should retry after
+     * a short wait, which 503 with Retry-After says in HTTP's own terms. Readiness reports the same at the time.
+     */
+    @ServerExceptionMapper(org.hibernate.exception.JDBCConnectionException.class)
+    public Response unavailable() {
+        return HttpProblem.builder().withType(Problems.type("unavailable")).withStatus(503)
+                .withTitle("Service Unavailable")
+                .withDetail("The database is not reachable right now. Nothing was saved; retry in a few seconds.")
+                .withHeader("Retry-After", "5")
+                .build().toResponse();
+    }
 }
