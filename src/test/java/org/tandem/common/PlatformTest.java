@@ -35,7 +35,8 @@ class PlatformTest {
     void prometheusMetricsAreExposed() {
         Api.as("admin1").get("/api/v1/therapists").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("http_server_requests_seconds_count"));
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("agroal_active_count"));
     }
 
     @Test
