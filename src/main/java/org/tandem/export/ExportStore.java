@@ -1,6 +1,5 @@
 package org.tandem.export;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.BinaryUuids;
+import org.tandem.common.Jdbc;
 
 /**
  * The export job's row and chunks, through plain JDBC in short transactions of their own: a job runs for minutes
@@ -34,10 +35,10 @@ public class ExportStore {
         }
     }
 
-    private final AgroalDataSource db;
+    private final Jdbc jdbc;
 
-    ExportStore(AgroalDataSource db) {
-        this.db = db;
+    ExportStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -46,7 +47,7 @@ public class ExportStore {
      * marked FAILED instead.
      */
     public Optional<Claim> claim(String worker, Duration stale, int maxAttempts) {
-        return inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             while (true) {
                 byte[] id;
                 int attempts;
@@ -64,38 +65,39 @@ public class ExportStore {
                 }
                 deleteChunks(c, id);
                 if (attempts >= maxAttempts) {
-                    update(c, "update export_job set status = 'FAILED', error = ?, finished_at = ?,"
+                    Jdbc.update(c, "update export_job set status = 'FAILED', error = ?, finished_at = ?,"
                             + " version = version + 1 where id = ?", "Gave up after " + attempts + " attempts.",
                             Timestamp.from(Instant.now()), id);
                     continue;
                 }
                 Timestamp now = Timestamp.from(Instant.now());
-                update(c, "update export_job set status = 'RUNNING', attempts = attempts + 1, claimed_by = ?,"
+                Jdbc.update(c, "update export_job set status = 'RUNNING', attempts = attempts + 1, claimed_by = ?,"
                         + " heartbeat_at = ?, started_at = coalesce(started_at, ?), rows_written = 0,"
                         + " bytes_written = 0, error = null, version = version + 1 where id = ?", worker, now, now, id);
-                return Optional.of(new Claim(Uuids.of(id), attempts + 1));
+                return Optional.of(new Claim(BinaryUuids.of(id), attempts + 1));
             }
         });
     }
 
     public void expect(UUID job, long rows) {
-        inTransaction(c -> update(c, "update export_job set rows_expected = ?, version = version + 1 where id = ?",
-                rows, Uuids.bytes(job)));
+        jdbc.inTransaction(c -> Jdbc.update(c,
+                "update export_job set rows_expected = ?, version = version + 1 where id = ?",
+                rows, BinaryUuids.bytes(job)));
     }
 
     /** Stores one chunk and the progress so far; {@link Stopped} if the job was cancelled or taken over. */
     public void write(UUID job, String worker, int seq, byte[] data, int length, long rows, long bytes) {
-        inTransaction(c -> {
-            int updated = update(c, "update export_job set rows_written = ?, bytes_written = ?, heartbeat_at = ?,"
+        jdbc.inTransaction(c -> {
+            int updated = Jdbc.update(c, "update export_job set rows_written = ?, bytes_written = ?, heartbeat_at = ?,"
                     + " version = version + 1 where id = ? and status = 'RUNNING' and claimed_by = ?", rows, bytes,
-                    Timestamp.from(Instant.now()), Uuids.bytes(job), worker);
+                    Timestamp.from(Instant.now()), BinaryUuids.bytes(job), worker);
             if (updated == 0) {
                 throw new Stopped();
             }
             if (length > 0) {
                 try (PreparedStatement s = c.prepareStatement(
                         "insert into export_chunk (job_id, seq, data) values (?, ?, ?)")) {
-                    s.setBytes(1, Uuids.bytes(job));
+                    s.setBytes(1, BinaryUuids.bytes(job));
                     s.setInt(2, seq);
                     s.setBinaryStream(3, new java.io.ByteArrayInputStream(data, 0, length), length);
                     s.executeUpdate();
@@ -107,32 +109,32 @@ public class ExportStore {
 
     /** Marks the job done if this worker still owns it. */
     public boolean succeed(UUID job, String worker, long rows, long bytes, Instant expiresAt) {
-        return inTransaction(c -> update(c, "update export_job set status = 'SUCCEEDED', rows_written = ?,"
+        return jdbc.inTransaction(c -> Jdbc.update(c, "update export_job set status = 'SUCCEEDED', rows_written = ?,"
                 + " bytes_written = ?, finished_at = ?, expires_at = ?, version = version + 1"
                 + " where id = ? and status = 'RUNNING' and claimed_by = ?", rows, bytes,
-                Timestamp.from(Instant.now()), Timestamp.from(expiresAt), Uuids.bytes(job), worker)) == 1;
+                Timestamp.from(Instant.now()), Timestamp.from(expiresAt), BinaryUuids.bytes(job), worker)) == 1;
     }
 
     /** After an error: back in the queue for another attempt (the claim decides when attempts are used up). */
     public void retryLater(UUID job, String worker, String error) {
-        inTransaction(c -> {
-            deleteChunks(c, Uuids.bytes(job));
-            return update(c, "update export_job set status = 'QUEUED', error = ?, claimed_by = null,"
+        jdbc.inTransaction(c -> {
+            deleteChunks(c, BinaryUuids.bytes(job));
+            return Jdbc.update(c, "update export_job set status = 'QUEUED', error = ?, claimed_by = null,"
                     + " version = version + 1 where id = ? and status = 'RUNNING' and claimed_by = ?", error,
-                    Uuids.bytes(job), worker);
+                    BinaryUuids.bytes(job), worker);
         });
     }
 
     /** Cancels a queued or running job; false if it had already finished. */
     public boolean cancel(UUID job) {
-        return inTransaction(c -> update(c, "update export_job set status = 'CANCELLED', finished_at = ?,"
+        return jdbc.inTransaction(c -> Jdbc.update(c, "update export_job set status = 'CANCELLED', finished_at = ?,"
                 + " version = version + 1 where id = ? and status in ('QUEUED', 'RUNNING')",
-                Timestamp.from(Instant.now()), Uuids.bytes(job))) == 1;
+                Timestamp.from(Instant.now()), BinaryUuids.bytes(job))) == 1;
     }
 
     /** Deletes the output of cancelled and failed jobs and of finished ones past their retention. */
     public int expire(Instant now) {
-        return inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             List<byte[]> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select id from export_job where (status = 'SUCCEEDED'"
                     + " and expires_at < ?) or (status in ('CANCELLED', 'FAILED') and exists"
@@ -146,7 +148,7 @@ public class ExportStore {
             }
             for (byte[] id : ids) {
                 deleteChunks(c, id);
-                update(c, "update export_job set status = 'EXPIRED', version = version + 1"
+                Jdbc.update(c, "update export_job set status = 'EXPIRED', version = version + 1"
                         + " where id = ? and status = 'SUCCEEDED'", id);
             }
             return ids.size();
@@ -155,10 +157,10 @@ public class ExportStore {
 
     /** Streams a finished job's chunks in order, each un-gzipped, one chunk in memory at a time. */
     public void copyTo(UUID job, OutputStream out) throws IOException {
-        try (Connection c = db.getConnection();
+        try (Connection c = jdbc.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("select data from export_chunk where job_id = ? and seq = ?")) {
             for (int seq = 0;; seq++) {
-                s.setBytes(1, Uuids.bytes(job));
+                s.setBytes(1, BinaryUuids.bytes(job));
                 s.setInt(2, seq);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -175,36 +177,8 @@ public class ExportStore {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Export bookkeeping failed", e);
-        }
-    }
-
     private static void deleteChunks(Connection c, byte[] job) throws SQLException {
-        update(c, "delete from export_chunk where job_id = ?", (Object) job);
+        Jdbc.update(c, "delete from export_chunk where job_id = ?", (Object) job);
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
 }

@@ -66,12 +66,18 @@ public class ExportWorker {
         return ran;
     }
 
+    private record Loaded(ExportJob job, ZoneId zone) {
+    }
+
     private void run(ExportStore.Claim claim) {
         UUID id = claim.jobId();
-        ExportJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
-        ZoneId zone = QuarkusTransaction.requiringNew().call(() -> clinics.findById(job.getClinicId()))
-                .getTimeZone();
-        ExportScope scope = ExportScope.of(job, zone);
+        // The job and its clinic's time zone, read together in one short transaction.
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            ExportJob j = jobs.findById(id);
+            return new Loaded(j, clinics.findById(j.getClinicId()).getTimeZone());
+        });
+        ExportJob job = loaded.job();
+        ExportScope scope = ExportScope.of(job, loaded.zone());
         ExportSource source = switch (job.getKind()) {
             case OBSERVATIONS -> observations;
             case FHIR -> fhir;

@@ -33,6 +33,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.tandem.common.BinaryUuids;
 import org.tandem.questionnaire.Instrument;
 import org.tandem.questionnaire.InstrumentCatalog;
 
@@ -88,12 +89,12 @@ class FhirExport implements ExportSource {
         };
         scan.stream("select p.id, p.couple_id, p.full_name, p.preferred_name, p.date_of_birth from partner p"
                 + " join couple c on c.id = p.couple_id where " + s.couples() + " order by c.code, p.seat",
-                s.coupleParams(), r -> emit.resource(patient(Uuids.of(r.getBytes(1)), r.getString(3), r.getString(4),
+                s.coupleParams(), r -> emit.resource(patient(BinaryUuids.of(r.getBytes(1)), r.getString(3), r.getString(4),
                         r.getObject(5, LocalDate.class))));
         scan.stream("select c.id, c.code, c.status, c.treatment_goals, (select group_concat(hex(p.id) order by"
                 + " p.seat) from partner p where p.couple_id = c.id) from couple c where " + s.couples()
                 + " order by c.code", s.coupleParams(), r -> {
-                    UUID couple = Uuids.of(r.getBytes(1));
+                    UUID couple = BinaryUuids.of(r.getBytes(1));
                     emit.resource(group(couple, r.getString(2), r.getString(3), r.getString(5)));
                     if (r.getString(4) != null) {
                         emit.resource(goal(couple, r.getString(3), r.getString(4)));
@@ -103,9 +104,9 @@ class FhirExport implements ExportSource {
                 + " from therapy_session s join couple c on c.id = s.couple_id where " + s.couples()
                 + " and s.starts_at >= ? and s.starts_at < ? order by s.starts_at, s.id",
                 s.params(Scan.utc(s.start()), Scan.utc(s.end())), r -> {
-                    UUID id = Uuids.of(r.getBytes(1));
-                    UUID couple = Uuids.of(r.getBytes(2));
-                    UUID partner = Uuids.of(r.getBytes(3));
+                    UUID id = BinaryUuids.of(r.getBytes(1));
+                    UUID couple = BinaryUuids.of(r.getBytes(2));
+                    UUID partner = BinaryUuids.of(r.getBytes(3));
                     Instant start = Scan.instant(r, "starts_at");
                     Instant end = Scan.instant(r, "ends_at");
                     String status = r.getString(6);
@@ -118,15 +119,15 @@ class FhirExport implements ExportSource {
                 + " from assignment a join couple c on c.id = a.couple_id join exercise_version v"
                 + " on v.id = a.exercise_version_id where " + s.couples() + " and a.starts_on <= ?"
                 + " and (a.ends_on is null or a.ends_on >= ?) order by a.starts_on, a.id", s.params(s.to(), s.from()),
-                r -> emit.resource(carePlan(Uuids.of(r.getBytes(1)), Uuids.of(r.getBytes(2)),
-                        Uuids.of(r.getBytes(3)), r.getString(4), r.getObject(5, LocalDate.class),
+                r -> emit.resource(carePlan(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                        BinaryUuids.of(r.getBytes(3)), r.getString(4), r.getObject(5, LocalDate.class),
                         r.getObject(6, LocalDate.class), r.getString(7))));
         scan.stream("select q.id, q.partner_id, q.completed_on, q.instrument_key, q.answers from"
                 + " questionnaire_response q join couple c on c.id = q.couple_id where " + s.couples()
                 + " and q.completed_on >= ? and q.completed_on <= ? order by q.completed_on, q.id",
                 s.params(s.from(), s.to()), r -> {
-                    UUID id = Uuids.of(r.getBytes(1));
-                    UUID partner = Uuids.of(r.getBytes(2));
+                    UUID id = BinaryUuids.of(r.getBytes(1));
+                    UUID partner = BinaryUuids.of(r.getBytes(2));
                     LocalDate day = r.getObject(3, LocalDate.class);
                     String key = r.getString(4);
                     List<Integer> answers = Arrays.stream(r.getString(5).split(",")).map(Integer::valueOf).toList();
@@ -136,8 +137,8 @@ class FhirExport implements ExportSource {
         scan.stream("select m.id, m.couple_id, m.partner_id, m.measured_on, m.metric_key, m.value from measurement m"
                 + " join couple c on c.id = m.couple_id where " + s.couples()
                 + " and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id",
-                s.params(s.from(), s.to()), r -> emit.resource(rating(Uuids.of(r.getBytes(1)),
-                        Uuids.of(r.getBytes(2)), Uuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class),
+                s.params(s.from(), s.to()), r -> emit.resource(rating(BinaryUuids.of(r.getBytes(1)),
+                        BinaryUuids.of(r.getBytes(2)), BinaryUuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class),
                         r.getString(5), r.getBigDecimal(6))));
         writer.flush();
     }
@@ -169,7 +170,7 @@ class FhirExport implements ExportSource {
         g.setActive(!"DISCHARGED".equals(status));
         if (partnersHex != null) {
             for (String hex : partnersHex.split(",")) {
-                g.addMember().setEntity(new Reference("Patient/" + Uuids.of(java.util.HexFormat.of().parseHex(hex))));
+                g.addMember().setEntity(new Reference("Patient/" + BinaryUuids.ofHex(hex)));
             }
         }
         return g;

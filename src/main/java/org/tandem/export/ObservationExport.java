@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tandem.common.BinaryUuids;
 import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentService;
@@ -98,12 +99,12 @@ class ObservationExport implements ExportSource {
     private void adherence(ExportScope s, RowSink sink) {
         Map<UUID, String> codes = new HashMap<>();
         scan.stream(ASSIGNED_COUPLES.formatted(s.couples()), s.params(s.to(), s.from()),
-                r -> codes.put(Uuids.of(r.getBytes(1)), r.getString(2)));
+                r -> codes.put(BinaryUuids.of(r.getBytes(1)), r.getString(2)));
         LocalDate today = LocalDate.now(s.zone());
         for (Map.Entry<UUID, String> couple : codes.entrySet()) {
             Map<UUID, Integer> seats = new HashMap<>();
             scan.stream("select id, seat from partner where couple_id = ?", List.of(couple.getKey()),
-                    r -> seats.put(Uuids.of(r.getBytes(1)), r.getInt(2)));
+                    r -> seats.put(BinaryUuids.of(r.getBytes(1)), r.getInt(2)));
             for (AssignmentAdherence a : assignments.adherenceForCouple(couple.getKey(), s.from(), s.to(), today)) {
                 for (PartnerAdherence p : a.partners()) {
                     sink.row("ADHERENCE", a.assignmentId(), couple.getKey(), couple.getValue(), p.partnerId(),
@@ -115,7 +116,7 @@ class ObservationExport implements ExportSource {
     }
 
     private static UUID id(ResultSet r, int column) throws SQLException {
-        return Uuids.of(r.getBytes(column));
+        return BinaryUuids.of(r.getBytes(column));
     }
 
     private static Integer seat(ResultSet r) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.tandem.common.Jdbc;
 
 /**
  * Read-only queries for exports. {@link #stream} uses MySQL Connector/J's row streaming (fetch size
@@ -33,7 +34,7 @@ public class Scan {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(Integer.MIN_VALUE);
-            bind(s, params);
+            Jdbc.bind(s, params.toArray());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rows.row(r);
@@ -46,7 +47,7 @@ public class Scan {
 
     public long count(String sql, List<Object> params) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
+            Jdbc.bind(s, params.toArray());
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -66,10 +67,4 @@ public class Scan {
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            s.setObject(i + 1, p instanceof java.util.UUID id ? Uuids.bytes(id) : p);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package org.tandem.idempotency;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.tandem.common.BinaryUuids;
+import org.tandem.common.Jdbc;
 
 /**
  * Idempotency records over plain JDBC, each step committed at once: the first request's "in progress" mark must be
@@ -28,10 +28,10 @@ public class IdempotencyStore {
     public record Begin(UUID started, Stored replay, boolean mismatch, boolean inProgress) {
     }
 
-    private final AgroalDataSource db;
+    private final Jdbc jdbc;
 
-    IdempotencyStore(AgroalDataSource db) {
-        this.db = db;
+    IdempotencyStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -40,14 +40,14 @@ public class IdempotencyStore {
      * request has been "in progress" longer than {@code abandonedAfter} (its replica died), is taken over.
      */
     public Begin begin(String owner, String key, String hash, Duration ttl, Duration abandonedAfter) {
-        try (Connection c = db.getConnection()) {
+        try (Connection c = jdbc.dataSource().getConnection()) {
             c.setAutoCommit(true);
             UUID id = UUID.randomUUID();
             for (int attempt = 0; attempt < 2; attempt++) {
                 try (PreparedStatement s = c.prepareStatement("insert into idempotency_record (id, owner, idem_key,"
                         + " request_hash, state, created_at, expires_at) values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)")) {
                     Instant now = Instant.now();
-                    s.setBytes(1, bytes(id));
+                    s.setBytes(1, BinaryUuids.bytes(id));
                     s.setString(2, owner);
                     s.setString(3, key);
                     s.setString(4, hash);
@@ -70,14 +70,14 @@ public class IdempotencyStore {
     }
 
     public void complete(UUID id, Stored response) {
-        update("update idempotency_record set state = 'DONE', http_status = ?, content_type = ?, location = ?,"
+        jdbc.update("update idempotency_record set state = 'DONE', http_status = ?, content_type = ?, location = ?,"
                 + " etag = ?, body = ? where id = ?", response.status(), response.contentType(), response.location(),
-                response.etag(), response.body(), bytes(id));
+                response.etag(), response.body(), id);
     }
 
     /** Forgets the key: the request failed, so a retry under the same key runs afresh. */
     public void release(UUID id) {
-        update("delete from idempotency_record where id = ?", (Object) bytes(id));
+        jdbc.update("delete from idempotency_record where id = ?", id);
     }
 
     /** Purges expired keys on every replica; a delete by expiry is safe to run anywhere, any number of times. */
@@ -89,7 +89,7 @@ public class IdempotencyStore {
 
     /** Deletes expired records; returns how many. */
     public int purge(Instant now) {
-        return update("delete from idempotency_record where expires_at < ? limit 10000", Timestamp.from(now));
+        return jdbc.update("delete from idempotency_record where expires_at < ? limit 10000", now);
     }
 
     private Begin existing(Connection c, String owner, String key, String hash, Duration abandonedAfter)
@@ -126,20 +126,5 @@ public class IdempotencyStore {
         }
     }
 
-    private int update(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            c.setAutoCommit(true);
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency bookkeeping failed", e);
-        }
-    }
 
-    private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
-                .array();
-    }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tandem.common.BinaryUuids;
 
 /**
  * The transactional outbox. {@link #publish} joins the caller's transaction and writes the event and one delivery
@@ -53,19 +53,15 @@ public class Outbox {
             throw new IllegalStateException("Cannot write event " + event.wireName(), e);
         }
         em.createNativeQuery("insert into outbox_event (id, clinic_id, event_type, payload, occurred_at)"
-                + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, bytes(id)).setParameter(2, bytes(clinicId))
+                + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, BinaryUuids.bytes(id)).setParameter(2, BinaryUuids.bytes(clinicId))
                 .setParameter(3, event.wireName()).setParameter(4, payload).setParameter(5, Timestamp.from(now))
                 .executeUpdate();
         for (WebhookEndpoint endpoint : subscribed) {
             em.createNativeQuery("insert into webhook_delivery (id, event_id, endpoint_id, status, attempts,"
                     + " next_attempt_at, created_at) values (?1, ?2, ?3, 'PENDING', 0, ?4, ?4)")
-                    .setParameter(1, bytes(UUID.randomUUID())).setParameter(2, bytes(id))
-                    .setParameter(3, bytes(endpoint.getId())).setParameter(4, Timestamp.from(now)).executeUpdate();
+                    .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(id))
+                    .setParameter(3, BinaryUuids.bytes(endpoint.getId())).setParameter(4, Timestamp.from(now)).executeUpdate();
         }
     }
 
-    static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
-                .array();
-    }
 }

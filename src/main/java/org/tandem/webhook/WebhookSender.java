@@ -1,6 +1,5 @@
 package org.tandem.webhook;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
+import org.tandem.common.BinaryUuids;
+import org.tandem.common.Jdbc;
 import org.tandem.common.TandemConfig;
 import org.tandem.note.NoteCipher;
 
@@ -48,14 +47,14 @@ public class WebhookSender {
             String type, String payload, int attempts) {
     }
 
-    private final AgroalDataSource db;
+    private final Jdbc jdbc;
     private final NoteCipher cipher;
     private final TandemConfig.Webhooks config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookSender(AgroalDataSource db, NoteCipher cipher, TandemConfig config) {
-        this.db = db;
+    WebhookSender(Jdbc jdbc, NoteCipher cipher, TandemConfig config) {
+        this.jdbc = jdbc;
         this.cipher = cipher;
         this.config = config.webhooks();
     }
@@ -83,8 +82,8 @@ public class WebhookSender {
         Integer status = null;
         String error = null;
         try {
-            String secret = QuarkusTransaction.requiringNew().call(() -> cipher.open(uuid(due.keyId()), SECRET_PURPOSE,
-                    uuid(due.endpointId()), due.secret()));
+            String secret = QuarkusTransaction.requiringNew().call(() -> cipher.open(BinaryUuids.of(due.keyId()), SECRET_PURPOSE,
+                    BinaryUuids.of(due.endpointId()), due.secret()));
             long t = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -116,76 +115,67 @@ public class WebhookSender {
     }
 
     private List<Due> claim(int limit) {
-        List<Due> due = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("select d.id, d.endpoint_id, e.url, e.secret_key_id,"
-                    + " e.secret_ciphertext, hex(o.id), o.event_type, o.payload, d.attempts from webhook_delivery d"
-                    + " join webhook_endpoint e on e.id = d.endpoint_id join outbox_event o on o.id = d.event_id"
-                    + " where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at limit ?"
-                    + " for update skip locked")) {
-                s.setTimestamp(1, Timestamp.from(Instant.now()));
-                s.setInt(2, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        due.add(new Due(r.getBytes(1), r.getBytes(2), r.getString(3), r.getBytes(4), r.getBytes(5),
-                                uuid(HexFormat.of().parseHex(r.getString(6))).toString(), r.getString(7),
-                                r.getString(8), r.getInt(9)));
-                    }
-                }
-            }
-            try (PreparedStatement lease = c.prepareStatement(
-                    "update webhook_delivery set next_attempt_at = ? where id = ?")) {
-                for (Due d : due) {
-                    lease.setTimestamp(1, Timestamp.from(Instant.now().plus(config.lease())));
-                    lease.setBytes(2, d.id());
-                    lease.addBatch();
-                }
-                lease.executeBatch();
-            }
-            c.commit();
-        } catch (SQLException e) {
-            LOG.errorf("Could not claim webhook deliveries (%s)", e.getClass().getSimpleName());
+        try {
+            return jdbc.inTransaction(c -> claim(c, limit));
+        } catch (IllegalStateException e) {
+            LOG.errorf("Could not claim webhook deliveries (%s)", e.getCause() == null ? "?"
+                    : e.getCause().getClass().getSimpleName());
             return List.of();
+        }
+    }
+
+    /** Selects due deliveries and leases them by moving next_attempt_at forward, in one transaction. */
+    private List<Due> claim(Connection c, int limit) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select d.id, d.endpoint_id, e.url, e.secret_key_id,"
+                + " e.secret_ciphertext, hex(o.id), o.event_type, o.payload, d.attempts from webhook_delivery d"
+                + " join webhook_endpoint e on e.id = d.endpoint_id join outbox_event o on o.id = d.event_id"
+                + " where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at limit ?"
+                + " for update skip locked")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    due.add(new Due(r.getBytes(1), r.getBytes(2), r.getString(3), r.getBytes(4), r.getBytes(5),
+                            BinaryUuids.ofHex(r.getString(6)).toString(), r.getString(7),
+                            r.getString(8), r.getInt(9)));
+                }
+            }
+        }
+        try (PreparedStatement lease = c.prepareStatement(
+                "update webhook_delivery set next_attempt_at = ? where id = ?")) {
+            for (Due d : due) {
+                lease.setTimestamp(1, Timestamp.from(Instant.now().plus(config.lease())));
+                lease.setBytes(2, d.id());
+                lease.addBatch();
+            }
+            lease.executeBatch();
         }
         return due;
     }
 
     private void record(Due due, boolean ok, Integer status, String error) {
         int attempts = due.attempts() + 1;
-        String sql;
         Instant next = Instant.now();
         String state;
         if (ok) {
             state = "DELIVERED";
         } else if (attempts >= config.maxAttempts()) {
             state = "DEAD";
-            LOG.warnf("Webhook delivery %s is dead after %d attempts", uuid(due.id()), attempts);
+            LOG.warnf("Webhook delivery %s is dead after %d attempts", BinaryUuids.of(due.id()), attempts);
         } else {
             state = "PENDING";
             long factor = 1L << Math.min(attempts - 1, 20);
             Duration wait = config.backoff().multipliedBy(factor);
             next = next.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
         }
-        sql = "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
+        String sql = "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
                 + " next_attempt_at = ?, delivered_at = ? where id = ?";
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            c.setAutoCommit(true);
-            s.setString(1, state);
-            s.setInt(2, attempts);
-            s.setObject(3, status);
-            s.setString(4, error);
-            s.setTimestamp(5, Timestamp.from(next));
-            s.setTimestamp(6, ok ? Timestamp.from(Instant.now()) : null);
-            s.setBytes(7, due.id());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            LOG.errorf("Could not record webhook delivery %s (%s)", uuid(due.id()), e.getClass().getSimpleName());
+        try {
+            jdbc.update(sql, state, attempts, status, error, next, ok ? Instant.now() : null, due.id());
+        } catch (IllegalStateException e) {
+            LOG.errorf("Could not record webhook delivery %s", BinaryUuids.of(due.id()));
         }
     }
 
-    static UUID uuid(byte[] b) {
-        ByteBuffer buffer = ByteBuffer.wrap(b);
-        return new UUID(buffer.getLong(), buffer.getLong());
-    }
 }

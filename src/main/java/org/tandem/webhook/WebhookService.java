@@ -10,10 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.BinaryUuids;
 import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.note.NoteCipher;
@@ -96,9 +96,9 @@ public class WebhookService {
         List<Object[]> rows = em.createNativeQuery("select hex(d.id), hex(d.event_id), o.event_type, d.status,"
                 + " d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at"
                 + " from webhook_delivery d join outbox_event o on o.id = d.event_id where d.endpoint_id = ?1"
-                + " order by d.created_at desc limit 200").setParameter(1, Outbox.bytes(id)).getResultList();
+                + " order by d.created_at desc limit 200").setParameter(1, BinaryUuids.bytes(id)).getResultList();
         audit.success("webhook.deliveries-read", RECORD, id);
-        return rows.stream().map(r -> new DeliveryResponse(uuid((String) r[0]), uuid((String) r[1]), (String) r[2],
+        return rows.stream().map(r -> new DeliveryResponse(BinaryUuids.ofHex((String) r[0]), BinaryUuids.ofHex((String) r[1]), (String) r[2],
                 (String) r[3], ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue(),
                 (String) r[6], instant(r[7]), instant(r[8]), instant(r[9]))).toList();
     }
@@ -108,8 +108,8 @@ public class WebhookService {
         load(id);
         int updated = em.createNativeQuery("update webhook_delivery set status = 'PENDING', attempts = 0,"
                 + " next_attempt_at = ?1 where id = ?2 and endpoint_id = ?3")
-                .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, Outbox.bytes(deliveryId))
-                .setParameter(3, Outbox.bytes(id)).executeUpdate();
+                .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, BinaryUuids.bytes(deliveryId))
+                .setParameter(3, BinaryUuids.bytes(id)).executeUpdate();
         if (updated == 0) {
             throw Problems.notFound("delivery");
         }
@@ -128,9 +128,6 @@ public class WebhookService {
         return new EndpointResponse(e.getId(), e.getUrl(), e.events(), e.isActive(), e.getCreatedAt(), secret);
     }
 
-    private static UUID uuid(String hex) {
-        return WebhookSender.uuid(HexFormat.of().parseHex(hex));
-    }
 
     private static Instant instant(Object value) {
         if (value == null) {
