@@ -31,10 +31,7 @@ public class PersistenceProblems {
                     "The same record was created by another request at the same moment. Read it and retry if needed.")
                     .toResponse();
         }
-        return HttpProblem.builder().withType(Problems.type("internal-error")).withStatus(500)
-                .withTitle("Internal Server Error")
-                .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.")
-                .build().toResponse();
+        return internalError();
     }
 
     /**
@@ -48,16 +45,10 @@ public class PersistenceProblems {
                 .toResponse();
     }
 
-    /**
-     * The database cannot be reached (restarting, failing over). Nothing was written; the client should retry after
-     * a short wait, which 503 with Retry-After says in HTTP's own terms. Readiness reports the same at the time.
-     */
-    @ServerExceptionMapper(org.hibernate.exception.JDBCConnectionException.class)
-    public Response unavailable() {
-        return HttpProblem.builder().withType(Problems.type("unavailable")).withStatus(503)
-                .withTitle("Service Unavailable")
-                .withDetail("The database is not reachable right now. Nothing was saved; retry in a few seconds.")
-                .withHeader("Retry-After", "5")
+    private static Response internalError() {
+        return HttpProblem.builder().withType(Problems.type("internal-error")).withStatus(500)
+                .withTitle("Internal Server Error")
+                .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.")
                 .build().toResponse();
     }
 }

@@ -49,6 +49,13 @@ public class ProblemDefaults implements ProblemPostProcessor {
             }
         } else if (cause instanceof ConstraintViolationException) {
             builder.withType(Problems.type("validation")).withDetail("The request has invalid fields.");
+        } else if (problem.getStatusCode() >= 500 && lostDatabase(context.cause)) {
+            // The database is unreachable (restarting, failing over), however deep the cause: an outage for the
+            // client to wait out, not a bug. The change was not confirmed; readiness reports the same meanwhile.
+            builder.withType(Problems.type("unavailable")).withStatus(503).withTitle("Service Unavailable")
+                    .withDetail("The database is not reachable right now, so nothing was confirmed. Retry in a few"
+                            + " seconds, with the same Idempotency-Key for a write.")
+                    .withHeader("Retry-After", "5");
         } else if (problem.getStatusCode() >= 500) {
             builder.withType(Problems.type("internal-error"))
                     .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.");
@@ -62,6 +69,20 @@ public class ProblemDefaults implements ProblemPostProcessor {
     public int priority() {
         // Higher runs first: before the library's logger (101), so not even the log sees Jackson's raw message.
         return 200;
+    }
+
+    /** Whether a lost or refused database connection is anywhere in the cause chain. */
+    static boolean lostDatabase(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Quarkus may wrap the Jackson exception (e.g. in a WebApplicationException); find it. */
