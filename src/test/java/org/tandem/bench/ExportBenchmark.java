@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,23 +62,15 @@ class ExportBenchmark {
         long liveBefore = liveHeap();
         AtomicLong peak = new AtomicLong(heapBefore);
         AtomicLong peakLive = new AtomicLong(liveHeap());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                peakLive.accumulateAndGet(liveHeap(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            peakLive.accumulateAndGet(liveHeap(), Math::max);
+        }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
         long exportStart = System.nanoTime();
         Map<String, Object> job = exportCsv(FIRST, LAST);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
-        sampler.interrupt();
+        sampler.shutdownNow();
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
 
@@ -134,7 +125,7 @@ class ExportBenchmark {
                     line.setLength(0);
                     for (int i = 1; i <= 10; i++) {
                         Object v = r.getObject(i);
-                        line.append(v instanceof byte[] b ? uuid(b) : v).append(i < 10 ? ',' : '\n');
+                        line.append(v instanceof byte[] b ? org.tandem.common.BinaryUuids.of(b) : v).append(i < 10 ? ',' : '\n');
                     }
                     byte[] out = line.toString().getBytes(StandardCharsets.UTF_8);
                     sink.write(out);
@@ -194,8 +185,4 @@ class ExportBenchmark {
         return id.toString().replace("-", "");
     }
 
-    private static UUID uuid(byte[] b) {
-        ByteBuffer buffer = ByteBuffer.wrap(b);
-        return new UUID(buffer.getLong(), buffer.getLong());
-    }
 }
