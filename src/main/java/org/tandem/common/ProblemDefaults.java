@@ -56,6 +56,12 @@ public class ProblemDefaults implements ProblemPostProcessor {
                     .withDetail("The database is not reachable right now, so nothing was confirmed. Retry in a few"
                             + " seconds, with the same Idempotency-Key for a write.")
                     .withHeader("Retry-After", "5");
+        } else if (problem.getStatusCode() >= 500 && poolExhausted(context.cause)) {
+            // Every pooled connection stayed busy for the whole acquisition timeout: overload, not a bug.
+            builder.withType(Problems.type("unavailable")).withStatus(503).withTitle("Service Unavailable")
+                    .withDetail("The service is too busy to take this request, so nothing was confirmed. Retry in a"
+                            + " moment, with the same Idempotency-Key for a write.")
+                    .withHeader("Retry-After", "1");
         } else if (problem.getStatusCode() >= 500) {
             builder.withType(Problems.type("internal-error"))
                     .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.");
@@ -79,6 +85,17 @@ public class ProblemDefaults implements ProblemPostProcessor {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether Agroal gave up waiting for a free connection (it says so only in the message). */
+    static boolean poolExhausted(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

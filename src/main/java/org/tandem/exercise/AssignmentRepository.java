@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.BinaryUuids;
 
 /** Assignments are reached through their couple, which the caller must see first (CoupleRepository#findVisible). */
 @ApplicationScoped
@@ -30,6 +31,15 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.partner.id = :p"
                 + " and c.doneOn = :d", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
                 .setParameter("d", day).getResultStream().findFirst();
+    }
+
+    /**
+     * Locks the assignment's row until the transaction ends. Native SQL: Hibernate's MySQL dialect writes
+     * "for update of", which MariaDB does not accept.
+     */
+    public void lockRow(UUID id) {
+        getEntityManager().createNativeQuery("select id from assignment where id = ?1 for update")
+                .setParameter(1, BinaryUuids.bytes(id)).getResultList();
     }
 
     public void persistCompletion(Completion completion) {

@@ -1,7 +1,6 @@
 package org.tandem.exercise;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,17 +40,15 @@ public class AssignmentService {
     }
 
     private final AssignmentRepository assignments;
-    private final CompletionWriter writer;
     private final ExerciseRepository exercises;
     private final CoupleRepository couples;
     private final Caller caller;
     private final AuditLog audit;
     private final Outbox outbox;
 
-    AssignmentService(AssignmentRepository assignments, CompletionWriter writer, ExerciseRepository exercises,
+    AssignmentService(AssignmentRepository assignments, ExerciseRepository exercises,
             CoupleRepository couples, Caller caller, AuditLog audit, Outbox outbox) {
         this.assignments = assignments;
-        this.writer = writer;
         this.exercises = exercises;
         this.couples = couples;
         this.caller = caller;
@@ -100,9 +97,15 @@ public class AssignmentService {
         return toResponse(assignment);
     }
 
-    /** Logs a completion; the same partner and day again returns the first one and changes nothing. */
+    /**
+     * Logs a completion; the same partner and day again returns the first one and changes nothing. The assignment
+     * row is locked first, so identical logs racing each other queue there: the second finds the first's row.
+     * (A transaction of its own for the insert, as before, held a second pooled connection per request and starved
+     * the pool under load.)
+     */
     public Logged logCompletion(UUID coupleId, UUID id, CompletionRequest request) {
         Assignment assignment = loadForIntegration(coupleId, id);
+        assignments.lockRow(id);
         Partner partner = partner(assignment.getCouple(), request.partnerId(), "partnerId");
         if (assignment.getPartner() != null && !assignment.getPartner().getId().equals(partner.getId())) {
             throw Problems.invalid("partnerId", "body", "is not the partner this exercise is assigned to");
@@ -123,13 +126,8 @@ public class AssignmentService {
         if (existing.isPresent()) {
             return new Logged(toResponse(existing.get(), true), false);
         }
-        try {
-            writer.insert(id, partner.getId(), day, Text.blankToNull(request.reflection()),
-                    Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject());
-        } catch (PersistenceException raced) {
-            // The same log, committed a moment earlier by a concurrent request: answer as a repeat.
-            return new Logged(toResponse(assignments.completion(id, partner.getId(), day).orElseThrow(), true), false);
-        }
+        assignments.persistCompletion(new Completion(assignment, partner, day, Text.blankToNull(request.reflection()),
+                Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject()));
         audit.success("assignment.completion", RECORD, id);
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.ASSIGNMENT_COMPLETED, java.util.Map.of(
                 "assignmentId", id, "coupleId", coupleId, "partnerId", partner.getId(), "date", day.toString()));

@@ -27,14 +27,16 @@ public class Caller {
     private final Instance<JsonWebToken> token;
     private final Instance<HttpServerRequest> request;
     private final CallerDirectory directory;
+    private final CallerCache cache;
     private CallerDirectory.Resolved resolved;
 
     Caller(SecurityIdentity identity, Instance<JsonWebToken> token, Instance<HttpServerRequest> request,
-            CallerDirectory directory) {
+            CallerDirectory directory, CallerCache cache) {
         this.identity = identity;
         this.token = token;
         this.request = request;
         this.directory = directory;
+        this.cache = cache;
     }
 
     public boolean isAuthenticated() {
@@ -140,6 +142,11 @@ public class Caller {
         }
         CallerDirectory.Profile profile = profile();
         boolean therapist = isTherapist();
+        CallerCache.Key key = new CallerCache.Key(clinic, subject(), therapist, profile);
+        resolved = cache.get(key);
+        if (resolved != null) {
+            return resolved;
+        }
         try {
             resolved = directory.resolve(clinic, subject(), therapist, profile);
         } catch (CallerDirectory.ClinicMismatchException e) {
@@ -148,7 +155,24 @@ public class Caller {
             // A concurrent first request of the same caller created the rows: they exist now.
             resolved = directory.resolve(clinic, subject(), therapist, profile);
         }
+        cache.put(key, resolved);
         return resolved;
+    }
+
+    /**
+     * Resolves the caller ahead of the operation, outside its transaction: the lookup runs in a transaction of its
+     * own, which inside the operation's would hold a second pooled connection. A failure is left for the operation
+     * to meet (and answer) when it asks who is calling.
+     */
+    void resolveAhead() {
+        if (resolved != null || !isAuthenticated() || clinicKey() == null) {
+            return;
+        }
+        try {
+            resolve();
+        } catch (RuntimeException leftForTheOperation) {
+            resolved = null;
+        }
     }
 
     private CallerDirectory.Profile profile() {
