@@ -26,7 +26,7 @@ import org.tandem.testsupport.Tokens;
 
 /**
  * Hostile input against every operation of the OpenAPI document, generated rather than hand-picked: no token,
- * a forged token, path ids that are not ids or belong to nobody, and for every body malformed JSON, wrong types,
+ * a forged token, an expired one and one for another audience, path ids that are not ids or belong to nobody, and for every body malformed JSON, wrong types,
  * mass-assigned ids and status, huge strings and arrays, unicode edge cases, overflowing numbers and bad dates.
  * The answer is never a 5xx, every error is a problem document that echoes nothing, and nothing is written.
  */
@@ -55,6 +55,15 @@ class HostileInputTest {
         List<Operation> operations = operations();
         assertTrue(operations.size() > 60, "the OpenAPI document lists the operations: " + operations.size());
         String forged = forgedToken();
+        // Correctly signed by the realm's own key, so only the claim is wrong: expired, or minted for another API.
+        String expired = Tokens.resigned("admin1", claims -> claims.replaceFirst("\"exp\":\\d+",
+                "\"exp\":" + (System.currentTimeMillis() / 1000 - 120)));
+        String otherAudience = Tokens.resigned("admin1", claims -> claims.replaceFirst(
+                "\"aud\":(\\[[^]]*]|\"[^\"]*\")", "\"aud\":\"billing-api\""));
+        // The control: re-signed unchanged, the token is accepted, so the 401s below are about the claims.
+        given().auth().oauth2(Tokens.resigned("admin1", claims -> claims)).get("/api/v1/clinic").then().statusCode(200);
+        assertTrue(!expired.equals(Tokens.resigned("admin1", claims -> claims))
+                && !otherAudience.equals(Tokens.resigned("admin1", claims -> claims)), "the claims were changed");
         List<String> problems = new ArrayList<>();
         int requests = 0;
         for (Operation op : operations) {
@@ -67,7 +76,10 @@ class HostileInputTest {
                     String empty = op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
                     check(problems, op, path, "no token", given(), empty, List.of(401));
                     check(problems, op, path, "forged token", given().auth().oauth2(forged), empty, List.of(401));
-                    requests += 2;
+                    check(problems, op, path, "expired token", given().auth().oauth2(expired), empty, List.of(401));
+                    check(problems, op, path, "other-audience token", given().auth().oauth2(otherAudience), empty,
+                            List.of(401));
+                    requests += 4;
                 }
                 for (String user : List.of("admin1", "therapist1", "integration")) {
                     RequestSpecification who = user.equals("integration")

@@ -2,9 +2,20 @@ package org.tandem.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Real access tokens from the real Keycloak the tests started, cached until shortly before they expire. */
@@ -45,6 +56,44 @@ public final class Tokens {
                 .formParam("client_id", "clinic-readonly")
                 .formParam("client_secret", "clinic-readonly-secret")
                 .post());
+    }
+
+    /**
+     * A real token of the user, with its claims changed by {@code edit} and signed again with the demo realm's own
+     * signing key (pinned in src/main/keycloak/tandem-realm.json): a token the app's signature check accepts, so
+     * only its claims (expiry, audience) can make it fail.
+     */
+    public static String resigned(String username, UnaryOperator<String> edit) {
+        String[] parts = of(username).split("\\.");
+        Base64.Decoder decode = Base64.getUrlDecoder();
+        Base64.Encoder encode = Base64.getUrlEncoder().withoutPadding();
+        String claims = edit.apply(new String(decode.decode(parts[1]), StandardCharsets.UTF_8));
+        String signed = parts[0] + "." + encode.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(realmSigningKey());
+            rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + encode.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey realmSigningKey() throws GeneralSecurityException {
+        try {
+            var realm = new ObjectMapper()
+                    .readTree(Path.of("src/main/keycloak/tandem-realm.json").toFile());
+            for (var provider : realm.at("/components/org.keycloak.keys.KeyProvider")) {
+                if ("rsa".equals(provider.path("providerId").asText())) {
+                    byte[] der = Base64.getDecoder().decode(provider.at("/config/privateKey/0").asText());
+                    return KeyFactory.getInstance("RSA")
+                            .generatePrivate(new PKCS8EncodedKeySpec(der));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the realm file pins no RSA signing key");
     }
 
     private static String cached(String key, java.util.function.Supplier<io.restassured.response.Response> fetch) {
