@@ -1,0 +1,256 @@
+package org.tandem.packaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tandem.testsupport.PackagedApp;
+import org.tandem.testsupport.TandemServices;
+
+/**
+ * The packaged app is killed outright (SIGKILL: an OOM kill, a node lost), not stopped, while an export is being
+ * written and while a webhook delivery is waiting for its retry. Another instance started afterwards (as
+ * Kubernetes starts a new pod) takes the export over once its heartbeat is stale and finishes it with every row,
+ * and sends the delivery the dead one owed. Nothing lives only in the memory of a process.
+ */
+class AppKillIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final int ROWS = 150_000;
+
+    private static TandemServices services;
+    private static Map<String, String> config;
+    private static HttpServer receiver;
+    private static final AtomicInteger receiverStatus = new AtomicInteger(500);
+    private static final List<String> received = new CopyOnWriteArrayList<>();
+    private static final Path target = Path.of("target/app-kill");
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Files.createDirectories(target);
+        services = new TandemServices();
+        config = new HashMap<>(services.start());
+        config.remove(TandemServices.KEYCLOAK_URL_PROPERTY);
+        // Short clocks, so a takeover and a retry happen within the test.
+        config.put("tandem.exports.poll-interval", "1s");
+        config.put("tandem.exports.heartbeat-timeout", "5s");
+        config.put("tandem.exports.chunk-size", "65536");
+        config.put("tandem.webhooks.poll-interval", "1s");
+        config.put("tandem.webhooks.backoff", "2s");
+        config.put("tandem.webhooks.lease", "5s");
+        config.put("tandem.webhooks.allow-http", "true");
+        config.put("quarkus.shutdown.delay", "0s");
+        config.put("quarkus.shutdown.timeout", "1s"); // quarkusio/quarkus#51915: every stop waits it out
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                int status = receiverStatus.get();
+                if (status == 204) {
+                    received.add(text);
+                }
+                exchange.sendResponseHeaders(status, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    @Test
+    void anExportAndAPendingWebhookSurviveTheAppBeingKilled() throws Exception {
+        String coupleId;
+        String exportId;
+        String eventPartner;
+        try (PackagedApp first = start("first")) {
+            String admin = token("admin1");
+            String therapist = token("therapist1");
+            call(first, therapist, "GET", "/api/v1/couples", null);
+            coupleId = call(first, therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":\"Kill A\","
+                    + "\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Kill B\",\"recoveryRole\":\"PARTNER\"}]}")
+                    .get("id").asText();
+            eventPartner = seedRatings(coupleId);
+
+            // A webhook whose receiver fails for now: the delivery waits for its retry in the database.
+            call(first, admin, "POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook\",\"events\":[\"measurement.recorded\"]}");
+            call(first, therapist, "POST", "/api/v1/couples/" + coupleId + "/measurements", "{\"metric\":\"hope\","
+                    + "\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"value\":8,\"source\":\"THERAPIST\","
+                    + "\"partnerId\":\"" + eventPartner + "\"}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveryAttempts() >= 1);
+
+            // An export, killed mid-way.
+            exportId = call(first, admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\",\"format\":\"CSV\","
+                    + "\"from\":\"2023-01-01\",\"to\":\"2025-12-31\"}").get("id").asText();
+            String id = exportId;
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode job = call(first, admin, "GET", "/api/v1/exports/" + id, null);
+                return "RUNNING".equals(job.get("status").asText()) && job.get("rowsWritten").asLong() > 0;
+            });
+            first.kill();
+        }
+        JsonNode killed = exportRow(exportId);
+        assertEquals("RUNNING", killed.get("status").asText(), "the kill left the export unfinished");
+        assertTrue(killed.get("rows").asLong() < ROWS, "the kill came mid-way");
+        assertEquals(0, received.size(), "nothing delivered yet");
+
+        receiverStatus.set(204);
+        try (PackagedApp second = start("second")) {
+            String admin = token("admin1");
+            String id = exportId;
+            JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> call(second, admin, "GET", "/api/v1/exports/" + id, null),
+                            job -> job.get("status").asText().matches("SUCCEEDED|FAILED"));
+            assertEquals("SUCCEEDED", done.get("status").asText());
+            assertEquals(2, done.get("attempts").asInt(), "taken over once, by the new instance");
+            assertEquals(ROWS, done.get("rowsWritten").asLong());
+            assertEquals(ROWS + 1, csvLines(second, admin, id), "every row once, plus the header");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1);
+            assertTrue(received.get(0).contains("measurement.recorded") && received.get(0).contains(coupleId),
+                    "the owed delivery arrives, about the measurement: " + received.get(0).length() + " chars");
+        }
+    }
+
+    private static PackagedApp start(String name) throws Exception {
+        PackagedApp app = PackagedApp.start(Path.of(System.getProperty("tandem-devenv.app-dir")),
+                List.of("-Xmx256m"), config, freePort(), target.resolve(name + ".log"));
+        app.awaitReady(Duration.ofMinutes(2));
+        return app;
+    }
+
+    /** ROWS ratings over three years, straight into the database, so the export runs long enough to be killed. */
+    private static String seedRatings(String coupleId) throws Exception {
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            String partner;
+            String clinic;
+            try (ResultSet r = s.executeQuery("select hex(p.id), hex(c.clinic_id) from partner p join couple c"
+                    + " on c.id = p.couple_id where c.id = unhex('" + coupleId.replace("-", "")
+                    + "') and p.seat = 1")) {
+                r.next();
+                partner = r.getString(1);
+                clinic = r.getString(2);
+            }
+            c.setAutoCommit(false);
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < ROWS; i++) {
+                sql.append(sql.isEmpty() ? "insert into measurement (id, clinic_id, couple_id, partner_id, metric_key,"
+                        + " measured_on, value, source, is_private, recorded_by, created_at) values " : ",");
+                sql.append("(unhex('").append(UUID.randomUUID().toString().replace("-", "")).append("'),unhex('")
+                        .append(clinic).append("'),unhex('").append(coupleId.replace("-", "")).append("'),unhex('")
+                        .append(partner).append("'),'trust','").append(LocalDate.of(2023, 1, 1).plusDays(i % 1095))
+                        .append("',").append(i % 11).append(",'THERAPIST',false,'seed',now(6))");
+                if ((i + 1) % 1000 == 0) {
+                    s.executeUpdate(sql.toString());
+                    sql.setLength(0);
+                }
+            }
+            c.commit();
+            return UUID.fromString(partner.replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})"
+                    + "(\\p{XDigit}{4})(\\p{XDigit}+)", "$1-$2-$3-$4-$5")).toString();
+        }
+    }
+
+    private static long deliveryAttempts() throws Exception {
+        try (Connection c = jdbc(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select coalesce(sum(attempts), 0) from webhook_delivery")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static JsonNode exportRow(String id) throws Exception {
+        try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select status, rows_written from export_job where id = unhex('" + id.replace("-", "") + "')")) {
+            r.next();
+            return JSON.createObjectNode().put("status", r.getString(1)).put("rows", r.getLong(2));
+        }
+    }
+
+    private static long csvLines(PackagedApp app, String token, String id) throws Exception {
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+                + "/api/v1/exports/" + id + "/content")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        boolean gzip = response.headers().firstValue("Content-Encoding").map("gzip"::equals).orElse(false);
+        try (InputStream body = gzip ? new GZIPInputStream(response.body()) : response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+        }
+    }
+
+    private static JsonNode call(PackagedApp app, String token, String method, String path, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() / 100 == 2, method + " " + path + " answered " + response.statusCode());
+        return JSON.readTree(response.body());
+    }
+
+    private static String token(String username) throws Exception {
+        String form = "grant_type=password&client_id=tandem-api&client_secret=tandem-api-secret&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                config.get("quarkus.oidc.auth-server-url") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static Connection jdbc() throws Exception {
+        return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

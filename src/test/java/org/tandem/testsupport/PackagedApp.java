@@ -1,0 +1,126 @@
+package org.tandem.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged jar ({@code target/quarkus-app}) as its own process, in the prod profile, started the way the
+ * container starts it: for the benchmark (time from spawning the JVM to the first ready answer, resident memory)
+ * and for the fault tests that kill it.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long spawnedAt;
+
+    private PackagedApp(Process process, int port, Path log, long spawnedAt) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.spawnedAt = spawnedAt;
+    }
+
+    public static PackagedApp start(Path appDir, List<String> jvmOptions, Map<String, String> config, int port,
+            Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(appDir.resolve("quarkus-run.jar").toString());
+        long spawnedAt = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the image sets it (Dockerfile.jvm)
+        Process process = builder.start();
+        return new PackagedApp(process, port, log, spawnedAt);
+    }
+
+    /** Polls readiness every 5 ms; returns the time from spawning the JVM to the first 200. */
+    public Duration awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited during start; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - spawnedAt);
+                }
+            } catch (IOException notYetListening) {
+                // keep polling
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        throw new IllegalStateException("the app was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Quarkus's own "started in" figure (after the JVM itself has started), from the log. */
+    public double quarkusStartedInSeconds() throws IOException {
+        Matcher m = STARTED.matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** Resident set size from /proc, in MiB. */
+    public double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: the process dies at once, as in an OOM kill or a lost node; nothing runs on its way out. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, as Kubernetes stops it, then wait. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
