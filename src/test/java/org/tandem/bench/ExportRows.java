@@ -1,0 +1,100 @@
+package org.tandem.bench;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.tandem.common.BinaryUuids;
+
+/** The export benchmark's rows: seeded straight into the database, and dumped raw as the reference. */
+final class ExportRows {
+
+    static final LocalDate FIRST = LocalDate.of(2023, 1, 1);
+    static final LocalDate LAST = LocalDate.of(2025, 11, 30);
+
+    private ExportRows() {
+    }
+
+    /** Rows written and bytes of plain comma-joined text. */
+    record Dump(long rows, long bytes) {
+    }
+
+    /** Inserts measurement rows for one partner with multi-row INSERTs of 1000, spread over three years. */
+    static void seed(Connection c, UUID couple, UUID partner, int rows) throws Exception {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            String clinic;
+            try (ResultSet r = s.executeQuery("select hex(clinic_id) from couple where id = unhex('" + hex(couple)
+                    + "')")) {
+                r.next();
+                clinic = r.getString(1);
+            }
+            String prefix = "insert into measurement (id, clinic_id, couple_id, partner_id, metric_key, measured_on,"
+                    + " value, source, is_private, recorded_by, created_at) values ";
+            int days = (int) (LAST.toEpochDay() - FIRST.toEpochDay()) + 1;
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < rows; i++) {
+                sql.append(sql.isEmpty() ? prefix : ",");
+                sql.append("(unhex('").append(hex(UUID.randomUUID())).append("'),unhex('").append(clinic)
+                        .append("'),unhex('").append(hex(couple)).append("'),unhex('").append(hex(partner))
+                        .append("'),'").append(i % 2 == 0 ? "trust" : "hope").append("','")
+                        .append(FIRST.plusDays(i % days)).append("',").append(i % 11).append(",'SELF_REPORT',")
+                        .append(i % 3 == 0).append(",'bench',now(6))");
+                if ((i + 1) % 1000 == 0 || i == rows - 1) {
+                    s.executeUpdate(sql.toString());
+                    sql.setLength(0);
+                    if ((i + 1) % 50_000 == 0) {
+                        c.commit();
+                    }
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The export's own join, for the couple's clinic, streamed over JDBC row by row and written as plain
+     * comma-joined text to nowhere: the fastest these rows can leave the database.
+     */
+    static Dump rawDump(Connection c, UUID couple, LocalDate from, LocalDate to) throws Exception {
+        long rows = 0;
+        long bytes = 0;
+        OutputStream sink = OutputStream.nullOutputStream();
+        try (PreparedStatement s = c.prepareStatement("select m.id, m.couple_id, c.code, m.partner_id, p.seat,"
+                + " m.measured_on, m.metric_key, m.value, m.source, m.is_private from measurement m"
+                + " join couple c on c.id = m.couple_id left join partner p on p.id = m.partner_id"
+                + " where c.clinic_id = (select clinic_id from couple where id = ?) and m.measured_on >= ?"
+                + " and m.measured_on <= ? order by m.measured_on, m.id", ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(Integer.MIN_VALUE);
+            s.setBytes(1, BinaryUuids.bytes(couple));
+            s.setObject(2, from);
+            s.setObject(3, to);
+            try (ResultSet r = s.executeQuery()) {
+                StringBuilder line = new StringBuilder(200);
+                while (r.next()) {
+                    line.setLength(0);
+                    for (int i = 1; i <= 10; i++) {
+                        Object v = r.getObject(i);
+                        line.append(v instanceof byte[] b ? BinaryUuids.of(b) : v).append(i < 10 ? ',' : '\n');
+                    }
+                    byte[] out = line.toString().getBytes(StandardCharsets.UTF_8);
+                    sink.write(out);
+                    bytes += out.length;
+                    rows++;
+                }
+            }
+        }
+        return new Dump(rows, bytes);
+    }
+
+    private static String hex(UUID id) {
+        return id.toString().replace("-", "");
+    }
+}
