@@ -33,6 +33,17 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         return findVisible(scope, id).orElseThrow(() -> Problems.notFound("couple"));
     }
 
+    /**
+     * As {@link #requireVisible}, with everything a couple's response shows (primary therapist, co-therapists,
+     * partners) fetched in the same select: one round trip instead of four.
+     */
+    public Couple requireVisibleWithDetails(AccessScope scope, UUID id) {
+        Parameters params = scopeParameters(scope).and("id", id);
+        return find("select distinct c from Couple c left join fetch c.primaryTherapist left join fetch c.coTherapists"
+                + " left join fetch c.partners where c.id = :id and " + visibility("c", scope), params)
+                .singleResultOptional().orElseThrow(() -> Problems.notFound("couple"));
+    }
+
     public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {
         StringBuilder where = new StringBuilder(visibility("c", scope));
         Parameters params = scopeParameters(scope);

@@ -127,7 +127,7 @@ public class CoupleService {
     }
 
     private Couple load(UUID id) {
-        return couples.requireVisible(caller.scopeIncludingIntegration(), id);
+        return couples.requireVisibleWithDetails(caller.scopeIncludingIntegration(), id);
     }
 
     private Therapist primaryForNewCouple(AccessScope scope, UUID requested) {
