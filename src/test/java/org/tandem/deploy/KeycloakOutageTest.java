@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -48,15 +49,19 @@ class KeycloakOutageTest {
         String issued = Tokens.of("therapist1");
         String realmUrl = ConfigProvider.getConfig().getValue(TandemServices.KEYCLOAK_URL_PROPERTY, String.class);
         int port = Integer.parseInt(realmUrl.replaceAll(".*:(\\d+)/.*", "$1"));
-        ProcessHandle launcher = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("kc.sh")
-                        && p.info().commandLine().orElse("").contains("--http-port=" + port + " "))
-                .findFirst().orElseThrow(() -> new AssertionError("the test Keycloak is not a child of this JVM"));
-        Matcher ports = PORTS.matcher(launcher.info().commandLine().orElseThrow());
+        // kc.sh runs Keycloak's JVM as a child, or becomes it (exec) after a first-start re-augmentation: kill
+        // whatever of the two carries this Keycloak's port, with its children.
+        Pattern ownPort = Pattern.compile("--http-port=" + port + "(\\s|$)");
+        List<ProcessHandle> keycloak = ProcessHandle.current().descendants()
+                .filter(p -> ownPort.matcher(p.info().commandLine().orElse("")).find()).toList();
+        assertTrue(!keycloak.isEmpty(), "the test Keycloak is a child of this JVM");
+        Matcher ports = PORTS.matcher(keycloak.get(0).info().commandLine().orElseThrow());
         assertTrue(ports.find(), "Keycloak's ports on its command line");
 
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
+        keycloak.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> !listening(port));
 
         // An issued token still reads and writes.
