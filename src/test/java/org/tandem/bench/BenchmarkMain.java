@@ -1,5 +1,7 @@
 package org.tandem.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -316,11 +318,9 @@ public final class BenchmarkMain {
         JsonNode job = call(admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\",\"format\":\"CSV\","
                 + "\"from\":\"" + ExportRows.FIRST + "\",\"to\":\"" + ExportRows.LAST + "\"}");
         String id = job.get("id").asText();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (!job.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            job = call(admin, "GET", "/api/v1/exports/" + id, null);
-        }
+        job = await("the export finished").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> call(admin, "GET", "/api/v1/exports/" + id, null),
+                        j -> j.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
         jcmdGc(app);
         GcLog.Window heap = GcLog.window(gcLog, gcFrom);
         long rows = job.get("rowsWritten").asLong();

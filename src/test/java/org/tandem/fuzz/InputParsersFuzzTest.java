@@ -33,7 +33,8 @@ import org.tandem.scheduling.SessionStatus;
  *
  * <p>In {@code ./mvnw verify} each method replays its seed inputs (src/test/resources/org/tandem/fuzz/...) as a
  * regression test. To fuzz one of them for its bounded time:
- * {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=InputParsersFuzzTest#requestBodies} (docs/reliability.md).
+ * {@code JAZZER_FUZZ=1 ./mvnw surefire:test@fuzz-regression -Dtest=InputParsersFuzzTest#requestBodies} after
+ * {@code ./mvnw test-compile} (docs/reliability.md).
  */
 @Tag("fuzz")
 class InputParsersFuzzTest {

@@ -1,5 +1,7 @@
 package org.tandem.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged jar ({@code target/quarkus-app}) as its own process, in the prod profile, started the way the
@@ -55,26 +58,27 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /** Polls readiness every 5 ms; returns the time from spawning the JVM to the first 200. */
-    public Duration awaitReady(Duration timeout) throws Exception {
+    public Duration awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited during start; see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - spawnedAt);
-                }
-            } catch (IOException notYetListening) {
-                // keep polling
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
+        try {
+            await("the app at " + baseUrl() + " ready; log: " + log).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(5)).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the app exited during start; see " + log);
+                        }
+                        try {
+                            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException notYetListening) {
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the app was not ready within " + timeout + "; see " + log, e);
         }
-        throw new IllegalStateException("the app was not ready within " + timeout + "; see " + log);
+        return Duration.ofNanos(System.nanoTime() - spawnedAt);
     }
 
     /** Quarkus's own "started in" figure (after the JVM itself has started), from the log. */
