@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +32,10 @@ import org.tandem.bench.HttpLoad.Call;
 import org.tandem.bench.HttpLoad.Outcome;
 import org.tandem.common.BinaryUuids;
 import org.tandem.devenv.EmbeddedMariaDb;
+import org.tandem.testsupport.ExportRows;
 import org.tandem.testsupport.PackagedApp;
 import org.tandem.testsupport.TandemServices;
+import org.tandem.testsupport.Tokens;
 
 /**
  * The benchmark: {@code ./mvnw -Pbench verify}. Starts a fresh MariaDB and Keycloak, runs the packaged jar
@@ -51,8 +47,7 @@ import org.tandem.testsupport.TandemServices;
 public final class BenchmarkMain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
+    
     private static final int CLIENTS = Integer.getInteger("tandem-devenv.bench.clients", 50);
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("tandem-devenv.bench.warmup", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("tandem-devenv.bench.seconds", 20));
@@ -75,7 +70,8 @@ public final class BenchmarkMain {
     private final List<String> failures = new ArrayList<>();
     private TandemServices services;
     private Map<String, String> servicesConfig;
-    private String base;
+    /** The measured instance, which the seeding and the export talk to. */
+    private PackagedApp measured;
 
     public static void main(String[] args) throws Exception {
         BenchmarkMain bench = new BenchmarkMain();
@@ -95,8 +91,7 @@ public final class BenchmarkMain {
         deleteRecursively(out);
         Files.createDirectories(out);
         startServices();
-        int port = freePort();
-        base = "http://127.0.0.1:" + port;
+        int port = TandemServices.freePort();
         Map<String, String> config = appConfig();
         Path appDir = Path.of(System.getProperty("tandem-devenv.app-dir", "target/quarkus-app"));
 
@@ -128,6 +123,7 @@ public final class BenchmarkMain {
             jvm.add("-XX:NativeMemoryTracking=summary");
         }
         try (PackagedApp app = PackagedApp.start(appDir, jvm, config, port, out.resolve("app.log"))) {
+            measured = app;
             Duration ready = app.awaitReady(Duration.ofMinutes(2));
             row("| measured run (GC log on%s) | %d ms | %.3f s |", NMT ? ", NMT on" : "", ready.toMillis(),
                     app.quarkusStartedInSeconds());
@@ -401,7 +397,7 @@ public final class BenchmarkMain {
                 f.therapist1 = t.get("id").asText();
             }
         }
-        try (HttpLoad load = new HttpLoad(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), 10)) {
+        try (HttpLoad load = new HttpLoad(measured.port(), 10)) {
             load.runCount(10, COUPLES, t1, n -> Call.post("/api/v1/couples", "{\"partners\":[{\"fullName\":\"Bench "
                     + n + "A\",\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Bench " + n + "B\","
                     + "\"recoveryRole\":\"PARTNER\"}],\"careStartedOn\":\"2022-01-01\"}"));
@@ -439,33 +435,11 @@ public final class BenchmarkMain {
     }
 
     private JsonNode call(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
+        return measured.call(token, method, path, body);
     }
 
-    private String token(String username) throws Exception {
-        String form = "grant_type=password&client_id=tandem-api&client_secret=tandem-api-secret&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(servicesConfig.get(TandemServices.KEYCLOAK_URL_PROPERTY)
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + username + ": " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
+    private String token(String username) {
+        return Tokens.password(servicesConfig.get(TandemServices.KEYCLOAK_URL_PROPERTY), username);
     }
 
     /** The test services' settings for the app, plus what the benchmark changes. */
@@ -519,14 +493,6 @@ public final class BenchmarkMain {
 
     private void row(String format, Object... args) {
         report.append(String.format(format, args)).append('\n');
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,8 +32,10 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tandem.testsupport.ExportRows;
 import org.tandem.testsupport.PackagedApp;
 import org.tandem.testsupport.TandemServices;
+import org.tandem.testsupport.Tokens;
 
 /**
  * The packaged app is killed outright (SIGKILL: an OOM kill, a node lost), not stopped, while an export is being
@@ -106,10 +106,15 @@ class AppKillIT {
             String admin = token("admin1");
             String therapist = token("therapist1");
             call(first, therapist, "GET", "/api/v1/couples", null);
-            coupleId = call(first, therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":\"Kill A\","
-                    + "\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Kill B\",\"recoveryRole\":\"PARTNER\"}]}")
-                    .get("id").asText();
-            eventPartner = seedRatings(coupleId);
+            JsonNode couple = call(first, therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":"
+                    + "\"Kill A\",\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Kill B\","
+                    + "\"recoveryRole\":\"PARTNER\"}]}");
+            coupleId = couple.get("id").asText();
+            eventPartner = couple.at("/partners/0/id").asText();
+            // ROWS ratings over three years, straight into the database, so the export runs long enough to be killed.
+            try (Connection c = jdbc()) {
+                ExportRows.seed(c, UUID.fromString(coupleId), UUID.fromString(eventPartner), ROWS);
+            }
 
             // A webhook whose receiver fails for now: the delivery waits for its retry in the database.
             call(first, admin, "POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
@@ -154,41 +159,9 @@ class AppKillIT {
 
     private static PackagedApp start(String name) throws Exception {
         PackagedApp app = PackagedApp.start(Path.of(System.getProperty("tandem-devenv.app-dir")),
-                List.of("-Xmx256m"), config, freePort(), target.resolve(name + ".log"));
+                List.of("-Xmx256m"), config, TandemServices.freePort(), target.resolve(name + ".log"));
         app.awaitReady(Duration.ofMinutes(2));
         return app;
-    }
-
-    /** ROWS ratings over three years, straight into the database, so the export runs long enough to be killed. */
-    private static String seedRatings(String coupleId) throws Exception {
-        try (Connection c = jdbc(); Statement s = c.createStatement()) {
-            String partner;
-            String clinic;
-            try (ResultSet r = s.executeQuery("select hex(p.id), hex(c.clinic_id) from partner p join couple c"
-                    + " on c.id = p.couple_id where c.id = unhex('" + coupleId.replace("-", "")
-                    + "') and p.seat = 1")) {
-                r.next();
-                partner = r.getString(1);
-                clinic = r.getString(2);
-            }
-            c.setAutoCommit(false);
-            StringBuilder sql = new StringBuilder();
-            for (int i = 0; i < ROWS; i++) {
-                sql.append(sql.isEmpty() ? "insert into measurement (id, clinic_id, couple_id, partner_id, metric_key,"
-                        + " measured_on, value, source, is_private, recorded_by, created_at) values " : ",");
-                sql.append("(unhex('").append(UUID.randomUUID().toString().replace("-", "")).append("'),unhex('")
-                        .append(clinic).append("'),unhex('").append(coupleId.replace("-", "")).append("'),unhex('")
-                        .append(partner).append("'),'trust','").append(LocalDate.of(2023, 1, 1).plusDays(i % 1095))
-                        .append("',").append(i % 11).append(",'THERAPIST',false,'seed',now(6))");
-                if ((i + 1) % 1000 == 0) {
-                    s.executeUpdate(sql.toString());
-                    sql.setLength(0);
-                }
-            }
-            c.commit();
-            return UUID.fromString(partner.replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})"
-                    + "(\\p{XDigit}{4})(\\p{XDigit}+)", "$1-$2-$3-$4-$5")).toString();
-        }
     }
 
     private static long deliveryAttempts() throws Exception {
@@ -220,37 +193,15 @@ class AppKillIT {
 
     private static JsonNode call(PackagedApp app, String token, String method, String path, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() / 100 == 2, method + " " + path + " answered " + response.statusCode());
-        return JSON.readTree(response.body());
+        return app.call(token, method, path, body);
     }
 
-    private static String token(String username) throws Exception {
-        String form = "grant_type=password&client_id=tandem-api&client_secret=tandem-api-secret&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                config.get("quarkus.oidc.auth-server-url") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        return JSON.readTree(response.body()).get("access_token").asText();
+    private static String token(String username) {
+        return Tokens.password(config.get("quarkus.oidc.auth-server-url"), username);
     }
 
     private static Connection jdbc() throws Exception {
         return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.tandem.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +27,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class PackagedApp implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient API = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     private final Process process;
@@ -95,6 +99,23 @@ public final class PackagedApp implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    /** Calls the API with a bearer token and JSON; anything but a 2xx is an error. */
+    public JsonNode call(String token, String method, String path, String body) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = API.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 
     public String baseUrl() {

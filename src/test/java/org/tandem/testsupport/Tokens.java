@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -56,6 +62,30 @@ public final class Tokens {
                 .formParam("client_id", "clinic-readonly")
                 .formParam("client_secret", "clinic-readonly-secret")
                 .post());
+    }
+
+    /**
+     * A demo user's token from the given realm, without Quarkus's test configuration: for code that starts its own
+     * services (the benchmark, the app-kill test).
+     */
+    public static String password(String realmUrl, String username) {
+        String form = "grant_type=password&client_id=tandem-api&client_secret=tandem-api-secret&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(realmUrl + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + username + ": " + response.statusCode());
+            }
+            return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.tandem.bench;
+package org.tandem.testsupport;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,21 +10,24 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.tandem.common.BinaryUuids;
 
-/** The export benchmark's rows: seeded straight into the database, and dumped raw as the reference. */
-final class ExportRows {
+/**
+ * Measurement rows for exports, seeded straight into the database (the benchmark, and the app-kill test), and
+ * dumped raw as the benchmark's reference.
+ */
+public final class ExportRows {
 
-    static final LocalDate FIRST = LocalDate.of(2023, 1, 1);
-    static final LocalDate LAST = LocalDate.of(2025, 11, 30);
+    public static final LocalDate FIRST = LocalDate.of(2023, 1, 1);
+    public static final LocalDate LAST = LocalDate.of(2025, 11, 30);
 
     private ExportRows() {
     }
 
     /** Rows written and bytes of plain comma-joined text. */
-    record Dump(long rows, long bytes) {
+    public record Dump(long rows, long bytes) {
     }
 
     /** Inserts measurement rows for one partner with multi-row INSERTs of 1000, spread over three years. */
-    static void seed(Connection c, UUID couple, UUID partner, int rows) throws Exception {
+    public static void seed(Connection c, UUID couple, UUID partner, int rows) throws Exception {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             String clinic;
@@ -62,7 +65,7 @@ final class ExportRows {
      * The export's own join, for the couple's clinic, streamed over JDBC row by row and written as plain
      * comma-joined text to nowhere: the fastest these rows can leave the database.
      */
-    static Dump rawDump(Connection c, UUID couple, LocalDate from, LocalDate to) throws Exception {
+    public static Dump rawDump(Connection c, UUID couple, LocalDate from, LocalDate to) throws Exception {
         long rows = 0;
         long bytes = 0;
         OutputStream sink = OutputStream.nullOutputStream();
