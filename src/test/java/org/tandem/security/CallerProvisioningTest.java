@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +54,19 @@ class CallerProvisioningTest {
     void aTherapistMovedToAnotherClinicDoesNotCarryTheirAccessAcross() {
         given().get("/api/v1/couples").then().statusCode(403)
                 .body("type", equalTo("/problems/no-clinic"));
+    }
+
+    @Test
+    @TestSecurity(user = "stranger", roles = "offline_access")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "7a7a7a7a-0000-4000-8000-000000000002"),
+            @Claim(key = "clinic", value = "clinic-of-a-roleless-token")})
+    void aTokenWithoutATandemRoleIsDeniedAndLeavesNoClinicBehind() {
+        // The role check runs before CallerFilter, which would otherwise create the token's clinic.
+        given().get("/api/v1/couples").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().get("/api/v1/clinic").then().statusCode(403);
+        assertFalse(clinicExists("clinic-of-a-roleless-token"));
     }
 
     @Test
