@@ -67,8 +67,8 @@ class ProductionJarIT {
 
     @Test
     void withoutAnIdentityProviderItStopsAndSaysWhichSettingIsMissing() throws Exception {
-        // No database runs here either: keep Flyway and Hibernate's schema validation from connecting at start,
-        // or their failure may come first (start-up order is not fixed).
+        // No database runs here either: keep Flyway (and Hibernate's schema check, should an operator turn it on)
+        // from connecting at start, or their failure may come first (start-up order is not fixed).
         String output = runExpectingFailure(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://127.0.0.1:9/tandem",
                 "QUARKUS_FLYWAY_MIGRATE_AT_START", "false", "QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY", "none",
                 "TANDEM_NOTES_KEY", KEY));
