@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 import org.tandem.bench.HttpLoad.Call;
 import org.tandem.bench.HttpLoad.Outcome;
 import org.tandem.common.BinaryUuids;
@@ -60,10 +61,15 @@ public final class BenchmarkMain {
     private static final boolean JFR = Boolean.getBoolean("tandem-devenv.bench.jfr");
     /** Native memory tracking: where the resident memory goes, written to target/bench/nmt-*.txt. */
     private static final boolean NMT = Boolean.getBoolean("tandem-devenv.bench.nmt");
+    /** Class-data sharing: restarts map the classes the first start loaded (see docs/performance.md). */
+    private static final boolean APPCDS = Boolean.getBoolean("tandem-devenv.bench.appcds");
     /** As in the container: the chart's 512 MiB limit, its javaOpts, and the JVM's choice of GC at that size. */
-    private static final List<String> CONTAINER_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    private static final List<String> CONTAINER_JVM = Stream.concat(Stream.of("-XX:MaxRAM=512m",
+            "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"),
+            // Extra options to compare, e.g. -Dbench.jvm="-XX:TieredStopAtLevel=1"; the run's report names them.
+            java.util.Arrays.stream(System.getProperty("tandem-devenv.bench.jvm", "").trim().split("\\s+"))
+                    .filter(x -> !x.isEmpty())).toList();
 
     private final Path out = Path.of("target/bench");
     private final StringBuilder report = new StringBuilder();
@@ -99,13 +105,23 @@ public final class BenchmarkMain {
         progress("services up; start-up");
         section("Start-up");
         Duration migrating;
-        try (PackagedApp first = PackagedApp.start(appDir, CONTAINER_JVM, config, port, out.resolve("app-0.log"))) {
+        // With bench.appcds, the first start records the classes it loaded into a class-data archive (written
+        // when that JVM exits) and every later start maps them instead of loading them from the jars again.
+        Path archive = out.resolve("app-cds.jsa").toAbsolutePath();
+        List<String> firstJvm = new ArrayList<>(CONTAINER_JVM);
+        if (APPCDS) {
+            firstJvm.add("-XX:ArchiveClassesAtExit=" + archive);
+        }
+        try (PackagedApp first = PackagedApp.start(appDir, firstJvm, config, port, out.resolve("app-0.log"))) {
             migrating = first.awaitReady(Duration.ofMinutes(3));
         }
+        // -Xshare:on: a start that cannot use the archive fails instead of being reported as if it had.
+        List<String> trained = APPCDS ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on") : List.of();
         row("| start | JVM spawn to ready | Quarkus \"started in\" |\n| --- | ---: | ---: |");
         row("| first start, empty database (Flyway migrates V1..latest) | %d ms | - |", migrating.toMillis());
         for (int i = 1; i <= RESTARTS; i++) {
             List<String> restartJvm = new ArrayList<>(CONTAINER_JVM);
+            restartJvm.addAll(trained);
             if (JFR && i == 1) { // where the start-up time goes
                 restartJvm.add("-XX:StartFlightRecording=filename=" + out.resolve("startup.jfr").toAbsolutePath()
                         + ",settings=profile");
@@ -113,11 +129,12 @@ public final class BenchmarkMain {
             try (PackagedApp again = PackagedApp.start(appDir, restartJvm, config, port,
                     out.resolve("app-" + i + ".log"))) {
                 Duration ready = again.awaitReady(Duration.ofMinutes(2));
-                row("| restart %d (schema current) | %d ms | %.3f s |", i, ready.toMillis(),
-                        again.quarkusStartedInSeconds());
+                row("| restart %d (schema current%s) | %d ms | %.3f s |", i, APPCDS ? ", AppCDS" : "",
+                        ready.toMillis(), again.quarkusStartedInSeconds());
             }
         }
         List<String> jvm = new ArrayList<>(CONTAINER_JVM);
+        jvm.addAll(trained);
         jvm.add("-Xlog:gc:file=" + out.resolve("gc.log").toAbsolutePath() + ":uptime");
         if (NMT) {
             jvm.add("-XX:NativeMemoryTracking=summary");
@@ -125,8 +142,8 @@ public final class BenchmarkMain {
         try (PackagedApp app = PackagedApp.start(appDir, jvm, config, port, out.resolve("app.log"))) {
             measured = app;
             Duration ready = app.awaitReady(Duration.ofMinutes(2));
-            row("| measured run (GC log on%s) | %d ms | %.3f s |", NMT ? ", NMT on" : "", ready.toMillis(),
-                    app.quarkusStartedInSeconds());
+            row("| measured run (GC log on%s%s) | %d ms | %.3f s |", NMT ? ", NMT on" : "", APPCDS ? ", AppCDS" : "",
+                    ready.toMillis(), app.quarkusStartedInSeconds());
             measureRunning(app);
         }
         if (JFR) {
@@ -483,8 +500,8 @@ public final class BenchmarkMain {
             // not Linux: leave it unknown
         }
         return String.format("%s, %d cores, Java %s; app, MariaDB 11.4, Keycloak and load generator on the same "
-                + "machine; %s.%n", cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                LocalDate.now());
+                + "machine; %s.%nApp JVM options: `%s`.%n", cpu, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), LocalDate.now(), String.join(" ", CONTAINER_JVM));
     }
 
     private void section(String title) {

@@ -52,10 +52,12 @@ public final class PackagedApp implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
-        command.add(appDir.resolve("quarkus-run.jar").toString());
+        command.add(appDir.toAbsolutePath().resolve("quarkus-run.jar").toString());
         long spawnedAt = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                // In the app's directory, as the image runs it: a class-data archive names the jar relative to it.
+                .directory(appDir.toAbsolutePath().toFile());
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the image sets it (Dockerfile.jvm)
         Process process = builder.start();
         return new PackagedApp(process, port, log, spawnedAt);
