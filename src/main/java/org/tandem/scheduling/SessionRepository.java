@@ -99,7 +99,6 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 SessionStatus.SCHEDULED);
     }
 
-    /** A therapist's sessions for a calendar feed. */
     /** Sessions of a couple starting in [from, to), counted by status and late cancellation. */
     public Attendance attendance(UUID coupleId, Instant from, Instant to) {
         List<Object[]> rows = getEntityManager().createQuery("select s.status, s.lateCancellation, count(s)"
