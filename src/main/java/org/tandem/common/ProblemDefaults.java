@@ -52,16 +52,12 @@ public class ProblemDefaults implements ProblemPostProcessor {
         } else if (problem.getStatusCode() >= 500 && lostDatabase(context.cause)) {
             // The database is unreachable (restarting, failing over), however deep the cause: an outage for the
             // client to wait out, not a bug. The change was not confirmed; readiness reports the same meanwhile.
-            builder.withType(Problems.type("unavailable")).withStatus(503).withTitle("Service Unavailable")
-                    .withDetail("The database is not reachable right now, so nothing was confirmed. Retry in a few"
-                            + " seconds, with the same Idempotency-Key for a write.")
-                    .withHeader("Retry-After", "5");
+            unavailable(builder, "The database is not reachable right now, so nothing was confirmed. Retry in a"
+                    + " few seconds, with the same Idempotency-Key for a write.", 5);
         } else if (problem.getStatusCode() >= 500 && poolExhausted(context.cause)) {
             // Every pooled connection stayed busy for the whole acquisition timeout: overload, not a bug.
-            builder.withType(Problems.type("unavailable")).withStatus(503).withTitle("Service Unavailable")
-                    .withDetail("The service is too busy to take this request, so nothing was confirmed. Retry in a"
-                            + " moment, with the same Idempotency-Key for a write.")
-                    .withHeader("Retry-After", "1");
+            unavailable(builder, "The service is too busy to take this request, so nothing was confirmed. Retry in"
+                    + " a moment, with the same Idempotency-Key for a write.", 1);
         } else if (problem.getStatusCode() >= 500) {
             builder.withType(Problems.type("internal-error"))
                     .withDetail("Something went wrong on our side. Quote the X-Request-Id header when you report it.");
@@ -77,42 +73,41 @@ public class ProblemDefaults implements ProblemPostProcessor {
         return 200;
     }
 
+    /** An outage the client should wait out: 503 with Retry-After; the change was not confirmed. */
+    private static void unavailable(HttpProblem.Builder builder, String detail, int retryAfterSeconds) {
+        builder.withType(Problems.type("unavailable")).withStatus(503).withTitle("Service Unavailable")
+                .withDetail(detail).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+
     /** Whether a lost or refused database connection is anywhere in the cause chain. */
     static boolean lostDatabase(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException")) {
-                return true;
-            }
-        }
-        return false;
+        return inCauseChain(cause, t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof java.sql.SQLRecoverableException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException")) != null;
     }
 
     /** Whether Agroal gave up waiting for a free connection (it says so only in the message). */
     static boolean poolExhausted(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return inCauseChain(cause, t -> t instanceof java.sql.SQLException && t.getMessage() != null
+                && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) != null;
     }
 
     /** Quarkus may wrap the Jackson exception (e.g. in a WebApplicationException); find it. */
     private static Throwable rootJsonCause(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException) {
+        Throwable json = inCauseChain(cause, JsonProcessingException.class::isInstance);
+        return json != null ? json : cause;
+    }
+
+    /** The first throwable in the cause chain that matches, or null; stops at a cause that is its own cause. */
+    private static Throwable inCauseChain(Throwable cause, java.util.function.Predicate<Throwable> matches) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (matches.test(t)) {
                 return t;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
-        return cause;
+        return null;
     }
 
     private static String detailFor(JsonProcessingException e) {
