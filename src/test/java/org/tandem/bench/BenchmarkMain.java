@@ -58,6 +58,8 @@ public final class BenchmarkMain {
             .split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     private static final int RESTARTS = Integer.getInteger("tandem-devenv.bench.restarts", 2);
     private static final int COUPLES = 200;
+    /** How long an idle reading may wait for the resident memory to hold steady. */
+    private static final Duration IDLE_SETTLE = Duration.ofMinutes(1);
     private static final boolean JFR = Boolean.getBoolean("tandem-devenv.bench.jfr");
     /** Native memory tracking: where the resident memory goes, written to target/bench/nmt-*.txt. */
     private static final boolean NMT = Boolean.getBoolean("tandem-devenv.bench.nmt");
@@ -161,8 +163,7 @@ public final class BenchmarkMain {
 
     private void measureRunning(PackagedApp app) throws Exception {
         section("Memory");
-        Thread.sleep(5_000); // idle: nothing has been asked of it yet but readiness
-        double idleRss = app.rssMiB();
+        double idleRss = app.settledRssMiB(IDLE_SETTLE); // nothing has been asked of it yet but readiness
         nativeMemory(app, "idle");
         progress("seeding through the API");
         Fixture f = seed();
@@ -206,13 +207,12 @@ public final class BenchmarkMain {
             jcmd(app, "JFR.stop", "name=bench", "filename=" + out.resolve("app.jfr").toAbsolutePath());
         }
         sampler.shutdownNow();
-        Thread.sleep(10_000); // idle again
-        double afterRss = app.rssMiB();
+        double afterRss = app.settledRssMiB(IDLE_SETTLE);
         nativeMemory(app, "after-load");
         row("| state | resident memory (VmRSS) |\n| --- | ---: |");
         row("| idle after start | %.0f MiB |", idleRss);
         row("| peak under load (sampled every 200 ms through all scenarios) | %.0f MiB |", peakRss.get());
-        row("| idle 10 s after the load | %.0f MiB |", afterRss);
+        row("| idle after the load | %.0f MiB |", afterRss);
 
         section("Reads and writes (" + CLIENTS + " clients, closed loop, " + WARMUP.toSeconds() + " s warm-up, "
                 + MEASURE.toSeconds() + " s measured)");
@@ -461,14 +461,10 @@ public final class BenchmarkMain {
 
     /** The test services' settings for the app, plus what the benchmark changes. */
     private Map<String, String> appConfig() {
-        Map<String, String> config = new LinkedHashMap<>(servicesConfig);
-        config.remove(TandemServices.KEYCLOAK_URL_PROPERTY);
+        Map<String, String> config = PackagedApp.config(servicesConfig);
         // The benchmark measures the service, not the quota: 50 clients share one user's token. The limiter
         // still runs on every request.
         config.put("tandem.rate-limit.capacity", "1000000000");
-        config.put("quarkus.shutdown.delay", "0s");
-        // Quarkus 3.30.5/6 waits out the whole shutdown timeout on every stop (quarkusio/quarkus#51915).
-        config.put("quarkus.shutdown.timeout", "1s");
         return config;
     }
 

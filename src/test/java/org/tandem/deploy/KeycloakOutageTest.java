@@ -84,10 +84,7 @@ class KeycloakOutageTest {
         Runtime.getRuntime().addShutdownHook(new Thread(restarted::close, "keycloak-restarted-stop"));
 
         // A fresh login works at once, and so does the token issued before the outage.
-        String fresh = given().baseUri(realmUrl + "/protocol/openid-connect/token").formParam("grant_type", "password")
-                .formParam("client_id", "tandem-api").formParam("client_secret", "tandem-api-secret")
-                .formParam("username", "therapist1").formParam("password", "demo").post().then().statusCode(200)
-                .extract().path("access_token");
+        String fresh = Tokens.password(realmUrl, "therapist1");
         given().auth().oauth2(fresh).get("/api/v1/couples/" + coupleId).then().statusCode(200);
         given().auth().oauth2(issued).get("/api/v1/couples/" + coupleId).then().statusCode(200);
     }

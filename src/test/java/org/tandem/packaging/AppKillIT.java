@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,8 +59,7 @@ class AppKillIT {
     static void startServices() throws Exception {
         Files.createDirectories(target);
         services = new TandemServices();
-        config = new HashMap<>(services.start());
-        config.remove(TandemServices.KEYCLOAK_URL_PROPERTY);
+        config = PackagedApp.config(services.start());
         // Short clocks, so a takeover and a retry happen within the test.
         config.put("tandem.exports.poll-interval", "1s");
         config.put("tandem.exports.heartbeat-timeout", "5s");
@@ -70,8 +68,6 @@ class AppKillIT {
         config.put("tandem.webhooks.backoff", "2s");
         config.put("tandem.webhooks.lease", "5s");
         config.put("tandem.webhooks.allow-http", "true");
-        config.put("quarkus.shutdown.delay", "0s");
-        config.put("quarkus.shutdown.timeout", "1s"); // quarkusio/quarkus#51915: every stop waits it out
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -105,8 +101,8 @@ class AppKillIT {
         try (PackagedApp first = start("first")) {
             String admin = token("admin1");
             String therapist = token("therapist1");
-            call(first, therapist, "GET", "/api/v1/couples", null);
-            JsonNode couple = call(first, therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":"
+            first.call(therapist, "GET", "/api/v1/couples", null);
+            JsonNode couple = first.call(therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":"
                     + "\"Kill A\",\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Kill B\","
                     + "\"recoveryRole\":\"PARTNER\"}]}");
             coupleId = couple.get("id").asText();
@@ -117,19 +113,19 @@ class AppKillIT {
             }
 
             // A webhook whose receiver fails for now: the delivery waits for its retry in the database.
-            call(first, admin, "POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
+            first.call(admin, "POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
                     + receiver.getAddress().getPort() + "/hook\",\"events\":[\"measurement.recorded\"]}");
-            call(first, therapist, "POST", "/api/v1/couples/" + coupleId + "/measurements", "{\"metric\":\"hope\","
+            first.call(therapist, "POST", "/api/v1/couples/" + coupleId + "/measurements", "{\"metric\":\"hope\","
                     + "\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"value\":8,\"source\":\"THERAPIST\","
                     + "\"partnerId\":\"" + eventPartner + "\"}");
             await().atMost(Duration.ofSeconds(30)).until(() -> deliveryAttempts() >= 1);
 
             // An export, killed mid-way.
-            exportId = call(first, admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\",\"format\":\"CSV\","
+            exportId = first.call(admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\",\"format\":\"CSV\","
                     + "\"from\":\"2023-01-01\",\"to\":\"2025-12-31\"}").get("id").asText();
             String id = exportId;
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                JsonNode job = call(first, admin, "GET", "/api/v1/exports/" + id, null);
+                JsonNode job = first.call(admin, "GET", "/api/v1/exports/" + id, null);
                 return "RUNNING".equals(job.get("status").asText()) && job.get("rowsWritten").asLong() > 0;
             });
             first.kill();
@@ -144,7 +140,7 @@ class AppKillIT {
             String admin = token("admin1");
             String id = exportId;
             JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> call(second, admin, "GET", "/api/v1/exports/" + id, null),
+                    .until(() -> second.call(admin, "GET", "/api/v1/exports/" + id, null),
                             job -> job.get("status").asText().matches("SUCCEEDED|FAILED"));
             assertEquals("SUCCEEDED", done.get("status").asText());
             assertEquals(2, done.get("attempts").asInt(), "taken over once, by the new instance");
@@ -189,11 +185,6 @@ class AppKillIT {
         try (InputStream body = gzip ? new GZIPInputStream(response.body()) : response.body()) {
             return new String(body.readAllBytes(), StandardCharsets.UTF_8).lines().count();
         }
-    }
-
-    private static JsonNode call(PackagedApp app, String token, String method, String path, String body)
-            throws Exception {
-        return app.call(token, method, path, body);
     }
 
     private static String token(String username) {

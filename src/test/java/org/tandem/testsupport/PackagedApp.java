@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -41,6 +43,18 @@ public final class PackagedApp implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.spawnedAt = spawnedAt;
+    }
+
+    /**
+     * The settings a packaged app needs from the test services (MariaDB, Keycloak), as a map to add to. Stops are
+     * quick: Quarkus 3.30.5/6 waits out the whole shutdown timeout on every stop (quarkusio/quarkus#51915).
+     */
+    public static Map<String, String> config(Map<String, String> services) {
+        Map<String, String> config = new LinkedHashMap<>(services);
+        config.remove(TandemServices.KEYCLOAK_URL_PROPERTY); // for the tests, not the app
+        config.put("quarkus.shutdown.delay", "0s");
+        config.put("quarkus.shutdown.timeout", "1s");
+        return config;
     }
 
     public static PackagedApp start(Path appDir, List<String> jvmOptions, Map<String, String> config, int port,
@@ -101,6 +115,14 @@ public final class PackagedApp implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    /** Resident set size once it holds steady: within 1 MiB over a second, sampled once a second. */
+    public double settledRssMiB(Duration timeout) {
+        AtomicReference<Double> previous = new AtomicReference<>(Double.NaN);
+        return await("the resident memory of " + baseUrl() + " holds steady").atMost(timeout)
+                .pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+                .until(this::rssMiB, rss -> Math.abs(rss - previous.getAndSet(rss)) < 1.0);
     }
 
     /** Calls the API with a bearer token and JSON; anything but a 2xx is an error. */
