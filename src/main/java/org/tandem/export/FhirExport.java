@@ -64,14 +64,9 @@ class FhirExport implements ExportSource {
     public long count(ExportJob job, ExportScope s) {
         String couples = " from couple c where " + s.couples();
         return scan.count("select count(*) * 3" + couples, s.coupleParams())
-                + scan.count("select count(*) from measurement x join couple c on c.id = x.couple_id where "
-                        + s.couples() + " and x.measured_on >= ? and x.measured_on <= ?", s.params(s.from(), s.to()))
-                + 2 * scan.count("select count(*) from questionnaire_response x join couple c on c.id = x.couple_id"
-                        + " where " + s.couples() + " and x.completed_on >= ? and x.completed_on <= ?",
-                        s.params(s.from(), s.to()))
-                + scan.count("select count(*) from therapy_session x join couple c on c.id = x.couple_id where "
-                        + s.couples() + " and x.starts_at >= ? and x.starts_at < ?",
-                        s.params(Scan.utc(s.start()), Scan.utc(s.end())));
+                + scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false)
+                + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false)
+                + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true);
     }
 
     @Override

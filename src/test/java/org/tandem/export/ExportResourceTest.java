@@ -136,6 +136,9 @@ public class ExportResourceTest {
                 .orElseThrow();
         assertEquals(f.sessionId(), session.get("observation_id"));
         assertEquals("SCHEDULED", session.get("value"));
+        // The progress estimate counts the ratings, questionnaires and sessions; adherence rows come on top.
+        assertEquals(rows.stream().filter(r -> !r.get("observation_type").equals("ADHERENCE")).count(),
+                as("admin1").get("/api/v1/exports/" + id).then().extract().jsonPath().getLong("rowsExpected"));
         as("admin1").queryParam("recordType", "export").queryParam("recordId", id).get("/api/v1/audit-events")
                 .then().body("items.action", hasItem("export.create")).body("items.action", hasItem("export.completed"))
                 .body("items.action", hasItem("export.download"))
@@ -220,6 +223,8 @@ public class ExportResourceTest {
                 .asString();
         assertTrue(csv.contains(mine.coupleId()));
         assertFalse(csv.contains(theirs.coupleId()));
+        assertEquals(csv.lines().skip(1).filter(line -> !line.startsWith("ADHERENCE,")).count(),
+                as("therapist1").get("/api/v1/exports/" + id).then().extract().jsonPath().getLong("rowsExpected"));
         // Another clinic's admin exports their own clinic only.
         String elsewhere = start("admin9", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
         worker.runPending();
