@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,24 +12,26 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Rows of named columns, written as CSV (RFC 4180, Apache Commons CSV) or NDJSON (one JSON object per line). */
 abstract class RowSink implements AutoCloseable {
 
-    private java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong rows;
 
-    /** {@code counter} counts the rows written, for the job's progress. */
-    static RowSink of(ExportFormat format, List<String> columns, OutputStream out,
-            java.util.concurrent.atomic.AtomicLong counter) {
-        RowSink sink = switch (format) {
-            case CSV -> new Csv(columns, out);
-            case NDJSON -> new Ndjson(columns, out);
+    private RowSink(AtomicLong rows) {
+        this.rows = rows;
+    }
+
+    /** {@code rows} counts the rows written, for the job's progress. */
+    static RowSink of(ExportFormat format, List<String> columns, OutputStream out, AtomicLong rows) {
+        return switch (format) {
+            case CSV -> new Csv(columns, out, rows);
+            case NDJSON -> new Ndjson(columns, out, rows);
             case FHIR_NDJSON -> throw new IllegalArgumentException("FHIR is written by FhirExport");
         };
-        sink.rows = counter;
-        return sink;
     }
 
     /** One row, values in column order; null is an empty cell or a JSON null. */
@@ -53,9 +56,13 @@ abstract class RowSink implements AutoCloseable {
     private static final class Csv extends RowSink {
         private final CSVPrinter printer;
 
-        Csv(List<String> columns, OutputStream out) {
+        Csv(List<String> columns, OutputStream out, AtomicLong rows) {
+            super(rows);
             try {
-                printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                // Buffered: the printer writes a row in many small pieces, and each unbuffered one would go
+                // through the UTF-8 encoder on its own (18% of an export's CPU before).
+                printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                        64 * 1024),
                         CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -77,7 +84,8 @@ abstract class RowSink implements AutoCloseable {
         private final SerializedString[] names;
         private final JsonGenerator json;
 
-        Ndjson(List<String> columns, OutputStream out) {
+        Ndjson(List<String> columns, OutputStream out, AtomicLong rows) {
+            super(rows);
             names = columns.stream().map(SerializedString::new).toArray(SerializedString[]::new);
             try {
                 json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
