@@ -57,6 +57,8 @@ public final class BenchmarkMain {
     private static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("tandem-devenv.bench.only", "")
             .split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     private static final int RESTARTS = Integer.getInteger("tandem-devenv.bench.restarts", 2);
+    /** The reads and bookings run again paced at this share of their closed-loop rate; 0: not at all. */
+    private static final double PACED = Double.parseDouble(System.getProperty("tandem-devenv.bench.paced", "0.5"));
     private static final int COUPLES = 200;
     /** How long an idle reading may wait for the resident memory to hold steady. */
     private static final Duration IDLE_SETTLE = Duration.ofMinutes(1);
@@ -151,6 +153,10 @@ public final class BenchmarkMain {
         if (JFR) {
             section("Profile (JFR execution samples over all scenarios)");
             report.append(Profile.hotMethods(out.resolve("app.jfr"), 25));
+            if (Files.exists(out.resolve("export.jfr"))) {
+                section("Profile of the export job (JFR execution samples, POST to finished)");
+                report.append(Profile.hotMethods(out.resolve("export.jfr"), 25));
+            }
             if (Files.exists(out.resolve("startup.jfr"))) {
                 section("Profile of a start (JFR execution samples, JVM start to stop)");
                 report.append(Profile.hotMethods(out.resolve("startup.jfr"), 25));
@@ -184,9 +190,10 @@ public final class BenchmarkMain {
         if (JFR) { // recorded from here: the scenarios, not the start or the seeding
             jcmd(app, "JFR.start", "name=bench", "settings=profile");
         }
-        List<Scenario> scenarios = scenarios(f).stream()
+        List<Scenario> scenarios = scenarios(f, 2032).stream()
                 .filter(x -> ONLY.isEmpty() || ONLY.stream().anyMatch(x.name()::contains)).toList();
         List<Outcome> outcomes = new ArrayList<>();
+        List<Outcome> paced = new ArrayList<>();
         Map<String, Double> statementsPerRequest = new LinkedHashMap<>();
         try (HttpLoad load = new HttpLoad(app.port(), CLIENTS)) {
             String t1 = token("therapist1");
@@ -200,6 +207,18 @@ public final class BenchmarkMain {
                         / Math.max(1, load.completed() - requestsBefore));
                 outcomes.add(o);
                 expectOnly(o, scenario.expected());
+            }
+            // The same reads and bookings below saturation: what latency looks like with capacity to spare. The
+            // bookings take slots of later years than the closed-loop run's.
+            for (Scenario scenario : scenarios(f, 2044)) {
+                Outcome closed = outcomes.stream().filter(o -> o.name().equals(scenario.name())).findFirst()
+                        .orElse(null);
+                if (PACED > 0 && scenario.latencyTarget() && closed != null) {
+                    Outcome o = load.run(scenario.name(), CLIENTS, PACED * closed.throughput(), WARMUP, MEASURE, t1,
+                            scenario.calls());
+                    paced.add(o);
+                    expectOnly(o, scenario.expected());
+                }
             }
             checkNoDoubleBooking(f);
         }
@@ -220,6 +239,18 @@ public final class BenchmarkMain {
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         outcomeRow(raw, raw, 1.0);
         outcomes.forEach(o -> outcomeRow(o, raw, statementsPerRequest.get(o.name())));
+        if (!paced.isEmpty()) {
+            section(String.format("Reads and bookings paced at %.0f%% of their closed-loop rate (%d clients, open "
+                    + "loop: each request is sent when due, and its latency counts from then)", PACED * 100, CLIENTS));
+            row("| scenario | paced at | requests/s | p50 | p99 | max | answers |\n"
+                    + "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+            for (Outcome o : paced) {
+                Outcome closed = outcomes.stream().filter(c -> c.name().equals(o.name())).findFirst().orElseThrow();
+                row("| %s | %,.0f/s | %,.0f | %.1f ms | %.1f ms | %.1f ms | %s |", o.name(),
+                        PACED * closed.throughput(), o.throughput(), o.millis(50), o.millis(99),
+                        o.latency().getMaxValue() / 1000.0, o.statuses());
+            }
+        }
 
         if (EXPORT_ROWS > 0) {
             section("Export (" + EXPORT_ROWS + " measurement rows)");
@@ -227,30 +258,40 @@ public final class BenchmarkMain {
         }
     }
 
-    /** One load: what each request is, and the only answers it may get. */
-    private record Scenario(String name, boolean anonymous, LongFunction<Call> calls, List<Integer> expected) {
+    /**
+     * One load: what each request is, and the only answers it may get. {@code latencyTarget}: a read or booking
+     * of the p99 target, also run paced.
+     */
+    private record Scenario(String name, boolean anonymous, LongFunction<Call> calls, List<Integer> expected,
+            boolean latencyTarget) {
+
+        Scenario(String name, boolean anonymous, LongFunction<Call> calls, List<Integer> expected) {
+            this(name, anonymous, calls, expected, false);
+        }
     }
 
     /**
      * Two floors first, to split the cost of a request: the HTTP stack alone (liveness, no token) and with token
      * verification and JSON (the instrument list: no database). Then the operations the targets are about.
      */
-    private List<Scenario> scenarios(Fixture f) {
-        OffsetDateTime free = OffsetDateTime.of(2032, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
-        OffsetDateTime contested = OffsetDateTime.of(2036, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
+    private List<Scenario> scenarios(Fixture f, int bookingYear) {
+        OffsetDateTime free = OffsetDateTime.of(bookingYear, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime contested = OffsetDateTime.of(bookingYear + 4, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
         return List.of(
                 new Scenario("floor: GET /q/health/live (HTTP only)", true, n -> Call.get("/q/health/live"),
                         List.of(200)),
                 new Scenario("floor: GET the instrument list (token check, 9 kB of JSON, no database)", false,
                         n -> Call.get("/api/v1/instruments"), List.of(200)),
-                new Scenario("GET a couple", false, n -> Call.get("/api/v1/couples/" + f.couple(n)), List.of(200)),
+                new Scenario("GET a couple", false, n -> Call.get("/api/v1/couples/" + f.couple(n)), List.of(200),
+                        true),
                 new Scenario("GET a therapist's week agenda (30 sessions)", false,
                         n -> Call.get("/api/v1/sessions?therapistId=" + f.therapist1 + "&from=" + f.agendaWeek
-                                + "&to=" + f.agendaWeek.plus(Duration.ofDays(7)) + "&size=100"), List.of(200)),
+                                + "&to=" + f.agendaWeek.plus(Duration.ofDays(7)) + "&size=100"), List.of(200), true),
                 new Scenario("GET a progress summary (12 months of 2 ratings)", false,
-                        n -> Call.get("/api/v1/couples/" + f.couple(n) + "/progress"), List.of(200)),
+                        n -> Call.get("/api/v1/couples/" + f.couple(n) + "/progress"), List.of(200), true),
                 new Scenario("POST a session, each a free slot", false,
-                        n -> Call.post("/api/v1/sessions", session(f.couple(n), free.plusHours(n))), List.of(201)),
+                        n -> Call.post("/api/v1/sessions", session(f.couple(n), free.plusHours(n))), List.of(201),
+                        true),
                 new Scenario("POST a session, 10 requests per slot of one therapist", false,
                         n -> Call.post("/api/v1/sessions", session(f.couple(n), contested.plusHours(n / 10))),
                         List.of(201, 409)),
@@ -317,23 +358,33 @@ public final class BenchmarkMain {
         }
         long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
         ExportRows.Dump dump;
+        List<String> plan;
         long rawStart = System.nanoTime();
         try (Connection c = jdbc()) {
             dump = ExportRows.rawDump(c, couple, ExportRows.FIRST, ExportRows.LAST);
         }
         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+        try (Connection c = jdbc()) {
+            plan = ExportRows.plan(c, couple, ExportRows.FIRST, ExportRows.LAST);
+        }
 
         progress("export: running the job");
         Path gcLog = out.resolve("gc.log");
         jcmdGc(app);
         long gcFrom = Files.size(gcLog);
         String admin = token("admin1");
+        if (JFR) {
+            jcmd(app, "JFR.start", "name=export", "settings=profile");
+        }
         JsonNode job = call(admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\",\"format\":\"CSV\","
                 + "\"from\":\"" + ExportRows.FIRST + "\",\"to\":\"" + ExportRows.LAST + "\"}");
         String id = job.get("id").asText();
         job = await("the export finished").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> call(admin, "GET", "/api/v1/exports/" + id, null),
                         j -> j.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
+        if (JFR) {
+            jcmd(app, "JFR.stop", "name=export", "filename=" + out.resolve("export.jfr").toAbsolutePath());
+        }
         jcmdGc(app);
         GcLog.Window heap = GcLog.window(gcLog, gcFrom);
         long rows = job.get("rowsWritten").asLong();
@@ -352,6 +403,9 @@ public final class BenchmarkMain {
         row("| CSV export job (%.0f MB of CSV, stored gzip-compressed) | %,d | %.1f s | %,.0f | %.0f%% |",
                 job.get("bytes").asLong() / 1e6, rows, exportSeconds, rows / exportSeconds,
                 100 * (rows / exportSeconds) / (dump.rows() / rawSeconds));
+        report.append('\n');
+        row("MariaDB's plan for the ratings query, which the raw dump and the export run alike (EXPLAIN):%n");
+        plan.forEach(line -> row("- %s", line));
         report.append('\n');
         row("| heap (app JVM, from its GC log) | MiB |\n| --- | ---: |");
         row("| live before (after a full GC) | %d |", heap.liveBeforeMiB());

@@ -20,9 +20,9 @@ import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop HTTP load: each of N clients sends its next request as soon as the answer to the previous one has
- * arrived, over its own keep-alive connection. One Vert.x event loop drives all clients, so the load generator
- * takes as little of the two shared cores as it can. Latency is recorded in an HdrHistogram, in microseconds,
+ * HTTP load from N clients, each over its own keep-alive connection. Closed loop: a client sends its next request
+ * as soon as the answer to the previous one has arrived. Paced (open loop): it sends on a fixed schedule. One
+ * Vert.x event loop drives all clients, so the load generator takes as little of the two shared cores as it can. Latency is recorded in an HdrHistogram, in microseconds,
  * for requests sent after the warm-up and answered before the end.
  */
 final class HttpLoad implements AutoCloseable {
@@ -66,7 +66,18 @@ final class HttpLoad implements AutoCloseable {
 
     /** Runs for warm-up plus measurement; counts and times only the measured part. */
     Outcome run(String name, int clients, Duration warmup, Duration measure, String token, LongFunction<Call> calls) {
-        System.out.println("[bench] " + java.time.LocalTime.now().withNano(0) + " " + name);
+        return run(name, clients, 0, warmup, measure, token, calls);
+    }
+
+    /**
+     * With a {@code rate} (requests per second over all clients), each client sends on a fixed schedule instead of
+     * as soon as its previous answer arrives (open loop), and a request's latency counts from when it was due, so
+     * a slow answer that delays the next send is not hidden (coordinated omission). 0: closed loop.
+     */
+    Outcome run(String name, int clients, double rate, Duration warmup, Duration measure, String token,
+            LongFunction<Call> calls) {
+        System.out.println("[bench] " + java.time.LocalTime.now().withNano(0) + " " + name
+                + (rate > 0 ? String.format(" (paced, %.0f/s)", rate) : ""));
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -76,8 +87,11 @@ final class HttpLoad implements AutoCloseable {
         AtomicLong measured = new AtomicLong();
         AtomicInteger running = new AtomicInteger(clients);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         for (int i = 0; i < clients; i++) {
-            loop(() -> System.nanoTime() < end, token, calls, sequence, (call, sentAt, status) -> {
+            // Paced clients start spread over one interval, so the requests arrive evenly.
+            Schedule schedule = new Schedule(start + interval * i / clients, interval);
+            loop(() -> System.nanoTime() < end, token, calls, sequence, schedule, (call, sentAt, status) -> {
                 long now = System.nanoTime();
                 if (sentAt >= measureFrom && now <= end) {
                     synchronized (latency) {
@@ -103,7 +117,7 @@ final class HttpLoad implements AutoCloseable {
         AtomicInteger running = new AtomicInteger(clients);
         CompletableFuture<Void> done = new CompletableFuture<>();
         for (int i = 0; i < clients; i++) {
-            loop(() -> sequence.get() < total, token, calls, sequence, (call, sentAt, status) -> {
+            loop(() -> sequence.get() < total, token, calls, sequence, new Schedule(0, 0), (call, sentAt, status) -> {
                 if (status / 100 != 2) {
                     done.completeExceptionally(new IllegalStateException(
                             "set-up request " + call.method() + " " + call.path() + " answered " + status));
@@ -121,12 +135,45 @@ final class HttpLoad implements AutoCloseable {
         void answered(Call call, long sentAt, int status);
     }
 
+    /** When one client's next request is due: now (closed loop, interval 0) or every interval from a start. */
+    private static final class Schedule {
+        private long next;
+        private final long interval;
+
+        Schedule(long first, long interval) {
+            this.next = first;
+            this.interval = interval;
+        }
+
+        long due() {
+            if (interval == 0) {
+                return System.nanoTime();
+            }
+            long due = next;
+            next += interval;
+            return due;
+        }
+    }
+
     private void loop(java.util.function.BooleanSupplier more, String token, LongFunction<Call> calls,
-            AtomicLong sequence, Recorder recorder, Runnable finished, CompletableFuture<Void> done) {
+            AtomicLong sequence, Schedule schedule, Recorder recorder, Runnable finished,
+            CompletableFuture<Void> done) {
         if (!more.getAsBoolean() || done.isDone()) {
             finished.run();
             return;
         }
+        long due = schedule.due();
+        long wait = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
+        if (wait >= 1) {
+            vertx.setTimer(wait, timer -> send(due, token, calls, sequence, schedule, recorder, more, finished, done));
+        } else {
+            send(due, token, calls, sequence, schedule, recorder, more, finished, done);
+        }
+    }
+
+    private void send(long due, String token, LongFunction<Call> calls, AtomicLong sequence, Schedule schedule,
+            Recorder recorder, java.util.function.BooleanSupplier more, Runnable finished,
+            CompletableFuture<Void> done) {
         Call call = calls.apply(sequence.getAndIncrement());
         RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.path());
         if (token != null) {
@@ -135,7 +182,6 @@ final class HttpLoad implements AutoCloseable {
         if (call.body() != null) {
             options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         }
-        long sentAt = System.nanoTime();
         client.request(options)
                 .compose(request -> call.body() == null ? request.send() : request.send(Buffer.buffer(call.body())))
                 .compose(response -> response.body().map(body -> response.statusCode()))
@@ -146,8 +192,8 @@ final class HttpLoad implements AutoCloseable {
                         return;
                     }
                     completed.incrementAndGet();
-                    recorder.answered(call, sentAt, result.result());
-                    loop(more, token, calls, sequence, recorder, finished, done);
+                    recorder.answered(call, due, result.result());
+                    loop(more, token, calls, sequence, schedule, recorder, finished, done);
                 });
     }
 
