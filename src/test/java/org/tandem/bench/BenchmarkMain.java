@@ -406,6 +406,13 @@ public final class BenchmarkMain {
         report.append('\n');
         row("MariaDB's plan for the ratings query, which the raw dump and the export run alike (EXPLAIN):%n");
         plan.forEach(line -> row("- %s", line));
+        try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select data_length, index_length, @@innodb_buffer_pool_size from information_schema.tables"
+                        + " where table_schema = database() and table_name = 'measurement'")) {
+            r.next();
+            row("%nThe measurement table: %d MiB of rows and %d MiB of indexes; InnoDB's buffer pool: %d MiB.",
+                    r.getLong(1) >> 20, r.getLong(2) >> 20, r.getLong(3) >> 20);
+        }
         report.append('\n');
         row("| heap (app JVM, from its GC log) | MiB |\n| --- | ---: |");
         row("| live before (after a full GC) | %d |", heap.liveBeforeMiB());
