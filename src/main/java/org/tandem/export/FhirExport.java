@@ -95,10 +95,10 @@ class FhirExport implements ExportSource {
                         emit.resource(goal(couple, r.getString(3), r.getString(4)));
                     }
                 });
-        scan.stream("select s.id, s.couple_id, s.partner_id, s.starts_at, s.ends_at, s.status, s.kind"
-                + " from therapy_session s join couple c on c.id = s.couple_id where " + s.couples()
-                + " and s.starts_at >= ? and s.starts_at < ? order by s.starts_at, s.id",
-                s.params(Scan.utc(s.start()), Scan.utc(s.end())), r -> {
+        scan.stream(s.inIndexOrder("select %2$s s.id, s.couple_id, s.partner_id, s.starts_at, s.ends_at, s.status,"
+                + " s.kind from therapy_session s %3$s join couple c on c.id = s.couple_id where %1$s"
+                + " and s.clinic_id = ? and s.starts_at >= ? and s.starts_at < ? order by s.starts_at, s.id",
+                "ix_session_clinic_time"), s.params(s.clinicId(), Scan.utc(s.start()), Scan.utc(s.end())), r -> {
                     UUID id = BinaryUuids.of(r.getBytes(1));
                     UUID couple = BinaryUuids.of(r.getBytes(2));
                     UUID partner = BinaryUuids.of(r.getBytes(3));
@@ -117,10 +117,10 @@ class FhirExport implements ExportSource {
                 r -> emit.resource(carePlan(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
                         BinaryUuids.of(r.getBytes(3)), r.getString(4), r.getObject(5, LocalDate.class),
                         r.getObject(6, LocalDate.class), r.getString(7))));
-        scan.stream("select q.id, q.partner_id, q.completed_on, q.instrument_key, q.answers from"
-                + " questionnaire_response q join couple c on c.id = q.couple_id where " + s.couples()
-                + " and q.completed_on >= ? and q.completed_on <= ? order by q.completed_on, q.id",
-                s.params(s.from(), s.to()), r -> {
+        scan.stream(s.inIndexOrder("select %2$s q.id, q.partner_id, q.completed_on, q.instrument_key, q.answers"
+                + " from questionnaire_response q %3$s join couple c on c.id = q.couple_id where %1$s"
+                + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? order by q.completed_on, q.id",
+                "ix_questionnaire_clinic_day"), s.params(s.clinicId(), s.from(), s.to()), r -> {
                     UUID id = BinaryUuids.of(r.getBytes(1));
                     UUID partner = BinaryUuids.of(r.getBytes(2));
                     LocalDate day = r.getObject(3, LocalDate.class);
@@ -129,12 +129,13 @@ class FhirExport implements ExportSource {
                     emit.resource(questionnaireResponse(id, partner, day, key, answers));
                     instruments.find(key).ifPresent(i -> emit.resource(score(id, partner, day, i, answers)));
                 });
-        scan.stream("select m.id, m.couple_id, m.partner_id, m.measured_on, m.metric_key, m.value from measurement m"
-                + " join couple c on c.id = m.couple_id where " + s.couples()
-                + " and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id",
-                s.params(s.from(), s.to()), r -> emit.resource(rating(BinaryUuids.of(r.getBytes(1)),
-                        BinaryUuids.of(r.getBytes(2)), BinaryUuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class),
-                        r.getString(5), r.getBigDecimal(6))));
+        scan.stream(s.inIndexOrder("select %2$s m.id, m.couple_id, m.partner_id, m.measured_on, m.metric_key,"
+                + " m.value from measurement m %3$s join couple c on c.id = m.couple_id where %1$s"
+                + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id",
+                "ix_measurement_clinic_day"), s.params(s.clinicId(), s.from(), s.to()),
+                r -> emit.resource(rating(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                        BinaryUuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class), r.getString(5),
+                        r.getBigDecimal(6))));
         writer.flush();
     }
 

@@ -29,7 +29,7 @@ class ObservationExport implements ExportSource {
     static final List<String> COLUMNS = List.of("observation_type", "observation_id", "couple_id", "couple_code",
             "partner_id", "partner_seat", "date", "key", "value", "band", "clinical", "source", "private", "detail");
 
-    // %1$s: the scope's couples; %2$s and %3$s: the clinic-wide read order, from inIndexOrder.
+    // Templates for ExportScope#inIndexOrder.
     private static final String RATINGS = "select %2$s m.id, m.couple_id, c.code, m.partner_id, p.seat,"
             + " m.measured_on, m.metric_key, m.value, m.source, m.is_private from measurement m %3$s"
             + " join couple c on c.id = m.couple_id left join partner p on p.id = m.partner_id where %1$s"
@@ -66,13 +66,13 @@ class ObservationExport implements ExportSource {
     @Override
     public void write(ExportJob job, ExportScope s, OutputStream out, AtomicLong rows) throws IOException {
         try (RowSink sink = RowSink.of(job.getFormat(), COLUMNS, out, rows)) {
-            scan.stream(inIndexOrder(RATINGS, "ix_measurement_clinic_day", s),
+            scan.stream(s.inIndexOrder(RATINGS, "ix_measurement_clinic_day"),
                     s.params(s.clinicId(), s.from(), s.to()), r -> sink.row("RATING", id(r, 1), id(r, 2),
                             r.getString(3), id(r, 4), seat(r), r.getObject(6, LocalDate.class), r.getString(7),
                             r.getBigDecimal(8), null, null, r.getString(9), r.getBoolean(10), null));
-            scan.stream(inIndexOrder(QUESTIONNAIRES, "ix_questionnaire_clinic_day", s),
+            scan.stream(s.inIndexOrder(QUESTIONNAIRES, "ix_questionnaire_clinic_day"),
                     s.params(s.clinicId(), s.from(), s.to()), r -> questionnaire(sink, r));
-            scan.stream(inIndexOrder(SESSIONS, "ix_session_clinic_time", s),
+            scan.stream(s.inIndexOrder(SESSIONS, "ix_session_clinic_time"),
                     s.params(s.clinicId(), Scan.utc(s.start()), Scan.utc(s.end())), r -> sink.row(
                             "SESSION", id(r, 1), id(r, 2), r.getString(3), id(r, 4), seat(r),
                             Scan.instant(r, "starts_at").atZone(s.zone()).toLocalDate(), r.getString(7),
@@ -80,19 +80,6 @@ class ObservationExport implements ExportSource {
                             r.getBoolean(9) ? "late-cancellation" : null));
             adherence(s, sink);
         }
-    }
-
-    /**
-     * A clinic-wide stream reads its table through the clinic-and-day index, whose order is the ORDER BY (InnoDB
-     * appends the id to every index), so rows leave the database as they are read. Left to itself, MariaDB starts
-     * from the clinic's couples and sorts the whole export in a temporary table before the first row
-     * (docs/performance.md, "Exports in detail"). A therapist's export is left to the optimizer: starting from
-     * their few couples reads a fraction of the clinic's rows, which is worth a sort.
-     */
-    private static String inIndexOrder(String template, String index, ExportScope s) {
-        boolean clinicWide = s.therapistId() == null;
-        return template.formatted(s.couples(), clinicWide ? "straight_join" : "",
-                clinicWide ? "force index (" + index + ")" : "");
     }
 
     private void questionnaire(RowSink sink, ResultSet r) throws SQLException {
