@@ -16,14 +16,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
  * HTTP load from N clients, each over its own keep-alive connection. Closed loop: a client sends its next request
  * as soon as the answer to the previous one has arrived. Paced (open loop): it sends on a fixed schedule. One
- * Vert.x event loop drives all clients, so the load generator takes as little of the two shared cores as it can. Latency is recorded in an HdrHistogram, in microseconds,
- * for requests sent after the warm-up and answered before the end.
+ * Vert.x event loop drives all clients, so the load generator takes as little of the two shared cores as it can.
+ * Latency is recorded in an HdrHistogram, in microseconds, for requests sent after the warm-up and answered before
+ * the end.
  */
 final class HttpLoad implements AutoCloseable {
 
@@ -87,25 +89,25 @@ final class HttpLoad implements AutoCloseable {
         AtomicLong measured = new AtomicLong();
         AtomicInteger running = new AtomicInteger(clients);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Run run = new Run(() -> System.nanoTime() < end, token, calls, sequence, (call, sentAt, status) -> {
+            long now = System.nanoTime();
+            if (sentAt >= measureFrom && now <= end) {
+                synchronized (latency) {
+                    latency.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - sentAt),
+                            latency.getHighestTrackableValue()));
+                    statuses.merge(status, 1L, Long::sum);
+                }
+                measured.incrementAndGet();
+            }
+        }, () -> {
+            if (running.decrementAndGet() == 0) {
+                done.complete(null);
+            }
+        }, done);
         long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         for (int i = 0; i < clients; i++) {
             // Paced clients start spread over one interval, so the requests arrive evenly.
-            Schedule schedule = new Schedule(start + interval * i / clients, interval);
-            loop(() -> System.nanoTime() < end, token, calls, sequence, schedule, (call, sentAt, status) -> {
-                long now = System.nanoTime();
-                if (sentAt >= measureFrom && now <= end) {
-                    synchronized (latency) {
-                        latency.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - sentAt),
-                                latency.getHighestTrackableValue()));
-                        statuses.merge(status, 1L, Long::sum);
-                    }
-                    measured.incrementAndGet();
-                }
-            }, () -> {
-                if (running.decrementAndGet() == 0) {
-                    done.complete(null);
-                }
-            }, done);
+            loop(run, new Schedule(start + interval * i / clients, interval));
         }
         done.orTimeout(warmup.plus(measure).plusMinutes(2).toSeconds(), TimeUnit.SECONDS).join();
         return new Outcome(name, clients, measure.toNanos() / 1e9, measured.get(), statuses, latency);
@@ -116,17 +118,18 @@ final class HttpLoad implements AutoCloseable {
         AtomicLong sequence = new AtomicLong();
         AtomicInteger running = new AtomicInteger(clients);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Run run = new Run(() -> sequence.get() < total, token, calls, sequence, (call, sentAt, status) -> {
+            if (status / 100 != 2) {
+                done.completeExceptionally(new IllegalStateException(
+                        "set-up request " + call.method() + " " + call.path() + " answered " + status));
+            }
+        }, () -> {
+            if (running.decrementAndGet() == 0) {
+                done.complete(null);
+            }
+        }, done);
         for (int i = 0; i < clients; i++) {
-            loop(() -> sequence.get() < total, token, calls, sequence, new Schedule(0, 0), (call, sentAt, status) -> {
-                if (status / 100 != 2) {
-                    done.completeExceptionally(new IllegalStateException(
-                            "set-up request " + call.method() + " " + call.path() + " answered " + status));
-                }
-            }, () -> {
-                if (running.decrementAndGet() == 0) {
-                    done.complete(null);
-                }
-            }, done);
+            loop(run, new Schedule(0, 0));
         }
         done.orTimeout(10, TimeUnit.MINUTES).join();
     }
@@ -155,29 +158,33 @@ final class HttpLoad implements AutoCloseable {
         }
     }
 
-    private void loop(java.util.function.BooleanSupplier more, String token, LongFunction<Call> calls,
-            AtomicLong sequence, Schedule schedule, Recorder recorder, Runnable finished,
-            CompletableFuture<Void> done) {
-        if (!more.getAsBoolean() || done.isDone()) {
-            finished.run();
+    /**
+     * What all clients of one run share: whether to go on, what to send, how to record an answer, and what to do
+     * when a client stops ({@code finished}) or the run fails ({@code done}).
+     */
+    private record Run(BooleanSupplier more, String token, LongFunction<Call> calls, AtomicLong sequence,
+            Recorder recorder, Runnable finished, CompletableFuture<Void> done) {
+    }
+
+    private void loop(Run run, Schedule schedule) {
+        if (!run.more().getAsBoolean() || run.done().isDone()) {
+            run.finished().run();
             return;
         }
         long due = schedule.due();
         long wait = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
         if (wait >= 1) {
-            vertx.setTimer(wait, timer -> send(due, token, calls, sequence, schedule, recorder, more, finished, done));
+            vertx.setTimer(wait, timer -> send(run, schedule, due));
         } else {
-            send(due, token, calls, sequence, schedule, recorder, more, finished, done);
+            send(run, schedule, due);
         }
     }
 
-    private void send(long due, String token, LongFunction<Call> calls, AtomicLong sequence, Schedule schedule,
-            Recorder recorder, java.util.function.BooleanSupplier more, Runnable finished,
-            CompletableFuture<Void> done) {
-        Call call = calls.apply(sequence.getAndIncrement());
+    private void send(Run run, Schedule schedule, long due) {
+        Call call = run.calls().apply(run.sequence().getAndIncrement());
         RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.path());
-        if (token != null) {
-            options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (run.token() != null) {
+            options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + run.token());
         }
         if (call.body() != null) {
             options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
@@ -187,13 +194,13 @@ final class HttpLoad implements AutoCloseable {
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(result -> {
                     if (result.failed()) {
-                        done.completeExceptionally(result.cause());
-                        finished.run();
+                        run.done().completeExceptionally(result.cause());
+                        run.finished().run();
                         return;
                     }
                     completed.incrementAndGet();
-                    recorder.answered(call, due, result.result());
-                    loop(more, token, calls, sequence, schedule, recorder, finished, done);
+                    run.recorder().answered(call, due, result.result());
+                    loop(run, schedule);
                 });
     }
 
