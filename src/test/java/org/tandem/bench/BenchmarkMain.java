@@ -294,7 +294,7 @@ public final class BenchmarkMain {
                         true),
                 new Scenario("POST a session, 10 requests per slot of one therapist", false,
                         n -> Call.post("/api/v1/sessions", session(f.couple(n), contested.plusHours(n / 10))),
-                        List.of(201, 409)),
+                        List.of(201, 409), true),
                 new Scenario("POST an exercise completion", false,
                         n -> Call.post("/api/v1/couples/" + f.couple(n) + "/assignments/" + f.assignment(n)
                                 + "/completions", "{\"partnerId\":\"" + f.partner(n) + "\",\"date\":\""
