@@ -30,7 +30,7 @@ class ObservationExport implements ExportSource {
             "partner_id", "partner_seat", "date", "key", "value", "band", "clinical", "source", "private", "detail");
 
     // Templates for ExportScope#inIndexOrder.
-    private static final String RATINGS = "select %2$s m.id, m.couple_id, c.code, m.partner_id, p.seat,"
+    static final String RATINGS = "select %2$s m.id, m.couple_id, c.code, m.partner_id, p.seat,"
             + " m.measured_on, m.metric_key, m.value, m.source, m.is_private from measurement m %3$s"
             + " join couple c on c.id = m.couple_id left join partner p on p.id = m.partner_id where %1$s"
             + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id";
