@@ -91,7 +91,7 @@ public class ProgressService {
     }
 
     public ProgressResponse summary(UUID coupleId, LocalDate from, LocalDate to) {
-        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        Couple couple = couples.requireVisibleWithPartners(caller.scope(), coupleId);
         ZoneId zone = couple.getClinic().getTimeZone();
         LocalDate today = LocalDate.now(zone);
         LocalDate end = to != null ? to : today;
