@@ -193,7 +193,7 @@ public final class BenchmarkMain {
         List<Scenario> scenarios = scenarios(f, 2032).stream()
                 .filter(x -> ONLY.isEmpty() || ONLY.stream().anyMatch(x.name()::contains)).toList();
         List<Outcome> outcomes = new ArrayList<>();
-        List<Outcome> paced = new ArrayList<>();
+        List<Paced> paced = new ArrayList<>();
         Map<String, Double> statementsPerRequest = new LinkedHashMap<>();
         try (HttpLoad load = new HttpLoad(app.port(), CLIENTS)) {
             String t1 = token("therapist1");
@@ -214,9 +214,9 @@ public final class BenchmarkMain {
                 Outcome closed = outcomes.stream().filter(o -> o.name().equals(scenario.name())).findFirst()
                         .orElse(null);
                 if (PACED > 0 && scenario.latencyTarget() && closed != null) {
-                    Outcome o = load.run(scenario.name(), CLIENTS, PACED * closed.throughput(), WARMUP, MEASURE, t1,
-                            scenario.calls());
-                    paced.add(o);
+                    double rate = PACED * closed.throughput();
+                    Outcome o = load.run(scenario.name(), CLIENTS, rate, WARMUP, MEASURE, t1, scenario.calls());
+                    paced.add(new Paced(o, rate));
                     expectOnly(o, scenario.expected());
                 }
             }
@@ -244,11 +244,10 @@ public final class BenchmarkMain {
                     + "loop: each request is sent when due, and its latency counts from then)", PACED * 100, CLIENTS));
             row("| scenario | paced at | requests/s | p50 | p99 | max | answers |\n"
                     + "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (Outcome o : paced) {
-                Outcome closed = outcomes.stream().filter(c -> c.name().equals(o.name())).findFirst().orElseThrow();
-                row("| %s | %,.0f/s | %,.0f | %.1f ms | %.1f ms | %.1f ms | %s |", o.name(),
-                        PACED * closed.throughput(), o.throughput(), o.millis(50), o.millis(99),
-                        o.latency().getMaxValue() / 1000.0, o.statuses());
+            for (Paced p : paced) {
+                Outcome o = p.outcome();
+                row("| %s | %,.0f/s | %,.0f | %.1f ms | %.1f ms | %.1f ms | %s |", o.name(), p.rate(),
+                        o.throughput(), o.millis(50), o.millis(99), o.latency().getMaxValue() / 1000.0, o.statuses());
             }
         }
 
@@ -256,6 +255,10 @@ public final class BenchmarkMain {
             section("Export (" + EXPORT_ROWS + " measurement rows)");
             export(app, f);
         }
+    }
+
+    /** A paced run and the rate it was paced at. */
+    private record Paced(Outcome outcome, double rate) {
     }
 
     /**

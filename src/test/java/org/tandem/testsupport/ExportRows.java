@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,11 +131,16 @@ public final class ExportRows {
         }
         PreparedStatement s = c.prepareStatement(prefix + RATINGS, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY);
-        s.setBytes(1, clinic);
-        s.setBytes(2, clinic);
-        s.setObject(3, from);
-        s.setObject(4, to);
-        return s;
+        try {
+            s.setBytes(1, clinic);
+            s.setBytes(2, clinic);
+            s.setObject(3, from);
+            s.setObject(4, to);
+            return s;
+        } catch (SQLException e) {
+            s.close(); // the caller only closes what it gets
+            throw e;
+        }
     }
 
     private static String hex(UUID id) {
