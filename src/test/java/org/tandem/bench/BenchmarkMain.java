@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +68,9 @@ public final class BenchmarkMain {
     private static final boolean NMT = Boolean.getBoolean("tandem-devenv.bench.nmt");
     /** Class-data sharing: restarts map the classes the first start loaded (see docs/performance.md). */
     private static final boolean APPCDS = Boolean.getBoolean("tandem-devenv.bench.appcds");
+    /** The JDK that runs the app (-Dbench.java-home; the build's own by default) and its feature release. */
+    private static final Path APP_JDK = PackagedApp.javaHome();
+    private static final int APP_JDK_FEATURE = featureRelease(APP_JDK);
     /** As in the container: the chart's 512 MiB limit, its javaOpts, and the JVM's choice of GC at that size. */
     private static final List<String> CONTAINER_JVM = Stream.concat(Stream.of("-XX:MaxRAM=512m",
             "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
@@ -109,18 +113,23 @@ public final class BenchmarkMain {
         progress("services up; start-up");
         section("Start-up");
         Duration migrating;
-        // With bench.appcds, the first start records the classes it loaded into a class-data archive (written
-        // when that JVM exits) and every later start maps them instead of loading them from the jars again.
-        Path archive = out.resolve("app-cds.jsa").toAbsolutePath();
+        // With bench.appcds, the first start records the classes it loaded (written when that JVM exits) and
+        // every later start maps them instead of loading them from the jars again: a dynamic class-data archive
+        // before JDK 24, the AOT cache (JEP 483, 514, 515: classes loaded and linked, method profiles) from 24 on.
+        boolean aotCache = APP_JDK_FEATURE >= 24;
+        String trainedLabel = !APPCDS ? "" : aotCache ? ", AOT cache" : ", AppCDS";
+        Path archive = out.resolve(aotCache ? "app.aot" : "app-cds.jsa").toAbsolutePath();
         List<String> firstJvm = new ArrayList<>(CONTAINER_JVM);
         if (APPCDS) {
-            firstJvm.add("-XX:ArchiveClassesAtExit=" + archive);
+            firstJvm.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         }
         try (PackagedApp first = PackagedApp.start(appDir, firstJvm, config, port, out.resolve("app-0.log"))) {
             migrating = first.awaitReady(Duration.ofMinutes(3));
         }
-        // -Xshare:on: a start that cannot use the archive fails instead of being reported as if it had.
-        List<String> trained = APPCDS ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on") : List.of();
+        // -Xshare:on, AOTMode=on: a start that cannot use the archive fails instead of being reported as if it had.
+        List<String> trained = !APPCDS ? List.of()
+                : aotCache ? List.of("-XX:AOTCache=" + archive, "-XX:AOTMode=on")
+                : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on");
         row("| start | JVM spawn to ready | Quarkus \"started in\" |\n| --- | ---: | ---: |");
         row("| first start, empty database (Flyway migrates V1..latest) | %d ms | - |", migrating.toMillis());
         for (int i = 1; i <= RESTARTS; i++) {
@@ -133,7 +142,7 @@ public final class BenchmarkMain {
             try (PackagedApp again = PackagedApp.start(appDir, restartJvm, config, port,
                     out.resolve("app-" + i + ".log"))) {
                 Duration ready = again.awaitReady(Duration.ofMinutes(2));
-                row("| restart %d (schema current%s) | %d ms | %.3f s |", i, APPCDS ? ", AppCDS" : "",
+                row("| restart %d (schema current%s) | %d ms | %.3f s |", i, trainedLabel,
                         ready.toMillis(), again.quarkusStartedInSeconds());
             }
         }
@@ -146,7 +155,7 @@ public final class BenchmarkMain {
         try (PackagedApp app = PackagedApp.start(appDir, jvm, config, port, out.resolve("app.log"))) {
             measured = app;
             Duration ready = app.awaitReady(Duration.ofMinutes(2));
-            row("| measured run (GC log on%s%s) | %d ms | %.3f s |", NMT ? ", NMT on" : "", APPCDS ? ", AppCDS" : "",
+            row("| measured run (GC log on%s%s) | %d ms | %.3f s |", NMT ? ", NMT on" : "", trainedLabel,
                     ready.toMillis(), app.quarkusStartedInSeconds());
             measureRunning(app);
         }
@@ -170,6 +179,7 @@ public final class BenchmarkMain {
     private void measureRunning(PackagedApp app) throws Exception {
         section("Memory");
         double idleRss = app.settledRssMiB(IDLE_SETTLE); // nothing has been asked of it yet but readiness
+        PackagedApp.Rss idleParts = app.rss();
         nativeMemory(app, "idle");
         progress("seeding through the API");
         Fixture f = seed();
@@ -227,11 +237,14 @@ public final class BenchmarkMain {
         }
         sampler.shutdownNow();
         double afterRss = app.settledRssMiB(IDLE_SETTLE);
+        PackagedApp.Rss afterParts = app.rss();
         nativeMemory(app, "after-load");
-        row("| state | resident memory (VmRSS) |\n| --- | ---: |");
-        row("| idle after start | %.0f MiB |", idleRss);
-        row("| peak under load (sampled every 200 ms through all scenarios) | %.0f MiB |", peakRss.get());
-        row("| idle after the load | %.0f MiB |", afterRss);
+        row("| state | resident memory (VmRSS) | of it anonymous | of it file-backed |\n| --- | ---: | ---: | ---: |");
+        row("| idle after start | %.0f MiB | %.0f MiB | %.0f MiB |", idleRss, idleParts.anonymous(),
+                idleParts.fileBacked());
+        row("| peak under load (sampled every 200 ms through all scenarios) | %.0f MiB | - | - |", peakRss.get());
+        row("| idle after the load | %.0f MiB | %.0f MiB | %.0f MiB |", afterRss, afterParts.anonymous(),
+                afterParts.fileBacked());
 
         section("Reads and writes (" + CLIENTS + " clients, closed loop, " + WARMUP.toSeconds() + " s warm-up, "
                 + MEASURE.toSeconds() + " s measured)");
@@ -436,7 +449,7 @@ public final class BenchmarkMain {
     }
 
     private static String jcmd(PackagedApp app, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        List<String> args = new ArrayList<>(List.of(APP_JDK.resolve("bin").resolve("jcmd").toString(),
                 Long.toString(app.pid())));
         args.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
@@ -560,8 +573,24 @@ public final class BenchmarkMain {
             // not Linux: leave it unknown
         }
         return String.format("%s, %d cores, Java %s; app, MariaDB 11.4, Keycloak and load generator on the same "
-                + "machine; %s.%nApp JVM options: `%s`.%n", cpu, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), LocalDate.now(), String.join(" ", CONTAINER_JVM));
+                + "machine; %s.%nApp JDK: %s (%s). App JVM options: `%s`.%n", cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LocalDate.now(),
+                releaseProperty(APP_JDK, "JAVA_RUNTIME_VERSION"), APP_JDK, String.join(" ", CONTAINER_JVM));
+    }
+
+    /** A property of a JDK's {@code release} file, e.g. JAVA_VERSION="25.0.3". */
+    private static String releaseProperty(Path jdk, String name) {
+        try {
+            return Files.readAllLines(jdk.resolve("release")).stream().filter(l -> l.startsWith(name + "="))
+                    .findFirst().map(l -> l.substring(name.length() + 1).replace("\"", ""))
+                    .orElseThrow(() -> new IllegalStateException("no " + name + " in " + jdk.resolve("release")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JDK: " + jdk, e);
+        }
+    }
+
+    private static int featureRelease(Path jdk) {
+        return Integer.parseInt(releaseProperty(jdk, "JAVA_VERSION").split("[.]")[0]);
     }
 
     private void section(String title) {

@@ -57,11 +57,20 @@ public final class PackagedApp implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The JDK that runs the app: the tests' own, unless {@code tandem-devenv.app-java-home} names another (the
+     * benchmark compares JDKs with it).
+     */
+    public static Path javaHome() {
+        String other = System.getProperty("tandem-devenv.app-java-home", "");
+        return Path.of(other.isBlank() ? System.getProperty("java.home") : other);
+    }
+
     public static PackagedApp start(Path appDir, List<String> jvmOptions, Map<String, String> config, int port,
             Path log)
             throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome().resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
@@ -109,12 +118,29 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Resident set size from /proc, in MiB. */
     public double rssMiB() throws IOException {
+        return statusMiB("VmRSS");
+    }
+
+    /**
+     * The resident set split as the kernel counts it: anonymous memory (heap, metaspace, JIT code, malloc) and
+     * file-backed pages (the JDK's libraries and class-data archive, mapped jars), which are clean and can be
+     * dropped and read again under memory pressure.
+     */
+    public Rss rss() throws IOException {
+        return new Rss(statusMiB("RssAnon"), statusMiB("RssFile") + statusMiB("RssShmem"));
+    }
+
+    /** Resident memory in MiB. */
+    public record Rss(double anonymous, double fileBacked) {
+    }
+
+    private double statusMiB(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         }
-        throw new IllegalStateException("no VmRSS for " + process.pid());
+        throw new IllegalStateException("no " + field + " for " + process.pid());
     }
 
     /** Resident set size once it holds steady: within 1 MiB over a second, sampled once a second. */
