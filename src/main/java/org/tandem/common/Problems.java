@@ -37,8 +37,11 @@ public final class Problems {
     }
 
     public static HttpProblem preconditionRequired() {
-        return problem(428, "precondition-required", "Precondition Required",
-                "Send the If-Match header with the ETag of the version you read.");
+        return preconditionRequired("Send the If-Match header with the ETag of the version you read.");
+    }
+
+    public static HttpProblem preconditionRequired(String detail) {
+        return problem(428, "precondition-required", "Precondition Required", detail);
     }
 
     public static HttpProblem stale() {

@@ -15,13 +15,20 @@ public final class Versions {
     /**
      * The version the client read, from its If-Match header.
      *
-     * @throws io.quarkiverse.resteasy.problem.HttpProblem 428 when absent, 412 when it cannot match any version
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem 428 when absent or {@code *}, 412 when it cannot match
+     *         any version
      */
     public static long fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw Problems.preconditionRequired();
         }
         String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            // RFC 9110 lets * match any current version: that is an unconditional write, which is exactly what
+            // requiring If-Match exists to refuse (RFC 6585, 428). Not 412: nothing the client sent is outdated.
+            throw Problems.preconditionRequired("If-Match: * matches any version, so it cannot keep you from"
+                    + " overwriting a change you have not seen. Send the ETag of the version you read.");
+        }
         if (tag.length() < 3 || tag.length() > 22 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
             throw Problems.stale();
         }

@@ -124,6 +124,11 @@ class NoteResourceTest {
         as("therapist1").body(request(soap("lost"), false)).put(path(sessionId)).then().statusCode(428);
         as("therapist1").header("If-Match", "\"5\"").body(request(soap("lost"), false)).put(path(sessionId)).then()
                 .statusCode(412);
+        // * would be an unconditional overwrite: refused as a missing precondition, not reported as outdated
+        as("therapist1").header("If-Match", "*").body(request(soap("lost"), false)).put(path(sessionId)).then()
+                .statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("/problems/precondition-required"))
+                .body("detail", containsString("If-Match: * matches any version"));
         as("therapist1").post(path(sessionId) + "/sign").then().statusCode(428);
         as("therapist1").get(path(sessionId)).then().header("ETag", equalTo(draft.header("ETag")))
                 .body("content.sections.subjective", equalTo("kept"));
