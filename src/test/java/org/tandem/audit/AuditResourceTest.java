@@ -48,6 +48,14 @@ class AuditResourceTest {
     }
 
     @Test
+    void theClientAddressComesFromTheProxysXForwardedFor() {
+        // No trusted-proxies list here, as in a chart without proxy.trustedProxies: every peer counts as the proxy.
+        String id = createCouple("therapist1", unique());
+        as("therapist1").header("X-Forwarded-For", "203.0.113.7").get("/api/v1/couples/" + id).then().statusCode(200);
+        eventsFor(id).body("items.find { it.action == 'couple.read' }.clientAddress", equalTo("203.0.113.7"));
+    }
+
+    @Test
     void theRequestIdOfTheResponseIsInTheEvent() {
         String id = createCouple("therapist1", unique());
         String requestId = as("therapist1").header("X-Request-Id", "trace-" + unique())

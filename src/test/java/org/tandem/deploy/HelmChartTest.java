@@ -115,6 +115,7 @@ class HelmChartTest {
         assertTrue(properties.contains("quarkus.shutdown.delay=5s"), properties);
         assertTrue(properties.contains("quarkus.shutdown.timeout=20s"), properties);
         assertTrue(properties.contains("quarkus.flyway.migrate-at-start=true"), properties);
+        assertFalse(properties.contains("trusted-proxies"), "no list: Quarkus believes every peer " + properties);
 
         // A config change rolls the pods.
         String checksum = deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config");
@@ -165,6 +166,7 @@ class HelmChartTest {
         assertTrue(properties.contains("tandem.public-base-url=https://tandem.clinic.example.org"), properties);
         assertTrue(properties.contains("tandem.rate-limit.capacity=1200"), properties);
         assertTrue(properties.contains("tandem.notes.key-id=k2"), properties);
+        assertTrue(properties.contains("quarkus.http.proxy.trusted-proxies=10.244.0.0/16\n"), properties);
         assertEquals(80, r.one(Service.class).getSpec().getPorts().get(0).getPort());
     }
 
@@ -199,7 +201,9 @@ class HelmChartTest {
         for (Map<String, String> wrong : List.of(Map.of("replicaCount", "two"),
                 Map.of("autoscaling.enabled", "maybe"), Map.of("database.url", "mysql://no-jdbc"),
                 Map.of("securityContext.readOnlyRootFilesystem", "false"), Map.of("unknownSetting", "x"),
-                Map.of("image.pullPolicy", "Sometimes"))) {
+                Map.of("image.pullPolicy", "Sometimes"),
+                // a host name would cost Quarkus a DNS lookup on every request
+                Map.of("ingress.trustedProxies[0]", "ingress-nginx.example"))) {
             Exception e = assertThrows(Exception.class, () -> render(null, wrong), wrong.toString());
             assertTrue(e.getMessage().contains("schema"), e.getMessage());
         }
