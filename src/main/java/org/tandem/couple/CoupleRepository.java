@@ -82,6 +82,11 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
                 .getResultList();
     }
 
+    /** The status as committed now, not as this transaction first read it: call after {@link #lock}. */
+    public CoupleStatus currentStatus(UUID id) {
+        return find("select c.status from Couple c where c.id = ?1", id).project(CoupleStatus.class).firstResult();
+    }
+
     public boolean codeExists(UUID clinicId, String code) {
         return count("clinic.id = ?1 and code = ?2", clinicId, code) > 0;
     }

@@ -118,7 +118,8 @@ public class CoupleResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Change a couple's status (roles: admin, assigned therapist)",
             description = "INTAKE -> ACTIVE | DISCHARGED; ACTIVE -> PAUSED | DISCHARGED; PAUSED -> ACTIVE |"
-                    + " DISCHARGED; DISCHARGED -> INTAKE. Requires If-Match.")
+                    + " DISCHARGED; DISCHARGED -> INTAKE. Discharging cancels the couple's sessions that have not"
+                    + " started (cancelledBy CLINIC) and ends their series. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Status changed")
     @APIResponse(responseCode = "400", description = "Invalid or unknown status")
     @APIResponse(responseCode = "404", description = "No such couple, or not yours")

@@ -2,6 +2,7 @@ package org.tandem.couple;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -40,14 +41,16 @@ public class CoupleService {
     private final ClinicRepository clinics;
     private final Caller caller;
     private final AuditLog audit;
+    private final Event<CoupleDischarging> discharging;
 
     CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, Caller caller,
-            AuditLog audit) {
+            AuditLog audit, Event<CoupleDischarging> discharging) {
         this.couples = couples;
         this.therapists = therapists;
         this.clinics = clinics;
         this.caller = caller;
         this.audit = audit;
+        this.discharging = discharging;
     }
 
     public CoupleResponse create(CreateCoupleRequest request) {
@@ -89,6 +92,11 @@ public class CoupleService {
     public CoupleResponse changeStatus(UUID id, long expectedVersion, StatusChangeRequest request) {
         Couple couple = load(id);
         Versions.requireCurrent(expectedVersion, couple.getVersion());
+        if (request.status() == CoupleStatus.DISCHARGED && couple.getStatus().next().contains(CoupleStatus.DISCHARGED)) {
+            // Scheduling cancels their future sessions; before the status changes, so that the couple's row is
+            // locked after their series, as the series extension locks them (DischargeCancellation).
+            discharging.fire(new CoupleDischarging(couple.getClinic().getId(), couple.getId()));
+        }
         couple.changeStatus(request.status());
         return saved(couple, "couple.status-change");
     }

@@ -69,8 +69,7 @@ public class Booking {
     /** Checks who is booked with whom. {@code therapist} must already be of the couple's clinic. */
     Participants participants(Couple couple, Therapist therapist, SessionKind kind, UUID partnerId) {
         if (couple.getStatus() == CoupleStatus.DISCHARGED) {
-            throw Problems.conflict("couple-discharged", "Couple Discharged",
-                    "A discharged couple cannot be scheduled; move them back to INTAKE first.");
+            throw discharged();
         }
         if (!couple.isTreatedBy(therapist.getId())) {
             throw Problems.invalid("therapistId", "body", "is not assigned to this couple");
@@ -103,6 +102,16 @@ public class Booking {
         // Therapist first, then couple: the order everything that locks both follows.
         therapists.lock(List.of(who.therapist().getId()));
         couples.lock(who.couple().getId());
+        // Checked again under the lock: a discharge that committed since the couple was read has cancelled their
+        // future sessions (DischargeCancellation), and this booking must not add one back.
+        if (couples.currentStatus(who.couple().getId()) == CoupleStatus.DISCHARGED) {
+            throw discharged();
+        }
+    }
+
+    private static HttpProblem discharged() {
+        return Problems.conflict("couple-discharged", "Couple Discharged",
+                "A discharged couple cannot be scheduled; move them back to INTAKE first.");
     }
 
     /** The session the slot would collide with, if any. */

@@ -24,6 +24,16 @@ public class SeriesRepository implements PanacheRepositoryBase<SessionSeries, UU
                 + " and r.occurrenceLimit is null").project(UUID.class).list();
     }
 
+    /** Locks a couple's running series, as {@link #lock} does one; the foreign-key index finds them. */
+    public void lockRunningOfCouple(UUID coupleId) {
+        getEntityManager().createNativeQuery("select id from session_series where couple_id = ?1 and ended = false"
+                + " order by id for update").setParameter(1, coupleId).getResultList();
+    }
+
+    public List<SessionSeries> runningOfCouple(UUID coupleId) {
+        return list("couple.id = ?1 and ended = false", coupleId);
+    }
+
     /**
      * The series, locked: one replica at a time extends it. Plain {@code SELECT ... FOR UPDATE}: Hibernate's MySQL
      * dialect would write {@code FOR UPDATE OF alias}, which MariaDB does not accept.

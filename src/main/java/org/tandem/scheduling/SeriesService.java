@@ -22,6 +22,7 @@ import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.common.Versions;
 import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleStatus;
 import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.ConflictPolicy;
 import org.tandem.scheduling.SchedulingApi.CreateSeriesRequest;
@@ -179,7 +180,12 @@ public class SeriesService {
     public int extendOpenSeries(Instant until) {
         int created = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(series::openEndedIds)) {
-            created += QuarkusTransaction.requiringNew().call(() -> extendOne(id, until));
+            try {
+                created += QuarkusTransaction.requiringNew().call(() -> extendOne(id, until));
+            } catch (RuntimeException e) {
+                // One series that cannot be extended must not stop the others; the next run tries it again.
+                LOG.errorf("Series %s could not be extended: %s", id, e.getClass().getName());
+            }
         }
         return created;
     }
@@ -187,6 +193,12 @@ public class SeriesService {
     private int extendOne(UUID id, Instant until) {
         SessionSeries locked = series.lock(id);
         if (locked == null || locked.isEnded()) {
+            return 0;
+        }
+        if (locked.getCouple().getStatus() == CoupleStatus.DISCHARGED) {
+            // A discharge ends the couple's series (DischargeCancellation); one still running is from before it
+            // did, and booking for a discharged couple is refused, which would stop this job at every run.
+            locked.endBefore(locked.getNextIndex());
             return 0;
         }
         int before = locked.getNextIndex();

@@ -1,0 +1,64 @@
+package org.tandem.scheduling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.tandem.audit.AuditLog;
+import org.tandem.couple.CoupleDischarging;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.webhook.WebhookEvent;
+
+/**
+ * A discharge ends the couple's care, so it ends their schedule too: every session that has not started yet is
+ * cancelled by the clinic, and their series end, so the hourly horizon job books nothing more. Sessions that have
+ * started stay for the therapist to complete or mark as a no-show. All of it in the discharge's transaction.
+ */
+@ApplicationScoped
+class DischargeCancellation {
+
+    /** Fixed text: the reason a client gave for a cancellation is theirs, this one is the system's. */
+    static final String REASON = "Couple discharged";
+
+    private final SeriesRepository series;
+    private final SessionRepository sessions;
+    private final CoupleRepository couples;
+    private final SessionEvents events;
+    private final AuditLog audit;
+
+    DischargeCancellation(SeriesRepository series, SessionRepository sessions, CoupleRepository couples,
+            SessionEvents events, AuditLog audit) {
+        this.series = series;
+        this.sessions = sessions;
+        this.couples = couples;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    void onDischarge(@Observes CoupleDischarging discharge) {
+        UUID coupleId = discharge.coupleId();
+        // Series before the couple's row, the order the horizon job takes (series, therapists, couple). With the
+        // couple locked, a booking that raced the discharge has either committed, and is cancelled below, or
+        // waits and then finds the couple discharged.
+        series.lockRunningOfCouple(coupleId);
+        couples.lock(coupleId);
+        Instant now = Instant.now();
+        Map<UUID, Integer> firstCancelled = new HashMap<>();
+        for (TherapySession session : sessions.scheduledOfCoupleAfter(coupleId, now)) {
+            // Never a late cancellation: the couple did not cancel, and no late-cancel rule applies to them.
+            session.cancel(CancelledBy.CLINIC, REASON, now, Duration.ZERO);
+            events.publish(session, WebhookEvent.SESSION_CANCELLED);
+            audit.success("session.cancel", SessionService.RECORD, session.getId());
+            if (session.getSeries() != null) {
+                firstCancelled.merge(session.getSeries().getId(), session.getSeriesIndex(), Math::min);
+            }
+        }
+        for (SessionSeries running : series.runningOfCouple(coupleId)) {
+            running.endBefore(firstCancelled.getOrDefault(running.getId(), running.getNextIndex()));
+            audit.success("session-series.cancel-following", SeriesService.RECORD, running.getId());
+        }
+    }
+}
