@@ -7,5 +7,5 @@ import java.util.UUID;
  * couple's row changes, so observers can end what the discharge ends (their future sessions) and lock rows in
  * the same order as the bookings they race. An observer's exception rolls the whole discharge back.
  */
-public record CoupleDischarging(UUID clinicId, UUID coupleId) {
+public record CoupleDischarging(UUID coupleId) {
 }

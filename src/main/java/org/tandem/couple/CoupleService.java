@@ -92,12 +92,13 @@ public class CoupleService {
     public CoupleResponse changeStatus(UUID id, long expectedVersion, StatusChangeRequest request) {
         Couple couple = load(id);
         Versions.requireCurrent(expectedVersion, couple.getVersion());
-        if (request.status() == CoupleStatus.DISCHARGED && couple.getStatus().next().contains(CoupleStatus.DISCHARGED)) {
+        CoupleStatus target = request.status();
+        if (target == CoupleStatus.DISCHARGED && couple.getStatus().next().contains(target)) {
             // Scheduling cancels their future sessions; before the status changes, so that the couple's row is
             // locked after their series, as the series extension locks them (DischargeCancellation).
-            discharging.fire(new CoupleDischarging(couple.getClinic().getId(), couple.getId()));
+            discharging.fire(new CoupleDischarging(couple.getId()));
         }
-        couple.changeStatus(request.status());
+        couple.changeStatus(target);
         return saved(couple, "couple.status-change");
     }
 

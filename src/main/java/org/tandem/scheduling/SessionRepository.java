@@ -93,13 +93,13 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 Sort.by("startsAt"), therapistId, SessionStatus.CANCELLED, to, from);
     }
 
-    /** The scheduled occurrences of a series from an index on. */
     /** A couple's scheduled sessions that start after {@code after}, earliest first. */
     public List<TherapySession> scheduledOfCoupleAfter(UUID coupleId, Instant after) {
         return list("couple.id = ?1 and status = ?2 and startsAt > ?3", Sort.by("startsAt"), coupleId,
                 SessionStatus.SCHEDULED, after);
     }
 
+    /** The scheduled occurrences of a series from an index on. */
     public List<TherapySession> scheduledInSeriesFrom(UUID seriesId, int index) {
         return list("series.id = ?1 and seriesIndex >= ?2 and status = ?3", Sort.by("seriesIndex"), seriesId, index,
                 SessionStatus.SCHEDULED);
