@@ -239,7 +239,8 @@ public final class BenchmarkMain {
         double afterRss = app.settledRssMiB(IDLE_SETTLE);
         PackagedApp.Rss afterParts = app.rss();
         nativeMemory(app, "after-load");
-        row("| state | resident memory (VmRSS) | of it anonymous | of it file-backed |\n| --- | ---: | ---: | ---: |");
+        row("| state | resident memory (VmRSS) | of it anonymous | of it file-backed |\n"
+                + "| --- | ---: | ---: | ---: |");
         row("| idle after start | %.0f MiB | %.0f MiB | %.0f MiB |", idleRss, idleParts.anonymous(),
                 idleParts.fileBacked());
         row("| peak under load (sampled every 200 ms through all scenarios) | %.0f MiB | - | - |", peakRss.get());

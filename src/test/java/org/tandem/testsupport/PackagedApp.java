@@ -122,9 +122,9 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /**
-     * The resident set split as the kernel counts it: anonymous memory (heap, metaspace, JIT code, malloc) and
-     * file-backed pages (the JDK's libraries and class-data archive, mapped jars), which are clean and can be
-     * dropped and read again under memory pressure.
+     * The resident set split as the kernel counts it: anonymous memory (heap, metaspace, JIT code, malloc), and
+     * file-backed and shared pages (RssFile + RssShmem: the JDK's libraries, the class-data archive, mapped jars),
+     * most of which the kernel can drop and read again under memory pressure.
      */
     public Rss rss() throws IOException {
         return new Rss(statusMiB("RssAnon"), statusMiB("RssFile") + statusMiB("RssShmem"));
