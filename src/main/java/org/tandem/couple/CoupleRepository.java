@@ -38,10 +38,8 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
      * partners) fetched in the same select: one round trip instead of four.
      */
     public Couple requireVisibleWithDetails(AccessScope scope, UUID id) {
-        Parameters params = scopeParameters(scope).and("id", id);
-        return find("select distinct c from Couple c left join fetch c.primaryTherapist left join fetch c.coTherapists"
-                + " left join fetch c.partners where c.id = :id and " + visibility("c", scope), params)
-                .singleResultOptional().orElseThrow(() -> Problems.notFound("couple"));
+        return requireVisibleFetching(scope, id,
+                "left join fetch c.primaryTherapist left join fetch c.coTherapists left join fetch c.partners");
     }
 
     /**
@@ -49,10 +47,13 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
      * the clinic's time zone and each partner (the progress summary): one round trip instead of three.
      */
     public Couple requireVisibleWithPartners(AccessScope scope, UUID id) {
+        return requireVisibleFetching(scope, id, "join fetch c.clinic left join fetch c.partners");
+    }
+
+    private Couple requireVisibleFetching(AccessScope scope, UUID id, String fetches) {
         Parameters params = scopeParameters(scope).and("id", id);
-        return find("select distinct c from Couple c join fetch c.clinic left join fetch c.partners where c.id = :id"
-                + " and " + visibility("c", scope), params)
-                .singleResultOptional().orElseThrow(() -> Problems.notFound("couple"));
+        return find("select distinct c from Couple c " + fetches + " where c.id = :id and " + visibility("c", scope),
+                params).singleResultOptional().orElseThrow(() -> Problems.notFound("couple"));
     }
 
     public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {
