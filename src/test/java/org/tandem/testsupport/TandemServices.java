@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.tandem.devenv.EmbeddedMariaDb;
@@ -49,15 +50,21 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
             stop();
             throw new IllegalStateException("Could not start the test services", e);
         }
+        Map<String, String> config = new HashMap<>(appConfig(db.jdbcUrl(), keycloak.realmUrl()));
+        config.put(KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
+        return Map.copyOf(config);
+    }
+
+    /** What the app needs to use a test database and a Keycloak realm, whether or not that Keycloak is up. */
+    public static Map<String, String> appConfig(String jdbcUrl, String realmUrl) {
         return Map.of(
                 // The packaged app runs in the prod profile, which has no notes key of its own.
                 "tandem.notes.key", TEST_NOTES_KEY,
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", EmbeddedMariaDb.USER,
                 "quarkus.datasource.password", EmbeddedMariaDb.PASSWORD,
-                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-                "quarkus.oidc.credentials.secret", "tandem-api-secret",
-                KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
+                "quarkus.oidc.auth-server-url", realmUrl,
+                "quarkus.oidc.credentials.secret", "tandem-api-secret");
     }
 
     @Override
