@@ -40,6 +40,18 @@ public interface TandemConfig {
 
     Webhooks webhooks();
 
+    IdentityProvider identityProvider();
+
+    interface IdentityProvider {
+        /**
+         * How long a call to Keycloak (discovery, signing keys) may go without an answer before it fails. Quarkus
+         * bounds only the connect; a Keycloak that accepts and never answers would otherwise hold a key refresh,
+         * and the start-up retry behind readiness, for good. Env: TANDEM_IDENTITY_PROVIDER_REQUEST_TIMEOUT.
+         */
+        @WithDefault("5s")
+        java.time.Duration requestTimeout();
+    }
+
     interface Webhooks {
         /** How often each replica sends due deliveries ("off": never; the tests run the sender themselves). */
         @WithDefault("2s")

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +69,7 @@ class KeycloakOutageTest {
                 "THERAPIST")).post(MeasurementResourceTest.path(coupleId)).then().statusCode(201);
         // A token signed with a key the app does not know makes it try Keycloak for new keys: refused, so 401.
         long start = System.nanoTime();
-        given().auth().oauth2(unknownKeyToken(issued)).get("/api/v1/couples/" + coupleId).then().statusCode(401)
+        given().auth().oauth2(Tokens.withUnknownKeyId(issued)).get("/api/v1/couples/" + coupleId).then().statusCode(401)
                 .body(not(containsString("Exception")));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "the failed key refresh is quick");
         // New logins fail at Keycloak itself.
@@ -87,14 +86,6 @@ class KeycloakOutageTest {
         String fresh = Tokens.password(realmUrl, "therapist1");
         given().auth().oauth2(fresh).get("/api/v1/couples/" + coupleId).then().statusCode(200);
         given().auth().oauth2(issued).get("/api/v1/couples/" + coupleId).then().statusCode(200);
-    }
-
-    /** The issued token with its key id changed: the signature no longer matches any key the app holds. */
-    private static String unknownKeyToken(String token) {
-        String[] parts = token.split("\\.");
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rotated-key\"}".getBytes()) + "."
-                + parts[1] + "." + parts[2];
     }
 
     private static boolean listening(int port) {

@@ -46,7 +46,7 @@ class KeycloakDownAtStartIT {
             try (PackagedApp pod = PackagedApp.start(app, List.of(), config, TandemServices.freePort(),
                     target.resolve("keycloak-down-app.log"))) {
                 await("the app is live").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> status(pod, "/q/health/live") == 200);
+                        .until(() -> pod.status("/q/health/live", null) == 200);
                 HttpResponse<String> ready = get(pod, "/q/health/ready");
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("\"identity provider signing keys\""), ready.body());
@@ -56,19 +56,11 @@ class KeycloakDownAtStartIT {
                         Path.of("src/main/keycloak/tandem-realm.json"), target.resolve("keycloak-down-at-start.log"))) {
                     await("ready once Keycloak answers").atMost(Duration.ofMinutes(1))
                             .pollInterval(Duration.ofMillis(500))
-                            .until(() -> status(pod, "/q/health/ready") == 200);
+                            .until(() -> pod.status("/q/health/ready", null) == 200);
                     String token = Tokens.password(keycloak.realmUrl(), "therapist1");
                     assertEquals(0, pod.call(token, "GET", "/api/v1/couples", null).path("totalItems").asInt());
                 }
             }
-        }
-    }
-
-    private static int status(PackagedApp pod, String path) {
-        try {
-            return get(pod, path).statusCode();
-        } catch (IOException notListeningYet) {
-            return -1;
         }
     }
 

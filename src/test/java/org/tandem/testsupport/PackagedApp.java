@@ -168,6 +168,26 @@ public final class PackagedApp implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * The status of a GET (with a bearer token unless null), or -1 when the app does not listen yet or leaves the
+     * request unanswered for 30 s.
+     */
+    public int status(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return API.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListeningOrHanging) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -109,6 +109,17 @@ public final class Tokens {
         }
     }
 
+    /**
+     * The token with its header's key id changed: its signature matches no key the app holds, so verifying it
+     * makes the app ask Keycloak for new signing keys first.
+     */
+    public static String withUnknownKeyId(String token) {
+        String[] parts = token.split("\\.");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rotated-key\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + "." + parts[2];
+    }
+
     private static PrivateKey realmSigningKey() throws GeneralSecurityException {
         try {
             var realm = new ObjectMapper()
