@@ -2,12 +2,16 @@ package org.tandem.common;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Reads JSON strictly: a number is not a date (Jackson would take 42 as an epoch day), a string is not a number and
- * a date must exist on the calendar. Clinical records should hold what the client meant, or be refused.
+ * Reads JSON strictly: a number is not a date (Jackson would take 42 as an epoch day), a string is not a number, a
+ * number or boolean is not a string (Jackson would store 7 as "7"), and a date must exist on the calendar. Clinical
+ * records should hold what the client meant, or be refused.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -17,5 +21,9 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.setDefaultLeniency(false);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

@@ -130,6 +130,11 @@ public class MeasurementResourceTest {
         Map<String, Object> wrongType = rating("trust", p1, TODAY, 5, "THERAPIST");
         wrongType.put("value", "high");
         as("therapist1").body(wrongType).post(path(coupleId)).then().statusCode(400).body("field", equalTo("value"));
+        // Nor is a number a metric key: Jackson would have read 5 as "5".
+        Map<String, Object> numberForText = rating("trust", p1, TODAY, 5, "THERAPIST");
+        numberForText.put("metric", 5);
+        as("therapist1").body(numberForText).post(path(coupleId)).then().statusCode(400)
+                .body("field", equalTo("metric"));
         Map<String, Object> badDate = rating("trust", p1, TODAY, 5, "THERAPIST");
         badDate.put("date", "2031-02-30");
         as("therapist1").body(badDate).post(path(coupleId)).then().statusCode(400).body("field", equalTo("date"));
