@@ -26,6 +26,15 @@ public final class QueryParams {
         return parse(raw, name, fallback, Integer::parseInt, "must be a whole number");
     }
 
+    /** {@code true} or {@code false} only: a typo must not silently read as false. */
+    public static boolean bool(String raw, String name) {
+        return parse(raw, name, false, value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        }, "must be true or false");
+    }
+
     public static UUID uuid(String raw, String name) {
         return parse(raw, name, null, UUID::fromString, "must be a UUID");
     }

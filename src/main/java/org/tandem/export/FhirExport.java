@@ -64,9 +64,11 @@ class FhirExport implements ExportSource {
     public long count(ExportJob job, ExportScope s) {
         String couples = " from couple c where " + s.couples();
         return scan.count("select count(*) * 3" + couples, s.coupleParams())
-                + scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false)
-                + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false)
-                + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true);
+                + scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false,
+                        ObservationExport.RATING_COUNTS)
+                + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false, null)
+                + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true,
+                        null);
     }
 
     @Override
@@ -131,7 +133,8 @@ class FhirExport implements ExportSource {
                 });
         scan.stream(s.inIndexOrder("select %2$s m.id, m.couple_id, m.partner_id, m.measured_on, m.metric_key,"
                 + " m.value from measurement m %3$s join couple c on c.id = m.couple_id where %1$s"
-                + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id",
+                + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? and m.entered_in_error_at is null"
+                + " order by m.measured_on, m.id",
                 "ix_measurement_clinic_day"), s.params(s.clinicId(), s.from(), s.to()),
                 r -> emit.resource(rating(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
                         BinaryUuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class), r.getString(5),

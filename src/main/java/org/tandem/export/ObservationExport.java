@@ -29,11 +29,15 @@ class ObservationExport implements ExportSource {
     static final List<String> COLUMNS = List.of("observation_type", "observation_id", "couple_id", "couple_code",
             "partner_id", "partner_seat", "date", "key", "value", "band", "clinical", "source", "private", "detail");
 
+    /** Ratings that count: not marked as entered in error (ix_measurement_couple_day holds the mark). */
+    static final String RATING_COUNTS = "x.entered_in_error_at is null";
+
     // Templates for ExportScope#inIndexOrder.
     static final String RATINGS = "select %2$s m.id, m.couple_id, c.code, m.partner_id, p.seat,"
             + " m.measured_on, m.metric_key, m.value, m.source, m.is_private from measurement m %3$s"
             + " join couple c on c.id = m.couple_id left join partner p on p.id = m.partner_id where %1$s"
-            + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id";
+            + " and m.clinic_id = ? and m.measured_on >= ? and m.measured_on <= ? and m.entered_in_error_at is null"
+            + " order by m.measured_on, m.id";
     private static final String QUESTIONNAIRES = "select %2$s q.id, q.couple_id, c.code, q.partner_id, p.seat,"
             + " q.completed_on, q.instrument_key, q.answers, q.source, q.is_private from questionnaire_response q %3$s"
             + " join couple c on c.id = q.couple_id join partner p on p.id = q.partner_id where %1$s"
@@ -58,9 +62,10 @@ class ObservationExport implements ExportSource {
 
     @Override
     public long count(ExportJob job, ExportScope s) {
-        return scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false)
-                + scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false)
-                + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true);
+        return scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false, RATING_COUNTS)
+                + scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false, null)
+                + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true,
+                        null);
     }
 
     @Override

@@ -61,12 +61,14 @@ public class Scan {
      * Rows of a table of couple records ({@code x}) in the scope's couples and period, for a job's expected count.
      * The clinic condition is the couple's alone: with the table's own clinic_id as well, MariaDB reads every
      * row from the table, where the couple-and-date index answers on its own (the count had doubled the database
-     * work of a million-row export, docs/performance.md).
+     * work of a million-row export, docs/performance.md). {@code rowCondition} (on {@code x}, or null) must be
+     * answerable from that index too.
      */
-    long countInScope(ExportScope s, String table, String dateColumn, Object from, Object to, boolean toExclusive) {
+    long countInScope(ExportScope s, String table, String dateColumn, Object from, Object to, boolean toExclusive,
+            String rowCondition) {
         return count("select count(*) from " + table + " x join couple c on c.id = x.couple_id where " + s.couples()
-                + " and x." + dateColumn + " >= ? and x." + dateColumn + (toExclusive ? " < ?" : " <= ?"),
-                s.params(from, to));
+                + " and x." + dateColumn + " >= ? and x." + dateColumn + (toExclusive ? " < ?" : " <= ?")
+                + (rowCondition == null ? "" : " and " + rowCondition), s.params(from, to));
     }
 
     /** An instant as the database stores it (UTC datetime). */

@@ -4,13 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
 
-/** A value of a rating metric for one partner (or, with no partner, the couple) on a day. */
+/**
+ * A value of a rating metric for one partner (or, with no partner, the couple) on a day. What was recorded never
+ * changes (every column of it is {@code updatable = false}); a value recorded by mistake is marked as entered in
+ * error, once, with who marked it and why, and from then on counts nowhere.
+ */
 @Entity
-@Immutable
 @Table(name = "measurement")
 public class Measurement extends Observation {
 
@@ -22,6 +25,15 @@ public class Measurement extends Observation {
 
     @Column(nullable = false, updatable = false, precision = 8, scale = 2)
     private BigDecimal value;
+
+    @Column(name = "entered_in_error_at", insertable = false)
+    private Instant enteredInErrorAt;
+
+    @Column(name = "entered_in_error_by", insertable = false, length = 255)
+    private String enteredInErrorBy;
+
+    @Column(name = "entered_in_error_reason", insertable = false, length = 500)
+    private String enteredInErrorReason;
 
     protected Measurement() {
     }
@@ -44,5 +56,32 @@ public class Measurement extends Observation {
 
     public BigDecimal getValue() {
         return value;
+    }
+
+    /**
+     * Marks the value as recorded by mistake.
+     *
+     * @return false, changing nothing, when it was marked before
+     */
+    public boolean markEnteredInError(String by, String reason, Instant at) {
+        if (isEnteredInError()) {
+            return false;
+        }
+        this.enteredInErrorAt = at;
+        this.enteredInErrorBy = by;
+        this.enteredInErrorReason = reason;
+        return true;
+    }
+
+    public boolean isEnteredInError() {
+        return enteredInErrorAt != null;
+    }
+
+    public Instant getEnteredInErrorAt() {
+        return enteredInErrorAt;
+    }
+
+    public String getEnteredInErrorReason() {
+        return enteredInErrorReason;
     }
 }

@@ -38,11 +38,32 @@ public final class MeasurementApi {
     }
 
     public record MeasurementResponse(UUID id, UUID coupleId, UUID partnerId, String metric, LocalDate date,
-            BigDecimal value, Source source, @JsonProperty("private") boolean isPrivate, Instant recordedAt) {
+            BigDecimal value, Source source, @JsonProperty("private") boolean isPrivate, Instant recordedAt,
+            @Schema(description = "Set once the value was marked as recorded by mistake; it then counts nowhere")
+            EnteredInError enteredInError) {
 
         @Override
         public String toString() {
             return "MeasurementResponse[id=" + id + "]";
+        }
+    }
+
+    public record EnteredInError(Instant at, String reason) {
+
+        @Override
+        public String toString() {
+            return "EnteredInError[at=" + at + "]";
+        }
+    }
+
+    public record EnteredInErrorRequest(
+            @NotBlank @Size(max = 500) @Schema(description = "Why the value is wrong, for the record (e.g. \"meant 8,"
+                    + " not 3\"); seen by the couple's therapists in the list and in the audit trail's context")
+            String reason) {
+
+        @Override
+        public String toString() {
+            return "EnteredInErrorRequest[]";
         }
     }
 

@@ -8,21 +8,29 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.BinaryUuids;
 import org.tandem.common.PageQuery;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
 
     /** Filters of a list; null fields do not filter. */
-    public record Filter(String metric, UUID partnerId, LocalDate from, LocalDate to) {
+    public record Filter(String metric, UUID partnerId, LocalDate from, LocalDate to, boolean withEnteredInError) {
     }
+
+    /** What every read that counts values adds: a value marked as entered in error counts nowhere. */
+    static final String COUNTS = "enteredInErrorAt is null";
 
     private static final Sort ORDER = Sort.by("measuredOn").and("createdAt").and("id");
 
     public PanacheQuery<Measurement> search(UUID coupleId, Filter filter, UUID viewer, PageQuery page) {
         StringBuilder where = new StringBuilder("coupleId = :couple");
         Parameters params = Parameters.with("couple", coupleId);
+        if (!filter.withEnteredInError()) {
+            where.append(" and ").append(COUNTS);
+        }
         if (filter.metric() != null) {
             where.append(" and metricKey = :metric");
             params.and("metric", filter.metric());
@@ -49,6 +57,20 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
 
     /** Every measurement of the couple in a period, oldest first, for the progress summary. */
     public List<Measurement> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
-        return list("coupleId = ?1 and measuredOn >= ?2 and measuredOn <= ?3", ORDER, coupleId, from, to);
+        return list("coupleId = ?1 and measuredOn >= ?2 and measuredOn <= ?3 and " + COUNTS, ORDER, coupleId, from,
+                to);
+    }
+
+    /**
+     * The couple's measurement, its row locked until the transaction ends, so two marks cannot both apply. Plain
+     * {@code SELECT ... FOR UPDATE}: Hibernate's MySQL dialect would write {@code FOR UPDATE OF alias}, which
+     * MariaDB does not accept.
+     */
+    public Optional<Measurement> lockOfCouple(UUID coupleId, UUID id) {
+        boolean found = !getEntityManager()
+                .createNativeQuery("select id from measurement where id = ?1 and couple_id = ?2 for update")
+                .setParameter(1, BinaryUuids.bytes(id)).setParameter(2, BinaryUuids.bytes(coupleId))
+                .getResultList().isEmpty();
+        return found ? findByIdOptional(id) : Optional.empty();
     }
 }

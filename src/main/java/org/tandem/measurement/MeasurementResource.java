@@ -24,6 +24,7 @@ import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
+import org.tandem.measurement.MeasurementApi.EnteredInErrorRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.security.RequiresScope;
@@ -62,21 +63,41 @@ public class MeasurementResource {
         return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
     }
 
+    @POST
+    @Path("/{id}/entered-in-error")
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Mark a rating as entered in error (roles: therapist of the couple; integration, values it"
+            + " recorded)", description = "For a value recorded by mistake. It is kept as recorded, with the reason,"
+                    + " and from then on counts nowhere: not in the list (unless asked for), the progress summary,"
+                    + " reports or exports. Once only; record the right value as a new one.")
+    @APIResponse(responseCode = "200", description = "Marked",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long reason")
+    @APIResponse(responseCode = "404", description = "No such value of this couple, or not yours")
+    @APIResponse(responseCode = "409", description = "Marked as entered in error before")
+    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
+    public MeasurementResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @NotNull @Valid EnteredInErrorRequest request) {
+        return service.markEnteredInError(coupleId, id, request);
+    }
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
     @Operation(summary = "The couple's ratings, oldest first (roles: admin, therapist of the couple; integration"
             + " with forPartner)", description = "Filters: metric, partnerId, from, to (dates). With forPartner,"
-                    + " what that partner's app may show: the other partner's private values are left out.")
+                    + " what that partner's app may show: the other partner's private values are left out. Values"
+                    + " marked as entered in error are left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of measurements")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("forPartner") String forPartner, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("forPartner") String forPartner, @QueryParam("includeEnteredInError") String withErrors,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new MeasurementRepository.Filter(QueryParams.text(metric, "metric", 64),
-                QueryParams.uuid(partnerId, "partnerId"), QueryParams.date(from, "from"), QueryParams.date(to, "to"));
+                QueryParams.uuid(partnerId, "partnerId"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+                QueryParams.bool(withErrors, "includeEnteredInError"));
         return service.list(coupleId, filter, QueryParams.uuid(forPartner, "forPartner"),
                 PageQuery.of(page, size, config.paging()));
     }

@@ -3,6 +3,7 @@ package org.tandem.measurement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.PartnerView;
+import org.tandem.measurement.MeasurementApi.EnteredInError;
+import org.tandem.measurement.MeasurementApi.EnteredInErrorRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
@@ -69,14 +72,39 @@ public class MeasurementService {
         measurements.persist(m);
         measurements.flush();
         audit.success("measurement.record", RECORD, m.getId());
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_RECORDED, event(m));
+        return toResponse(m);
+    }
+
+    /**
+     * Marks a value as recorded by mistake: kept as it was, counted nowhere from now on. A therapist of the couple
+     * may mark any of its values; an integration only the ones it recorded itself (any other is 404 to it, so
+     * that it learns nothing of values it may not see).
+     */
+    public MeasurementResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        Measurement m = measurements.lockOfCouple(coupleId, id)
+                .filter(found -> !caller.isIntegration() || found.getRecordedBy().equals(caller.subject()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
+        if (!m.markEnteredInError(caller.subject(), request.reason().trim(), Instant.now())) {
+            throw Problems.conflict("entered-in-error", "Already entered in error",
+                    "This value was marked as entered in error before.");
+        }
+        measurements.flush();
+        audit.success("measurement.entered-in-error", RECORD, m.getId());
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, event(m));
+        return toResponse(m);
+    }
+
+    /** A webhook's data: ids and the metric, never the value or the reason. */
+    private static java.util.Map<String, Object> event(Measurement m) {
         java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("kind", "RATING");
         data.put("measurementId", m.getId());
-        data.put("coupleId", coupleId);
+        data.put("coupleId", m.getCoupleId());
         data.put("partnerId", m.getPartnerId());
-        data.put("metric", metric.key());
-        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_RECORDED, data);
-        return toResponse(m);
+        data.put("metric", m.getMetricKey());
+        return data;
     }
 
     public PageResponse<MeasurementResponse> list(UUID coupleId, MeasurementRepository.Filter filter,
@@ -125,6 +153,8 @@ public class MeasurementService {
 
     static MeasurementResponse toResponse(Measurement m) {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
-                m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt());
+                m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
+                m.isEnteredInError() ? new EnteredInError(m.getEnteredInErrorAt(), m.getEnteredInErrorReason())
+                        : null);
     }
 }

@@ -79,6 +79,11 @@ public abstract class Observation {
         return privateToPartner;
     }
 
+    /** The Keycloak subject of whoever recorded it: a therapist, or an integration's service account. */
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

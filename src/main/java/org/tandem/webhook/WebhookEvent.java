@@ -12,6 +12,7 @@ public enum WebhookEvent {
     NOTE_SIGNED("note.signed"),
     ASSIGNMENT_COMPLETED("assignment.completed"),
     MEASUREMENT_RECORDED("measurement.recorded"),
+    MEASUREMENT_ENTERED_IN_ERROR("measurement.entered-in-error"),
     SAFETY_FLAGGED("safety.flagged");
 
     private final String wireName;

@@ -167,6 +167,32 @@ public class ExportResourceTest {
     }
 
     @Test
+    void aRatingEnteredInErrorIsInNoExport() {
+        Fixture f = fixture("therapist1");
+        String typo = as("therapist1").body(MeasurementResourceTest.rating("trust", f.p1(), TODAY.minusDays(1), 1,
+                "THERAPIST")).post(MeasurementResourceTest.path(f.coupleId())).then().statusCode(201).extract()
+                .path("id");
+        as("therapist1").body(Map.of("reason", "Typed 1 for 7")).post(MeasurementResourceTest.path(f.coupleId())
+                + "/" + typo + "/entered-in-error").then().statusCode(200);
+
+        String csvJob = start("therapist1", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
+        String fhirJob = start("admin1", "FHIR", "FHIR_NDJSON", TODAY.minusDays(30), TODAY);
+        worker.runPending();
+        String csv = as("therapist1").get("/api/v1/exports/" + csvJob + "/content").then().statusCode(200).extract()
+                .asString();
+        assertTrue(csv.lines().anyMatch(line -> line.startsWith("RATING,") && line.contains(f.coupleId())),
+                "the couple's other rating is exported");
+        assertFalse(csv.contains(typo), "the marked rating is not exported");
+        // The estimate behind percent leaves it out too.
+        assertEquals(csv.lines().skip(1).filter(line -> !line.startsWith("ADHERENCE,")).count(),
+                as("therapist1").get("/api/v1/exports/" + csvJob).then().extract().jsonPath().getLong("rowsExpected"));
+        String fhir = as("admin1").get("/api/v1/exports/" + fhirJob + "/content").then().statusCode(200)
+                .extract().asString();
+        assertTrue(fhir.contains(f.coupleId()));
+        assertFalse(fhir.contains(typo), "the marked rating is not exported");
+    }
+
+    @Test
     void fhirExportParsesAndValidatesAsR4() {
         Fixture f = fixture("therapist1");
         String id = start("admin1", "FHIR", "FHIR_NDJSON", TODAY.minusDays(30), TODAY);

@@ -77,7 +77,8 @@ public final class ExportRows {
             + " m.measured_on, m.metric_key, m.value, m.source, m.is_private"
             + " from measurement m force index (ix_measurement_clinic_day) join couple c on c.id = m.couple_id"
             + " left join partner p on p.id = m.partner_id where c.clinic_id = ? and m.clinic_id = ?"
-            + " and m.measured_on >= ? and m.measured_on <= ? order by m.measured_on, m.id";
+            + " and m.measured_on >= ? and m.measured_on <= ? and m.entered_in_error_at is null"
+            + " order by m.measured_on, m.id";
 
     /**
      * The export's ratings query streamed over JDBC row by row and written as plain comma-joined text to nowhere:

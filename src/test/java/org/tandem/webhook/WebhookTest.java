@@ -146,6 +146,30 @@ class WebhookTest {
     }
 
     @Test
+    void aValueEnteredInErrorIsAnnouncedWithoutItsReason() throws Exception {
+        register(List.of("measurement.entered-in-error"));
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String partnerId = couple.path("partners[0].id");
+        String measurementId = as("therapist1").body(MeasurementResourceTest.rating("trust", partnerId,
+                LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1), 3, "THERAPIST")).post(MeasurementResourceTest.path(coupleId)).then()
+                .statusCode(201).extract().path("id");
+        as("therapist1").body(Map.of("reason", "Wrong couple's sheet")).post(MeasurementResourceTest.path(coupleId)
+                + "/" + measurementId + "/entered-in-error").then().statusCode(200);
+
+        sender.sendDue();
+        assertEquals(1, received.size(), "the recording itself was not subscribed to");
+        JsonNode event = new ObjectMapper().readTree(received.get(0).body());
+        assertEquals("measurement.entered-in-error", event.get("type").asText());
+        assertEquals(measurementId, event.get("data").get("measurementId").asText());
+        assertEquals(coupleId, event.get("data").get("coupleId").asText());
+        assertEquals(partnerId, event.get("data").get("partnerId").asText());
+        assertEquals("trust", event.get("data").get("metric").asText());
+        assertFalse(received.get(0).body().contains("Wrong couple"), "no reason in a payload");
+        assertFalse(event.get("data").has("value"), "no value in a payload");
+    }
+
+    @Test
     void aRolledBackChangeSendsNothing() {
         Response endpoint = register(List.of("session.scheduled"));
         String coupleId = Api.createCouple("therapist1", unique());
