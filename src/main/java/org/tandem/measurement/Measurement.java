@@ -1,12 +1,13 @@
 package org.tandem.measurement;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.tandem.common.ErrorMark;
 
 /**
  * A value of a rating metric for one partner (or, with no partner, the couple) on a day. What was recorded never
@@ -26,14 +27,8 @@ public class Measurement extends Observation {
     @Column(nullable = false, updatable = false, precision = 8, scale = 2)
     private BigDecimal value;
 
-    @Column(name = "entered_in_error_at", insertable = false)
-    private Instant enteredInErrorAt;
-
-    @Column(name = "entered_in_error_by", insertable = false, length = 255)
-    private String enteredInErrorBy;
-
-    @Column(name = "entered_in_error_reason", insertable = false, length = 500)
-    private String enteredInErrorReason;
+    @Embedded
+    private ErrorMark enteredInError;
 
     protected Measurement() {
     }
@@ -63,25 +58,16 @@ public class Measurement extends Observation {
      *
      * @return false, changing nothing, when it was marked before
      */
-    public boolean markEnteredInError(String by, String reason, Instant at) {
-        if (isEnteredInError()) {
+    public boolean markEnteredInError(ErrorMark mark) {
+        if (enteredInError != null) {
             return false;
         }
-        this.enteredInErrorAt = at;
-        this.enteredInErrorBy = by;
-        this.enteredInErrorReason = reason;
+        this.enteredInError = mark;
         return true;
     }
 
-    public boolean isEnteredInError() {
-        return enteredInErrorAt != null;
-    }
-
-    public Instant getEnteredInErrorAt() {
-        return enteredInErrorAt;
-    }
-
-    public String getEnteredInErrorReason() {
-        return enteredInErrorReason;
+    /** The mark, or null while the value counts. */
+    public ErrorMark getEnteredInError() {
+        return enteredInError;
     }
 }

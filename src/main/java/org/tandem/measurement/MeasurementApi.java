@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 
 /** Request and response bodies of the rating metrics and measurements. */
 public final class MeasurementApi {
@@ -45,25 +46,6 @@ public final class MeasurementApi {
         @Override
         public String toString() {
             return "MeasurementResponse[id=" + id + "]";
-        }
-    }
-
-    public record EnteredInError(Instant at, String reason) {
-
-        @Override
-        public String toString() {
-            return "EnteredInError[at=" + at + "]";
-        }
-    }
-
-    public record EnteredInErrorRequest(
-            @NotBlank @Size(max = 500) @Schema(description = "Why the value is wrong, for the record (e.g. \"meant 8,"
-                    + " not 3\"); seen by the couple's therapists in the list and in the audit trail's context")
-            String reason) {
-
-        @Override
-        public String toString() {
-            return "EnteredInErrorRequest[]";
         }
     }
 

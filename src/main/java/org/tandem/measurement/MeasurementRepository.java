@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.BinaryUuids;
 import org.tandem.common.PageQuery;
+import org.tandem.common.RowLock;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
@@ -21,7 +21,7 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
     }
 
     /** What every read that counts values adds: a value marked as entered in error counts nowhere. */
-    static final String COUNTS = "enteredInErrorAt is null";
+    static final String COUNTS = "enteredInError.at is null";
 
     private static final Sort ORDER = Sort.by("measuredOn").and("createdAt").and("id");
 
@@ -61,16 +61,9 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
                 to);
     }
 
-    /**
-     * The couple's measurement, its row locked until the transaction ends, so two marks cannot both apply. Plain
-     * {@code SELECT ... FOR UPDATE}: Hibernate's MySQL dialect would write {@code FOR UPDATE OF alias}, which
-     * MariaDB does not accept.
-     */
+    /** The couple's measurement, its row locked until the transaction ends, so two marks cannot both apply. */
     public Optional<Measurement> lockOfCouple(UUID coupleId, UUID id) {
-        boolean found = !getEntityManager()
-                .createNativeQuery("select id from measurement where id = ?1 and couple_id = ?2 for update")
-                .setParameter(1, BinaryUuids.bytes(id)).setParameter(2, BinaryUuids.bytes(coupleId))
-                .getResultList().isEmpty();
-        return found ? findByIdOptional(id) : Optional.empty();
+        return RowLock.lock(getEntityManager(), "measurement", id, "couple_id", coupleId) ? findByIdOptional(id)
+                : Optional.empty();
     }
 }

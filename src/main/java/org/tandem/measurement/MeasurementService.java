@@ -8,14 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.ErrorMark;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.PartnerView;
-import org.tandem.measurement.MeasurementApi.EnteredInError;
-import org.tandem.measurement.MeasurementApi.EnteredInErrorRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
@@ -86,7 +86,7 @@ public class MeasurementService {
         Measurement m = measurements.lockOfCouple(coupleId, id)
                 .filter(found -> !caller.isIntegration() || found.getRecordedBy().equals(caller.subject()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
-        if (!m.markEnteredInError(caller.subject(), request.reason().trim(), Instant.now())) {
+        if (!m.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
             throw Problems.conflict("entered-in-error", "Already entered in error",
                     "This value was marked as entered in error before.");
         }
@@ -154,7 +154,6 @@ public class MeasurementService {
     static MeasurementResponse toResponse(Measurement m) {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
                 m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
-                m.isEnteredInError() ? new EnteredInError(m.getEnteredInErrorAt(), m.getEnteredInErrorReason())
-                        : null);
+                m.getEnteredInError() == null ? null : m.getEnteredInError().toView());
     }
 }

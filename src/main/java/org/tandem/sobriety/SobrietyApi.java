@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 
 /** Request and response bodies of a partner's sobriety. */
 public final class SobrietyApi {
@@ -27,7 +28,9 @@ public final class SobrietyApi {
     }
 
     public record ResetResponse(UUID id, LocalDate date, ResetKind kind,
-            @Schema(description = "Therapists only") String note, Instant loggedAt) {
+            @Schema(description = "Therapists only") String note, Instant loggedAt,
+            @Schema(description = "Set once the reset was marked as logged by mistake; it then breaks no streak."
+                    + " The reason is for therapists only") EnteredInError enteredInError) {
 
         @Override
         public String toString() {

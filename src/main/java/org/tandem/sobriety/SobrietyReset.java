@@ -1,6 +1,7 @@
 package org.tandem.sobriety;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,12 +10,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
+import org.tandem.common.ErrorMark;
 import org.tandem.note.NoteCipher;
 
-/** A logged slip or relapse of a partner in recovery. The optional note is encrypted like a session note. */
+/**
+ * A logged slip or relapse of a partner in recovery. The optional note is encrypted like a session note. What was
+ * logged never changes ({@code updatable = false}); a reset logged by mistake is marked as entered in error, once,
+ * and then no longer breaks a streak.
+ */
 @Entity
-@Immutable
 @Table(name = "sobriety_reset")
 public class SobrietyReset {
 
@@ -47,6 +51,9 @@ public class SobrietyReset {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Embedded
+    private ErrorMark enteredInError;
+
     protected SobrietyReset() {
     }
 
@@ -67,6 +74,20 @@ public class SobrietyReset {
         }
         this.noteKeyId = note.keyId();
         this.noteCiphertext = note.ciphertext();
+    }
+
+    /** @return false, changing nothing, when it was marked before */
+    public boolean markEnteredInError(ErrorMark mark) {
+        if (enteredInError != null) {
+            return false;
+        }
+        this.enteredInError = mark;
+        return true;
+    }
+
+    /** The mark, or null while the reset counts. */
+    public ErrorMark getEnteredInError() {
+        return enteredInError;
     }
 
     public UUID getId() {

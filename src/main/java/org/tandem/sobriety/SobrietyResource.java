@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.security.Roles;
 import org.tandem.sobriety.SobrietyApi.ResetRequest;
 import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
@@ -59,5 +60,22 @@ public class SobrietyResource {
     public Response logReset(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId,
             @NotNull @Valid ResetRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.logReset(coupleId, partnerId, request)).build();
+    }
+
+    @POST
+    @Path("resets/{resetId}/entered-in-error")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Mark a reset as logged by mistake (roles: therapist of the couple)",
+            description = "For a slip or relapse logged on the wrong day, for the wrong partner, or not at all. It"
+                    + " stays in the history, marked, with the reason, and no longer breaks a streak. Once only;"
+                    + " log the right reset as a new one.")
+    @APIResponse(responseCode = "200", description = "Marked; the streaks after it")
+    @APIResponse(responseCode = "400", description = "Missing or too long reason")
+    @APIResponse(responseCode = "404", description = "No such couple, partner or reset of that partner, or not yours")
+    @APIResponse(responseCode = "409", description = "Marked before, or the partner is not the one in recovery")
+    public SobrietyResponse markEnteredInError(@PathParam("coupleId") UUID coupleId,
+            @PathParam("partnerId") UUID partnerId, @PathParam("resetId") UUID resetId,
+            @NotNull @Valid EnteredInErrorRequest request) {
+        return service.markEnteredInError(coupleId, partnerId, resetId, request);
     }
 }

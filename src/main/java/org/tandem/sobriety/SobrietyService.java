@@ -2,10 +2,14 @@ package org.tandem.sobriety;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.ErrorMark;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.Problems;
 import org.tandem.common.Text;
 import org.tandem.couple.Couple;
@@ -73,6 +77,23 @@ public class SobrietyService {
         return view(partner, today, true);
     }
 
+    /**
+     * Marks a reset as logged by mistake: it stays in the history, marked, and no longer breaks a streak. Returns
+     * the streaks after it.
+     */
+    public SobrietyResponse markEnteredInError(UUID coupleId, UUID partnerId, UUID resetId,
+            EnteredInErrorRequest request) {
+        Partner partner = partnerInRecovery(coupleId, partnerId);
+        SobrietyReset reset = resets.lockOfPartner(partnerId, resetId).orElseThrow(() -> Problems.notFound("reset"));
+        if (!reset.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
+            throw Problems.conflict("entered-in-error", "Already entered in error",
+                    "This reset was marked as entered in error before.");
+        }
+        resets.flush();
+        audit.success("sobriety.reset-entered-in-error", RECORD, partnerId);
+        return view(partner, today(partner), true);
+    }
+
     /** Streaks as of a day, without notes or audit: for the progress summary, which audits its own read. */
     public SobrietyResponse streaks(Partner partner, LocalDate asOf) {
         return view(partner, asOf, false);
@@ -83,14 +104,23 @@ public class SobrietyService {
         List<ResetResponse> history = all.stream().map(r -> new ResetResponse(r.getId(), r.getOccurredOn(),
                 r.getKind(), withNotes && r.hasNote()
                         ? cipher.open(r.getNoteKeyId(), NOTE_PURPOSE, r.getId(), r.getNoteCiphertext()) : null,
-                r.getCreatedAt())).toList();
+                r.getCreatedAt(), mark(r.getEnteredInError(), withNotes))).toList();
         if (partner.getSobrietyDate() == null) {
             return new SobrietyResponse(partner.getId(), null, asOf, null, null, null, history);
         }
         Sobriety.Streaks s = Sobriety.compute(partner.getSobrietyDate(),
-                all.stream().map(SobrietyReset::getOccurredOn).toList(), asOf);
+                all.stream().filter(r -> r.getEnteredInError() == null).map(SobrietyReset::getOccurredOn).toList(),
+                asOf);
         return new SobrietyResponse(partner.getId(), partner.getSobrietyDate(), asOf, s.currentStart(), s.current(),
                 s.longest(), history);
+    }
+
+    /** Admins see that and when a reset was marked, not why: the reason may say something clinical. */
+    private static EnteredInError mark(ErrorMark mark, boolean withReason) {
+        if (mark == null) {
+            return null;
+        }
+        return withReason ? mark.toView() : new EnteredInError(mark.at(), null);
     }
 
     private Partner partnerInRecovery(UUID coupleId, UUID partnerId) {

@@ -1,7 +1,9 @@
 package org.tandem.sobriety;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.tandem.testsupport.Api.anonymous;
 import static org.tandem.testsupport.Api.as;
@@ -95,6 +97,77 @@ public class SobrietyResourceTest {
         as("therapist9").body(body).post(path + "/resets").then().statusCode(404);
         as("therapist1").get(path(coupleId, java.util.UUID.randomUUID().toString())).then().statusCode(404);
         as("therapist1").get(path).then().body("resets", hasSize(0));
+    }
+
+    @Test
+    void aResetLoggedByMistakeIsMarkedAndBreaksNoStreak() {
+        Response couple = coupleSoberSince(TODAY.minusDays(100));
+        String coupleId = couple.path("id");
+        String partnerId = couple.path("partners[0].id");
+        String path = path(coupleId, partnerId);
+        as("therapist1").body(reset(TODAY.minusDays(40), "SLIP", null)).post(path + "/resets").then().statusCode(201);
+        String wrong = as("therapist1").body(reset(TODAY.minusDays(10), "RELAPSE", "Logged for the wrong client"))
+                .post(path + "/resets").then().statusCode(201).body("currentStreakDays", equalTo(9)).extract()
+                .path("resets[1].id");
+        Map<String, Object> reason = Map.of("reason", "The relapse was another client's");
+
+        as("therapist1").body(reason).post(mark(path, wrong)).then().statusCode(200)
+                .body("currentStreakDays", equalTo(39)).body("longestStreakDays", equalTo(60))
+                .body("resets", hasSize(2)).body("resets[0].enteredInError", nullValue())
+                .body("resets[1].id", equalTo(wrong)).body("resets[1].kind", equalTo("RELAPSE"))
+                .body("resets[1].note", equalTo("Logged for the wrong client"))
+                .body("resets[1].enteredInError.reason", equalTo("The relapse was another client's"));
+        // The progress summary's streaks follow.
+        as("therapist1").get("/api/v1/couples/" + coupleId + "/progress").then().statusCode(200)
+                .body("partners.find { it.partnerId == '" + partnerId + "' }.sobriety.currentStreakDays",
+                        equalTo(39));
+        // Admins see that it was marked, not why.
+        as("admin1").get(path).then().statusCode(200).body("resets[1].enteredInError.at", notNullValue())
+                .body("resets[1].enteredInError.reason", nullValue());
+        // Once only.
+        as("therapist1").body(reason).post(mark(path, wrong)).then().statusCode(409)
+                .body("type", equalTo("/problems/entered-in-error"));
+        as("admin1").queryParam("recordType", "sobriety").queryParam("recordId", partnerId)
+                .get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.action", hasItem("sobriety.reset-entered-in-error"));
+    }
+
+    @Test
+    void markingAResetFollowsTheRoleMatrixAndNeedsAReason() {
+        Response couple = coupleSoberSince(TODAY.minusDays(30));
+        String coupleId = couple.path("id");
+        String path = path(coupleId, couple.path("partners[0].id"));
+        String resetId = as("therapist1").body(reset(TODAY.minusDays(5), "SLIP", null)).post(path + "/resets")
+                .then().statusCode(201).extract().path("resets[0].id");
+        Map<String, Object> reason = Map.of("reason", "Wrong day");
+
+        anonymous().body(reason).post(mark(path, resetId)).then().statusCode(401);
+        as("admin1").body(reason).post(mark(path, resetId)).then().statusCode(403);
+        asIntegration().body(reason).post(mark(path, resetId)).then().statusCode(403);
+        as("therapist2").body(reason).post(mark(path, resetId)).then().statusCode(404);
+        as("therapist9").body(reason).post(mark(path, resetId)).then().statusCode(404);
+        // A reset of another partner in recovery, under this partner's path; one that does not exist.
+        Response other = coupleSoberSince(TODAY.minusDays(30));
+        String otherPath = path(other.path("id"), other.path("partners[0].id"));
+        String othersReset = as("therapist1").body(reset(TODAY.minusDays(3), "SLIP", null))
+                .post(otherPath + "/resets").then().statusCode(201).extract().path("resets[0].id");
+        as("therapist1").body(reason).post(mark(path, othersReset)).then().statusCode(404);
+        as("therapist1").body(reason).post(mark(path, java.util.UUID.randomUUID().toString())).then()
+                .statusCode(404);
+        as("therapist1").body(Map.of()).post(mark(path, resetId)).then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        as("therapist1").body(Map.of("reason", "x".repeat(501))).post(mark(path, resetId)).then().statusCode(400);
+        as("therapist1").body(Map.of("reason", "ok", "date", TODAY.toString())).post(mark(path, resetId)).then()
+                .statusCode(400);
+
+        // None of these marked anything.
+        as("therapist1").get(path).then().body("resets[0].enteredInError", nullValue())
+                .body("currentStreakDays", equalTo(4));
+        as("therapist1").get(otherPath).then().body("resets[0].enteredInError", nullValue());
+    }
+
+    private static String mark(String sobrietyPath, String resetId) {
+        return sobrietyPath + "/resets/" + resetId + "/entered-in-error";
     }
 
     public static Response coupleSoberSince(LocalDate sobrietyDate) {
