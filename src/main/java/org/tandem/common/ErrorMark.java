@@ -30,16 +30,12 @@ public class ErrorMark {
         this.at = at;
     }
 
-    public Instant at() {
-        return at;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public ErrorMarkApi.EnteredInError toView() {
-        return new ErrorMarkApi.EnteredInError(at, reason);
+    /**
+     * The mark as a response shows it. The reason is for the couple's therapists alone: written by a clinician, it
+     * may say something clinical, so admins and the partners' apps see only that and when the entry was marked.
+     */
+    public static ErrorMarkApi.EnteredInError view(ErrorMark mark, boolean withReason) {
+        return mark == null ? null : new ErrorMarkApi.EnteredInError(mark.at, withReason ? mark.reason : null);
     }
 
     @Override

@@ -115,7 +115,7 @@ public class MeasurementService {
             throw Problems.invalid("to", "query", "must not be before from");
         }
         var query = measurements.search(coupleId, filter, view.partnerId(), page);
-        PageResponse<MeasurementResponse> result = PageResponse.of(query.list(), MeasurementService::toResponse, page,
+        PageResponse<MeasurementResponse> result = PageResponse.of(query.list(), this::toResponse, page,
                 query.count());
         audit.success("measurement.list", "couple", coupleId);
         return result;
@@ -151,9 +151,9 @@ public class MeasurementService {
         return MetricResponse.of(row.toMetric());
     }
 
-    static MeasurementResponse toResponse(Measurement m) {
+    private MeasurementResponse toResponse(Measurement m) {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
                 m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
-                m.getEnteredInError() == null ? null : m.getEnteredInError().toView());
+                ErrorMark.view(m.getEnteredInError(), caller.isTherapist()));
     }
 }

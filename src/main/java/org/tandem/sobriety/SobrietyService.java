@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
-import org.tandem.common.ErrorMarkApi.EnteredInError;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.Problems;
 import org.tandem.common.Text;
@@ -104,7 +103,7 @@ public class SobrietyService {
         List<ResetResponse> history = all.stream().map(r -> new ResetResponse(r.getId(), r.getOccurredOn(),
                 r.getKind(), withNotes && r.hasNote()
                         ? cipher.open(r.getNoteKeyId(), NOTE_PURPOSE, r.getId(), r.getNoteCiphertext()) : null,
-                r.getCreatedAt(), mark(r.getEnteredInError(), withNotes))).toList();
+                r.getCreatedAt(), ErrorMark.view(r.getEnteredInError(), withNotes))).toList();
         if (partner.getSobrietyDate() == null) {
             return new SobrietyResponse(partner.getId(), null, asOf, null, null, null, history);
         }
@@ -113,14 +112,6 @@ public class SobrietyService {
                 asOf);
         return new SobrietyResponse(partner.getId(), partner.getSobrietyDate(), asOf, s.currentStart(), s.current(),
                 s.longest(), history);
-    }
-
-    /** Admins see that and when a reset was marked, not why: the reason may say something clinical. */
-    private static EnteredInError mark(ErrorMark mark, boolean withReason) {
-        if (mark == null) {
-            return null;
-        }
-        return withReason ? mark.toView() : new EnteredInError(mark.at(), null);
     }
 
     private Partner partnerInRecovery(UUID coupleId, UUID partnerId) {

@@ -61,6 +61,9 @@ class EnteredInErrorTest {
                 .body("type", equalTo("/problems/entered-in-error"));
         as("therapist1").queryParam("includeEnteredInError", "true").get(path(coupleId)).then()
                 .body("items.find { it.id == '" + typo + "' }.enteredInError.reason", equalTo("Meant 8, typed 2"));
+        as("admin1").queryParam("includeEnteredInError", "true").get(path(coupleId)).then()
+                .body("items.find { it.id == '" + typo + "' }.enteredInError.at", notNullValue())
+                .body("items.find { it.id == '" + typo + "' }.enteredInError.reason", nullValue());
         as("admin1").queryParam("recordType", "measurement").queryParam("recordId", typo)
                 .get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.action", hasItem("measurement.entered-in-error"));
@@ -75,8 +78,12 @@ class EnteredInErrorTest {
                 .then().statusCode(201).extract().path("id");
         String therapists = record(coupleId, p1, 6);
 
+        // The reason is for the couple's therapists: the partners' apps see that and when, not why.
         asIntegration().body(REASON).post(mark(coupleId, selfReport)).then().statusCode(200)
-                .body("enteredInError.reason", equalTo("Meant 8, typed 2"));
+                .body("enteredInError.at", notNullValue()).body("enteredInError.reason", nullValue());
+        as("therapist1").queryParam("includeEnteredInError", "true").get(path(coupleId)).then()
+                .body("items.find { it.id == '" + selfReport + "' }.enteredInError.reason",
+                        equalTo("Meant 8, typed 2"));
         asIntegration().body(REASON).post(mark(coupleId, therapists)).then().statusCode(404)
                 .body("type", equalTo("/problems/not-found"));
         asReadOnlyIntegration().body(REASON).post(mark(coupleId, therapists)).then().statusCode(403);
