@@ -65,8 +65,9 @@ class FhirExport implements ExportSource {
         String couples = " from couple c where " + s.couples();
         return scan.count("select count(*) * 3" + couples, s.coupleParams())
                 + scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false,
-                        ObservationExport.RATING_COUNTS)
-                + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false, null)
+                        ObservationExport.COUNTS)
+                + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false,
+                        ObservationExport.COUNTS)
                 + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true,
                         null);
     }
@@ -121,7 +122,8 @@ class FhirExport implements ExportSource {
                         r.getObject(6, LocalDate.class), r.getString(7))));
         scan.stream(s.inIndexOrder("select %2$s q.id, q.partner_id, q.completed_on, q.instrument_key, q.answers"
                 + " from questionnaire_response q %3$s join couple c on c.id = q.couple_id where %1$s"
-                + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? order by q.completed_on, q.id",
+                + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? and q.entered_in_error_at is null"
+                + " order by q.completed_on, q.id",
                 "ix_questionnaire_clinic_day"), s.params(s.clinicId(), s.from(), s.to()), r -> {
                     UUID id = BinaryUuids.of(r.getBytes(1));
                     UUID partner = BinaryUuids.of(r.getBytes(2));

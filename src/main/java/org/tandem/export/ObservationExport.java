@@ -29,8 +29,11 @@ class ObservationExport implements ExportSource {
     static final List<String> COLUMNS = List.of("observation_type", "observation_id", "couple_id", "couple_code",
             "partner_id", "partner_seat", "date", "key", "value", "band", "clinical", "source", "private", "detail");
 
-    /** Ratings that count: not marked as entered in error (ix_measurement_couple_day holds the mark). */
-    static final String RATING_COUNTS = "x.entered_in_error_at is null";
+    /**
+     * Ratings and questionnaire responses that count: not marked as entered in error (the tables' couple-and-day
+     * indexes hold the mark).
+     */
+    static final String COUNTS = "x.entered_in_error_at is null";
 
     // Templates for ExportScope#inIndexOrder.
     static final String RATINGS = "select %2$s m.id, m.couple_id, c.code, m.partner_id, p.seat,"
@@ -41,7 +44,8 @@ class ObservationExport implements ExportSource {
     private static final String QUESTIONNAIRES = "select %2$s q.id, q.couple_id, c.code, q.partner_id, p.seat,"
             + " q.completed_on, q.instrument_key, q.answers, q.source, q.is_private from questionnaire_response q %3$s"
             + " join couple c on c.id = q.couple_id join partner p on p.id = q.partner_id where %1$s"
-            + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? order by q.completed_on, q.id";
+            + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? and q.entered_in_error_at is null"
+            + " order by q.completed_on, q.id";
     private static final String SESSIONS = "select %2$s s.id, s.couple_id, c.code, s.partner_id, p.seat, s.starts_at,"
             + " s.kind, s.status, s.late_cancellation from therapy_session s %3$s join couple c on c.id = s.couple_id"
             + " left join partner p on p.id = s.partner_id where %1$s and s.clinic_id = ? and s.starts_at >= ?"
@@ -62,8 +66,8 @@ class ObservationExport implements ExportSource {
 
     @Override
     public long count(ExportJob job, ExportScope s) {
-        return scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false, RATING_COUNTS)
-                + scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false, null)
+        return scan.countInScope(s, "measurement", "measured_on", s.from(), s.to(), false, COUNTS)
+                + scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false, COUNTS)
                 + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true,
                         null);
     }

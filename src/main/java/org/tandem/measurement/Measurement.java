@@ -1,13 +1,11 @@
 package org.tandem.measurement;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.tandem.common.ErrorMark;
 
 /**
  * A value of a rating metric for one partner (or, with no partner, the couple) on a day. What was recorded never
@@ -26,9 +24,6 @@ public class Measurement extends Observation {
 
     @Column(nullable = false, updatable = false, precision = 8, scale = 2)
     private BigDecimal value;
-
-    @Embedded
-    private ErrorMark enteredInError;
 
     protected Measurement() {
     }
@@ -51,23 +46,5 @@ public class Measurement extends Observation {
 
     public BigDecimal getValue() {
         return value;
-    }
-
-    /**
-     * Marks the value as recorded by mistake.
-     *
-     * @return false, changing nothing, when it was marked before
-     */
-    public boolean markEnteredInError(ErrorMark mark) {
-        if (enteredInError != null) {
-            return false;
-        }
-        this.enteredInError = mark;
-        return true;
-    }
-
-    /** The mark, or null while the value counts. */
-    public ErrorMark getEnteredInError() {
-        return enteredInError;
     }
 }

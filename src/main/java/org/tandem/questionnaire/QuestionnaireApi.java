@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.measurement.Direction;
 import org.tandem.measurement.Source;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 
 /** Request and response bodies of instruments, questionnaire responses and safety flags. */
 public final class QuestionnaireApi {
@@ -43,7 +44,9 @@ public final class QuestionnaireApi {
             double score, String band, Map<String, Double> subscales,
             @Schema(description = "On the clinical side of the instrument's cut-off") boolean clinical,
             @Schema(description = "Reason codes of the safety flags these answers raised") List<String> safetyFlags,
-            Instant recordedAt) {
+            Instant recordedAt,
+            @Schema(description = "Set once the response was marked as recorded by mistake; it then counts nowhere."
+                    + " The reason is for therapists only") EnteredInError enteredInError) {
 
         @Override
         public String toString() {

@@ -11,20 +11,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
+import org.tandem.common.RowLock;
 
 @ApplicationScoped
 public class QuestionnaireRepository implements PanacheRepositoryBase<QuestionnaireResponse, UUID> {
 
     private static final Sort ORDER = Sort.by("completedOn").and("createdAt").and("id");
+    /** What every read that counts responses adds: one marked as entered in error counts nowhere. */
+    private static final String COUNTS = "enteredInError.at is null";
 
     public Optional<QuestionnaireResponse> findForCouple(UUID coupleId, UUID id) {
         return find("coupleId = ?1 and id = ?2", coupleId, id).firstResultOptional();
     }
 
     /** The couple's responses, optionally one instrument's; {@code viewer} leaves out the other partner's private ones. */
-    public PanacheQuery<QuestionnaireResponse> search(UUID coupleId, String instrument, UUID viewer, PageQuery page) {
+    public PanacheQuery<QuestionnaireResponse> search(UUID coupleId, String instrument, UUID viewer,
+            boolean withEnteredInError, PageQuery page) {
         StringBuilder where = new StringBuilder("coupleId = :couple");
         Parameters params = Parameters.with("couple", coupleId);
+        if (!withEnteredInError) {
+            where.append(" and ").append(COUNTS);
+        }
         if (instrument != null) {
             where.append(" and instrumentKey = :instrument");
             params.and("instrument", instrument);
@@ -37,6 +44,13 @@ public class QuestionnaireRepository implements PanacheRepositoryBase<Questionna
     }
 
     public List<QuestionnaireResponse> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
-        return list("coupleId = ?1 and completedOn >= ?2 and completedOn <= ?3", ORDER, coupleId, from, to);
+        return list("coupleId = ?1 and completedOn >= ?2 and completedOn <= ?3 and " + COUNTS, ORDER, coupleId,
+                from, to);
+    }
+
+    /** The couple's response, its row locked until the transaction ends, so two marks cannot both apply. */
+    public Optional<QuestionnaireResponse> lockOfCouple(UUID coupleId, UUID id) {
+        return RowLock.lock(getEntityManager(), "questionnaire_response", id, "couple_id", coupleId)
+                ? findByIdOptional(id) : Optional.empty();
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.QueryParams;
@@ -73,15 +74,37 @@ public class QuestionnaireResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
     @Operation(summary = "The couple's scored responses, oldest first (roles: admin without item answers, therapist"
             + " of the couple; integration with forPartner)", description = "Filter: instrument. With forPartner,"
-                    + " the other partner's private responses are left out.")
+                    + " the other partner's private responses are left out. Responses marked as entered in error are"
+                    + " left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of scored responses")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("includeEnteredInError") String withErrors, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         return service.list(coupleId, QueryParams.text(instrument, "instrument", 64),
-                QueryParams.uuid(forPartner, "forPartner"), PageQuery.of(page, size, config.paging()));
+                QueryParams.uuid(forPartner, "forPartner"), QueryParams.bool(withErrors, "includeEnteredInError"),
+                PageQuery.of(page, size, config.paging()));
+    }
+
+    @POST
+    @Path("{id}/entered-in-error")
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Mark a response as entered in error (roles: therapist of the couple; integration,"
+            + " responses it recorded)", description = "For answers recorded by mistake. They are kept as recorded,"
+                    + " with the reason, and from then on count nowhere: not in the list (unless asked for), the"
+                    + " progress summary, reports or exports. A safety flag the answers raised stays open until a"
+                    + " therapist acknowledges it. Once only; submit the right answers as a new response.")
+    @APIResponse(responseCode = "200", description = "Marked",
+            content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long reason")
+    @APIResponse(responseCode = "404", description = "No such response of this couple, or not yours")
+    @APIResponse(responseCode = "409", description = "Marked as entered in error before")
+    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
+    public ScoredResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @NotNull @Valid EnteredInErrorRequest request) {
+        return service.markEnteredInError(coupleId, id, request);
     }
 
     @GET

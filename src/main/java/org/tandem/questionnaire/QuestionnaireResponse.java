@@ -8,16 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.annotations.Immutable;
 import org.tandem.measurement.Observation;
 import org.tandem.measurement.Source;
 
 /**
  * One partner's answers to an instrument on a day. Only the answers are stored; the score is computed from them by
- * the instrument's rule whenever it is read.
+ * the instrument's rule whenever it is read. What was recorded never changes; a response recorded by mistake is
+ * marked as entered in error ({@link Observation#markEnteredInError}).
  */
 @Entity
-@Immutable
 @Table(name = "questionnaire_response")
 public class QuestionnaireResponse extends Observation {
 

@@ -2,6 +2,7 @@ package org.tandem.questionnaire;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
+import org.tandem.common.ErrorMark;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
@@ -98,10 +101,11 @@ public class QuestionnaireService {
         return toResponse(response, instrument, score, true);
     }
 
-    public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, UUID forPartner, PageQuery page) {
+    public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, UUID forPartner,
+            boolean withEnteredInError, PageQuery page) {
         Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
         PartnerView view = PartnerView.of(caller, couple, forPartner);
-        var query = responses.search(coupleId, instrument, view.partnerId(), page);
+        var query = responses.search(coupleId, instrument, view.partnerId(), withEnteredInError, page);
         PageResponse<ScoredResponse> result = PageResponse.of(query.list(), this::scored, page, query.count());
         audit.success("questionnaire.list", "couple", coupleId);
         return result;
@@ -114,6 +118,28 @@ public class QuestionnaireService {
                 .filter(r -> view.sees(r.getPartnerId(), r.isPrivateToPartner()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
         audit.success("questionnaire.read", RECORD, id);
+        return scored(response);
+    }
+
+    /**
+     * Marks a response as recorded by mistake: kept as it was, counted nowhere from now on. A therapist of the
+     * couple may mark any of its responses; an integration only the ones it recorded itself (any other is 404 to
+     * it). A safety flag the answers raised is left open: acknowledging it is a therapist's decision.
+     */
+    public ScoredResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
+        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        QuestionnaireResponse response = responses.lockOfCouple(coupleId, id)
+                .filter(found -> !caller.isIntegration() || found.getRecordedBy().equals(caller.subject()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
+        if (!response.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
+            throw Problems.conflict("entered-in-error", "Already entered in error",
+                    "This response was marked as entered in error before.");
+        }
+        responses.flush();
+        audit.success("questionnaire.entered-in-error", RECORD, id);
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, java.util.Map.of(
+                "kind", "QUESTIONNAIRE", "questionnaireId", id, "coupleId", coupleId,
+                "partnerId", response.getPartnerId(), "instrument", response.getInstrumentKey()));
         return scored(response);
     }
 
@@ -170,11 +196,12 @@ public class QuestionnaireService {
         return toResponse(r, instrument, instrument.score(r.answers()), caller.isTherapist() || caller.isIntegration());
     }
 
-    private static ScoredResponse toResponse(QuestionnaireResponse r, Instrument instrument, Instrument.Score s,
+    private ScoredResponse toResponse(QuestionnaireResponse r, Instrument instrument, Instrument.Score s,
             boolean withAnswers) {
         return new ScoredResponse(r.getId(), r.getCoupleId(), r.getPartnerId(), instrument.key(), r.getCompletedOn(),
                 r.getSource(), r.isPrivateToPartner(), withAnswers ? r.answers() : null, s.total(), s.band(),
-                s.subscales(), s.clinical(), s.safetyReasons(), r.getCreatedAt());
+                s.subscales(), s.clinical(), s.safetyReasons(), r.getCreatedAt(),
+                ErrorMark.view(r.getEnteredInError(), caller.isTherapist()));
     }
 
     static InstrumentResponse describe(Instrument i) {

@@ -167,13 +167,18 @@ public class ExportResourceTest {
     }
 
     @Test
-    void aRatingEnteredInErrorIsInNoExport() {
+    void entriesEnteredInErrorAreInNoExport() {
         Fixture f = fixture("therapist1");
         String typo = as("therapist1").body(MeasurementResourceTest.rating("trust", f.p1(), TODAY.minusDays(1), 1,
                 "THERAPIST")).post(MeasurementResourceTest.path(f.coupleId())).then().statusCode(201).extract()
                 .path("id");
         as("therapist1").body(Map.of("reason", "Typed 1 for 7")).post(MeasurementResourceTest.path(f.coupleId())
                 + "/" + typo + "/entered-in-error").then().statusCode(200);
+        String wrongSheet = as("therapist1").body(QuestionnaireResourceTest.answers("gad-7", f.p1(),
+                List.of(1, 1, 1, 1, 1, 1, 1), "THERAPIST")).post(QuestionnaireResourceTest.path(f.coupleId())).then()
+                .statusCode(201).extract().path("id");
+        as("therapist1").body(Map.of("reason", "Another client's sheet")).post(QuestionnaireResourceTest.path(
+                f.coupleId()) + "/" + wrongSheet + "/entered-in-error").then().statusCode(200);
 
         String csvJob = start("therapist1", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
         String fhirJob = start("admin1", "FHIR", "FHIR_NDJSON", TODAY.minusDays(30), TODAY);
@@ -183,6 +188,7 @@ public class ExportResourceTest {
         assertTrue(csv.lines().anyMatch(line -> line.startsWith("RATING,") && line.contains(f.coupleId())),
                 "the couple's other rating is exported");
         assertFalse(csv.contains(typo), "the marked rating is not exported");
+        assertFalse(csv.contains(wrongSheet), "the marked questionnaire response is not exported");
         // The estimate behind percent leaves it out too.
         assertEquals(csv.lines().skip(1).filter(line -> !line.startsWith("ADHERENCE,")).count(),
                 as("therapist1").get("/api/v1/exports/" + csvJob).then().extract().jsonPath().getLong("rowsExpected"));
@@ -190,6 +196,7 @@ public class ExportResourceTest {
                 .extract().asString();
         assertTrue(fhir.contains(f.coupleId()));
         assertFalse(fhir.contains(typo), "the marked rating is not exported");
+        assertFalse(fhir.contains(wrongSheet), "the marked questionnaire response is not exported");
     }
 
     @Test

@@ -17,9 +17,11 @@ import static org.tandem.testsupport.Api.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tandem.questionnaire.QuestionnaireResourceTest;
 import org.tandem.testsupport.Api;
 
 /**
@@ -134,6 +136,47 @@ class EnteredInErrorTest {
         as("therapist1").get(path(coupleId)).then().body("totalItems", equalTo(1))
                 .body("items[0].enteredInError", nullValue());
         as("therapist1").body(Map.of("reason", "x".repeat(500))).post(url).then().statusCode(200);
+    }
+
+    @Test
+    void aQuestionnaireResponseIsMarkedTheSameWayAndItsSafetyFlagStaysOpen() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String p1 = couple.path("partners[0].id");
+        String questionnaires = QuestionnaireResourceTest.path(coupleId);
+        String kept = as("therapist1").body(QuestionnaireResourceTest.answers("phq-9", p1,
+                List.of(1, 1, 1, 1, 1, 0, 0, 0, 0), "THERAPIST")).post(questionnaires).then().statusCode(201)
+                .extract().path("id");
+        // The wrong partner's sheet, with item 9 above 0: it raised a safety flag.
+        String wrong = as("therapist1").body(QuestionnaireResourceTest.answers("phq-9", p1,
+                List.of(3, 3, 3, 3, 3, 3, 3, 3, 1), "THERAPIST")).post(questionnaires).then().statusCode(201)
+                .extract().path("id");
+        String other = Api.createCouple("therapist1", unique());
+
+        anonymous().body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(401);
+        as("admin1").body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(403);
+        as("therapist2").body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(404);
+        as("therapist9").body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(404);
+        as("therapist1").body(REASON).post(QuestionnaireResourceTest.path(other) + "/" + wrong + "/entered-in-error")
+                .then().statusCode(404);
+        asIntegration().body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(404);
+        as("therapist1").body(Map.of("reason", "")).post(questionnaires + "/" + wrong + "/entered-in-error").then()
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
+
+        as("therapist1").body(Map.of("reason", "Other partner's sheet")).post(questionnaires + "/" + wrong
+                + "/entered-in-error").then().statusCode(200).body("id", equalTo(wrong)).body("score", equalTo(25.0f))
+                .body("enteredInError.reason", equalTo("Other partner's sheet"));
+        as("therapist1").body(REASON).post(questionnaires + "/" + wrong + "/entered-in-error").then().statusCode(409);
+
+        as("therapist1").get(questionnaires).then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(kept));
+        as("therapist1").queryParam("includeEnteredInError", "true").get(questionnaires).then()
+                .body("items.id", containsInAnyOrder(kept, wrong));
+        as("therapist1").get("/api/v1/couples/" + coupleId + "/progress").then().statusCode(200)
+                .body("partners.find { it.partnerId == '" + p1 + "' }.questionnaires.find { it.key == 'phq-9' }"
+                        + ".series.value", equalTo(List.of(5.0f)));
+        // Acknowledging the flag it raised is still the therapist's call.
+        as("therapist1").get("/api/v1/couples/" + coupleId).then().body("openSafetyFlags", equalTo(1));
     }
 
     private static String record(String coupleId, String partnerId, double value) {
