@@ -46,7 +46,7 @@ public interface TandemConfig {
         /**
          * How long a call to Keycloak (discovery, signing keys) may go without an answer before it fails. Quarkus
          * bounds only the connect; a Keycloak that accepts and never answers would otherwise hold a key refresh,
-         * and the start-up retry behind readiness, for good. Env: TANDEM_IDENTITY_PROVIDER_REQUEST_TIMEOUT.
+         * and the request that set it off, for good. Env: TANDEM_IDENTITY_PROVIDER_REQUEST_TIMEOUT.
          */
         @WithDefault("5s")
         java.time.Duration requestTimeout();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 import org.tandem.measurement.Direction;
 import org.tandem.measurement.Source;
-import org.tandem.common.ErrorMarkApi.EnteredInError;
 
 /** Request and response bodies of instruments, questionnaire responses and safety flags. */
 public final class QuestionnaireApi {
