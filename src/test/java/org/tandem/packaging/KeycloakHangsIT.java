@@ -2,6 +2,7 @@ package org.tandem.packaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -67,6 +68,7 @@ class KeycloakHangsIT {
                         () -> pod.status("/api/v1/couples", Tokens.withUnknownKeyId(issued)));
                 // Meanwhile tokens the pod can verify with the keys it holds are served without waiting.
                 assertEquals(200, pod.status("/api/v1/couples", issued));
+                assertFalse(unknownKey.isDone(), "served while the key refresh still waits for Keycloak");
                 assertEquals(401, unknownKey.join());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertTrue(took.compareTo(DEADLINE.plusSeconds(3)) < 0, "the key refresh gave up at its deadline: " + took);
