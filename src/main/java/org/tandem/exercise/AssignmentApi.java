@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 
 /** Request and response bodies of {@code /api/v1/couples/{id}/assignments}. */
 public final class AssignmentApi {
@@ -61,7 +62,9 @@ public final class AssignmentApi {
     }
 
     public record CompletionResponse(UUID id, UUID partnerId, LocalDate date, String reflection, boolean shared,
-            Integer rating, Instant loggedAt) {
+            Integer rating, Instant loggedAt,
+            @Schema(description = "Set once the completion was marked as logged by mistake; adherence then leaves it"
+                    + " out. The reason is for therapists only") EnteredInError enteredInError) {
 
         @Override
         public String toString() {

@@ -27,9 +27,17 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 Completion.class).setParameter("a", assignmentId).getResultList();
     }
 
+    /** The completion of the assignment with that id, if any. */
+    public Optional<Completion> completionOf(UUID assignmentId, UUID completionId) {
+        return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.id = :c",
+                Completion.class).setParameter("a", assignmentId).setParameter("c", completionId).getResultStream()
+                .findFirst();
+    }
+
+    /** The completion that counts for the partner and day: one marked as entered in error does not. */
     public Optional<Completion> completion(UUID assignmentId, UUID partnerId, java.time.LocalDate day) {
         return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.partner.id = :p"
-                + " and c.doneOn = :d", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
+                + " and c.doneOn = :d and c.enteredInError.at is null", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
                 .setParameter("d", day).getResultStream().findFirst();
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.QueryParams;
 import org.tandem.common.Versions;
 import org.tandem.exercise.AssignmentApi.AdherenceResponse;
@@ -117,6 +118,23 @@ public class AssignmentResource {
         AssignmentService.Logged logged = service.logCompletion(coupleId, id, request);
         return Response.status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(logged.completion()).build();
+    }
+
+    @POST
+    @Path("{id}/completions/{completionId}/entered-in-error")
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
+    @Operation(summary = "Mark a completion as logged by mistake (roles: therapist of the couple; integration,"
+            + " completions it logged)", description = "It stays in the list, marked, with the reason; adherence"
+                    + " no longer counts it, and the right day can be logged. Once only.")
+    @APIResponse(responseCode = "200", description = "Marked",
+            content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long reason")
+    @APIResponse(responseCode = "404", description = "No such completion of this assignment, or not yours")
+    @APIResponse(responseCode = "409", description = "Marked as entered in error before")
+    @RequiresScope(Scopes.EXERCISES_WRITE)
+    public CompletionResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @PathParam("completionId") UUID completionId, @NotNull @Valid EnteredInErrorRequest request) {
+        return service.markEnteredInError(coupleId, id, completionId, request);
     }
 
     @GET

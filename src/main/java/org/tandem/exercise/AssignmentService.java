@@ -2,12 +2,15 @@ package org.tandem.exercise;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.ErrorMark;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 import org.tandem.common.Problems;
 import org.tandem.common.Text;
 import org.tandem.common.Versions;
@@ -149,6 +152,31 @@ public class AssignmentService {
         return list;
     }
 
+    /**
+     * Marks a completion as logged by mistake: it stays in the list, marked, and adherence no longer counts it;
+     * the right day can then be logged. A therapist of the couple may mark any completion; an integration only
+     * the ones it logged itself (any other is 404 to it). The assignment's row is locked first, as when logging,
+     * so a mark and a log of the same day cannot interleave.
+     */
+    public CompletionResponse markEnteredInError(UUID coupleId, UUID id, UUID completionId,
+            EnteredInErrorRequest request) {
+        Assignment assignment = loadForIntegration(coupleId, id);
+        assignments.lockRow(id);
+        Completion completion = assignments.completionOf(id, completionId)
+                .filter(found -> !caller.isIntegration() || found.getLoggedBy().equals(caller.subject()))
+                .orElseThrow(() -> Problems.notFound("completion"));
+        if (!completion.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
+            throw Problems.conflict("entered-in-error", "Already entered in error",
+                    "This completion was marked as entered in error before.");
+        }
+        assignments.flush();
+        audit.success("assignment.completion-entered-in-error", RECORD, id);
+        outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.COMPLETION_ENTERED_IN_ERROR,
+                java.util.Map.of("assignmentId", id, "completionId", completionId, "coupleId", coupleId,
+                        "partnerId", completion.getPartner().getId(), "date", completion.getDoneOn().toString()));
+        return toResponse(completion, caller.isTherapist() || caller.isIntegration());
+    }
+
     public AdherenceResponse adherence(UUID coupleId, UUID id, LocalDate from, LocalDate to) {
         Assignment assignment = load(coupleId, id);
         LocalDate today = today(assignment);
@@ -184,7 +212,8 @@ public class AssignmentService {
     }
 
     private List<PartnerAdherence> adherence(Assignment assignment, Adherence.Period range, LocalDate today) {
-        List<Completion> done = assignments.completions(assignment.getId());
+        List<Completion> done = assignments.completions(assignment.getId()).stream()
+                .filter(c -> c.getEnteredInError() == null).toList();
         List<Partner> performers = assignment.getPartner() != null ? List.of(assignment.getPartner())
                 : assignment.getCouple().getPartners();
         return performers.stream().map(p -> {
@@ -229,8 +258,9 @@ public class AssignmentService {
                 a.getVersion());
     }
 
-    private static CompletionResponse toResponse(Completion c, boolean withReflection) {
+    private CompletionResponse toResponse(Completion c, boolean withReflection) {
         return new CompletionResponse(c.getId(), c.getPartner().getId(), c.getDoneOn(),
-                withReflection ? c.getReflection() : null, c.isShared(), c.getRating(), c.getCreatedAt());
+                withReflection ? c.getReflection() : null, c.isShared(), c.getRating(), c.getCreatedAt(),
+                ErrorMark.view(c.getEnteredInError(), caller.isTherapist()));
     }
 }

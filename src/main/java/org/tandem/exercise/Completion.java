@@ -11,18 +11,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.UuidGenerator;
+import org.tandem.common.Markable;
 import org.tandem.couple.Partner;
 
 /**
  * One partner did the exercise on one day. The reflection is clinical data: never logged, shown to the other
- * partner only when shared.
+ * partner only when shared. What was logged never changes ({@code updatable = false}); a completion logged by
+ * mistake is marked as entered in error, once, and adherence no longer counts it.
  */
 @Entity
-@Immutable
 @Table(name = "completion")
-public class Completion {
+public class Completion extends Markable {
 
     @Id
     @GeneratedValue
@@ -68,6 +68,10 @@ public class Completion {
         this.rating = rating;
         this.loggedBy = loggedBy;
         this.createdAt = Instant.now();
+    }
+
+    public String getLoggedBy() {
+        return loggedBy;
     }
 
     public UUID getId() {

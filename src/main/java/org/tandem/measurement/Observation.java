@@ -1,7 +1,6 @@
 package org.tandem.measurement;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -10,14 +9,15 @@ import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
-import org.tandem.common.ErrorMark;
+import org.tandem.common.Markable;
 
 /**
  * What a rating and a questionnaire response have in common: whose it is, who produced it, whether the other
- * partner's app may see it, and the mark that it was recorded by mistake. A private observation is seen by clinicians and by the partner it belongs to only.
+ * partner's app may see it, and the mark that it was recorded by mistake ({@link Markable}). A private observation
+ * is seen by clinicians and by the partner it belongs to only.
  */
 @MappedSuperclass
-public abstract class Observation {
+public abstract class Observation extends Markable {
 
     @Id
     @GeneratedValue
@@ -45,9 +45,6 @@ public abstract class Observation {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Embedded
-    private ErrorMark enteredInError;
 
     protected Observation() {
     }
@@ -87,24 +84,6 @@ public abstract class Observation {
     /** The Keycloak subject of whoever recorded it: a therapist, or an integration's service account. */
     public String getRecordedBy() {
         return recordedBy;
-    }
-
-    /**
-     * Marks it as recorded by mistake. Nothing recorded changes (those columns are {@code updatable = false}).
-     *
-     * @return false, changing nothing, when it was marked before
-     */
-    public boolean markEnteredInError(ErrorMark mark) {
-        if (enteredInError != null) {
-            return false;
-        }
-        this.enteredInError = mark;
-        return true;
-    }
-
-    /** The mark, or null while it counts. */
-    public ErrorMark getEnteredInError() {
-        return enteredInError;
     }
 
     public Instant getCreatedAt() {

@@ -14,7 +14,7 @@ import org.tandem.measurement.Source;
 /**
  * One partner's answers to an instrument on a day. Only the answers are stored; the score is computed from them by
  * the instrument's rule whenever it is read. What was recorded never changes; a response recorded by mistake is
- * marked as entered in error ({@link Observation#markEnteredInError}).
+ * marked as entered in error ({@link org.tandem.common.Markable}).
  */
 @Entity
 @Table(name = "questionnaire_response")

@@ -1,7 +1,6 @@
 package org.tandem.sobriety;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.tandem.common.ErrorMark;
+import org.tandem.common.Markable;
 import org.tandem.note.NoteCipher;
 
 /**
@@ -20,7 +19,7 @@ import org.tandem.note.NoteCipher;
  */
 @Entity
 @Table(name = "sobriety_reset")
-public class SobrietyReset {
+public class SobrietyReset extends Markable {
 
     /** Assigned here: the note's ciphertext is bound to the id and must exist before the insert. */
     @Id
@@ -51,9 +50,6 @@ public class SobrietyReset {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Embedded
-    private ErrorMark enteredInError;
-
     protected SobrietyReset() {
     }
 
@@ -74,20 +70,6 @@ public class SobrietyReset {
         }
         this.noteKeyId = note.keyId();
         this.noteCiphertext = note.ciphertext();
-    }
-
-    /** @return false, changing nothing, when it was marked before */
-    public boolean markEnteredInError(ErrorMark mark) {
-        if (enteredInError != null) {
-            return false;
-        }
-        this.enteredInError = mark;
-        return true;
-    }
-
-    /** The mark, or null while the reset counts. */
-    public ErrorMark getEnteredInError() {
-        return enteredInError;
     }
 
     public UUID getId() {

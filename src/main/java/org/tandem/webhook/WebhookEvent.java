@@ -11,6 +11,7 @@ public enum WebhookEvent {
     SESSION_COMPLETED("session.completed"),
     NOTE_SIGNED("note.signed"),
     ASSIGNMENT_COMPLETED("assignment.completed"),
+    COMPLETION_ENTERED_IN_ERROR("assignment.completion-entered-in-error"),
     MEASUREMENT_RECORDED("measurement.recorded"),
     MEASUREMENT_ENTERED_IN_ERROR("measurement.entered-in-error"),
     SAFETY_FLAGGED("safety.flagged");

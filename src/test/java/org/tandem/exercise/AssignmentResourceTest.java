@@ -71,6 +71,71 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void aCompletionLoggedByMistakeIsMarkedAndNoLongerCounts() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String partner1 = couple.path("partners[0].id");
+        LocalDate start = today().minusDays(6);
+        String id = assign(coupleId, Map.of("exerciseId", seeded("Mindful breathing"), "startsOn", start.toString()))
+                .path("id");
+        String completions = path(coupleId) + "/" + id + "/completions";
+        String wrong = as("therapist1").body(Map.of("partnerId", partner1, "date", start.toString(), "rating", 2))
+                .post(completions).then().statusCode(201).extract().path("id");
+        String mark = completions + "/" + wrong + "/entered-in-error";
+        Map<String, Object> reason = Map.of("reason", "Logged on the wrong assignment");
+
+        anonymous().body(reason).post(mark).then().statusCode(401);
+        as("admin1").body(reason).post(mark).then().statusCode(403);
+        as("therapist2").body(reason).post(mark).then().statusCode(404);
+        as("therapist9").body(reason).post(mark).then().statusCode(404);
+        asIntegration().body(reason).post(mark).then().statusCode(404); // logged by the therapist, not by it
+        String other = assign(coupleId, Map.of("exerciseId", seeded("Mindful breathing"), "startsOn",
+                start.toString())).path("id");
+        as("therapist1").body(reason).post(path(coupleId) + "/" + other + "/completions/" + wrong + "/entered-in-error")
+                .then().statusCode(404);
+        as("therapist1").body(Map.of("reason", " ")).post(mark).then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        as("therapist1").queryParam("from", start.toString()).queryParam("to", start.toString())
+                .get(path(coupleId) + "/" + id + "/adherence").then()
+                .body("partners.find { it.partnerId == '" + partner1 + "' }.done", equalTo(1));
+
+        as("therapist1").body(reason).post(mark).then().statusCode(200).body("id", equalTo(wrong))
+                .body("enteredInError.reason", equalTo("Logged on the wrong assignment"));
+        as("therapist1").body(reason).post(mark).then().statusCode(409)
+                .body("type", equalTo("/problems/entered-in-error"));
+        as("therapist1").queryParam("from", start.toString()).queryParam("to", start.toString())
+                .get(path(coupleId) + "/" + id + "/adherence").then()
+                .body("partners.find { it.partnerId == '" + partner1 + "' }.done", equalTo(0));
+        // The day is free again: the right completion is logged as a new one, and counts.
+        String right = as("therapist1").body(Map.of("partnerId", partner1, "date", start.toString(), "rating", 4))
+                .post(completions).then().statusCode(201).extract().path("id");
+        as("therapist1").body(Map.of("partnerId", partner1, "date", start.toString())).post(completions).then()
+                .statusCode(200).body("id", equalTo(right));
+        as("therapist1").get(completions).then().statusCode(200).body("id", org.hamcrest.Matchers.contains(wrong, right))
+                .body("find { it.id == '" + wrong + "' }.enteredInError.reason", equalTo("Logged on the wrong assignment"))
+                .body("find { it.id == '" + right + "' }.enteredInError", nullValue());
+        as("admin1").get(completions).then().body("find { it.id == '" + wrong + "' }.enteredInError.reason", nullValue());
+        as("therapist1").queryParam("from", start.toString()).queryParam("to", start.toString())
+                .get(path(coupleId) + "/" + id + "/adherence").then()
+                .body("partners.find { it.partnerId == '" + partner1 + "' }.done", equalTo(1));
+    }
+
+    @Test
+    void anIntegrationMarksOnlyCompletionsItLogged() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String partner1 = couple.path("partners[0].id");
+        String id = assign(coupleId, Map.of("exerciseId", seeded("Mindful breathing"), "startsOn",
+                today().minusDays(2).toString())).path("id");
+        String completions = path(coupleId) + "/" + id + "/completions";
+        String own = asIntegration().body(Map.of("partnerId", partner1, "date", today().toString())).post(completions)
+                .then().statusCode(201).extract().path("id");
+        asIntegration().body(Map.of("reason", "Tapped by accident")).post(completions + "/" + own + "/entered-in-error")
+                .then().statusCode(200).body("enteredInError.at", org.hamcrest.Matchers.notNullValue())
+                .body("enteredInError.reason", nullValue());
+    }
+
+    @Test
     void identicalLogsRacingCreateOneCompletion() throws Exception {
         Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
         String coupleId = couple.path("id");
