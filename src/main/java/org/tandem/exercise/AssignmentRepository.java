@@ -37,7 +37,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     /** The completion that counts for the partner and day: one marked as entered in error does not. */
     public Optional<Completion> completion(UUID assignmentId, UUID partnerId, java.time.LocalDate day) {
         return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.partner.id = :p"
-                + " and c.doneOn = :d and c.enteredInError.at is null", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
+                + " and c.countedOn = :d", Completion.class).setParameter("a", assignmentId).setParameter("p", partnerId)
                 .setParameter("d", day).getResultStream().findFirst();
     }
 
