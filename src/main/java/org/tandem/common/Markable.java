@@ -2,6 +2,7 @@ package org.tandem.common;
 
 import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
 
 /**
  * A clinical entry that is never changed or deleted once recorded, and can be marked, once, as entered in error
@@ -13,13 +14,18 @@ public abstract class Markable {
     @Embedded
     private ErrorMark enteredInError;
 
-    /** @return false, changing nothing, when it was marked before */
-    public boolean markEnteredInError(ErrorMark mark) {
+    /**
+     * Marks it now, by {@code by}, for {@code reason}.
+     *
+     * @param what the kind of entry, for the refusal ("value", "reset", ...)
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem 409 when it was marked before, changing nothing
+     */
+    public void markEnteredInError(String by, String reason, String what) {
         if (enteredInError != null) {
-            return false;
+            throw Problems.conflict("entered-in-error", "Already entered in error",
+                    "This " + what + " was marked as entered in error before.");
         }
-        this.enteredInError = mark;
-        return true;
+        this.enteredInError = new ErrorMark(by, reason.trim(), Instant.now());
     }
 
     /** The mark, or null while the entry counts. */

@@ -2,7 +2,6 @@ package org.tandem.exercise;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -163,12 +162,9 @@ public class AssignmentService {
         Assignment assignment = loadForIntegration(coupleId, id);
         assignments.lockRow(id);
         Completion completion = assignments.completionOf(id, completionId)
-                .filter(found -> !caller.isIntegration() || found.getLoggedBy().equals(caller.subject()))
+                .filter(found -> caller.mayMarkEntryOf(found.getLoggedBy()))
                 .orElseThrow(() -> Problems.notFound("completion"));
-        if (!completion.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
-            throw Problems.conflict("entered-in-error", "Already entered in error",
-                    "This completion was marked as entered in error before.");
-        }
+        completion.markEnteredInError(caller.subject(), request.reason(), "completion");
         assignments.flush();
         audit.success("assignment.completion-entered-in-error", RECORD, id);
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.COMPLETION_ENTERED_IN_ERROR,

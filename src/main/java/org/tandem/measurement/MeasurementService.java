@@ -3,7 +3,6 @@ package org.tandem.measurement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -84,12 +83,9 @@ public class MeasurementService {
     public MeasurementResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
         Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
         Measurement m = measurements.lockOfCouple(coupleId, id)
-                .filter(found -> !caller.isIntegration() || found.getRecordedBy().equals(caller.subject()))
+                .filter(found -> caller.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
-        if (!m.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
-            throw Problems.conflict("entered-in-error", "Already entered in error",
-                    "This value was marked as entered in error before.");
-        }
+        m.markEnteredInError(caller.subject(), request.reason(), "value");
         measurements.flush();
         audit.success("measurement.entered-in-error", RECORD, m.getId());
         outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, event(m));

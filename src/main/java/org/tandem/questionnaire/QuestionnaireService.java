@@ -2,7 +2,6 @@ package org.tandem.questionnaire;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -129,12 +128,9 @@ public class QuestionnaireService {
     public ScoredResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
         Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
         QuestionnaireResponse response = responses.lockOfCouple(coupleId, id)
-                .filter(found -> !caller.isIntegration() || found.getRecordedBy().equals(caller.subject()))
+                .filter(found -> caller.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
-        if (!response.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
-            throw Problems.conflict("entered-in-error", "Already entered in error",
-                    "This response was marked as entered in error before.");
-        }
+        response.markEnteredInError(caller.subject(), request.reason(), "response");
         responses.flush();
         audit.success("questionnaire.entered-in-error", RECORD, id);
         outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, java.util.Map.of(

@@ -124,6 +124,14 @@ public class Caller {
         return identity.hasRole(Roles.INTEGRATION) && !isAdmin() && !isTherapist();
     }
 
+    /**
+     * Whether the caller may mark an entry recorded by {@code recordedBy} as entered in error: a therapist any entry
+     * of the couples they reach, an integration only what it recorded itself.
+     */
+    public boolean mayMarkEntryOf(String recordedBy) {
+        return !isIntegration() || recordedBy.equals(subject());
+    }
+
     public String clientAddress() {
         if (!request.isResolvable()) {
             return null;

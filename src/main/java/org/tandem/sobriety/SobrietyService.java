@@ -2,7 +2,6 @@ package org.tandem.sobriety;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -84,10 +83,7 @@ public class SobrietyService {
             EnteredInErrorRequest request) {
         Partner partner = partnerInRecovery(coupleId, partnerId);
         SobrietyReset reset = resets.lockOfPartner(partnerId, resetId).orElseThrow(() -> Problems.notFound("reset"));
-        if (!reset.markEnteredInError(new ErrorMark(caller.subject(), request.reason().trim(), Instant.now()))) {
-            throw Problems.conflict("entered-in-error", "Already entered in error",
-                    "This reset was marked as entered in error before.");
-        }
+        reset.markEnteredInError(caller.subject(), request.reason(), "reset");
         resets.flush();
         audit.success("sobriety.reset-entered-in-error", RECORD, partnerId);
         return view(partner, today(partner), true);
