@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
 import org.tandem.common.Problems;
+import org.tandem.common.RowLock;
 import org.tandem.security.AccessScope;
 
 /**
@@ -79,8 +80,7 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
 
     /** Locks the couple's row for the rest of the transaction; take therapist locks first (TherapistRepository#lock). */
     public void lock(UUID id) {
-        getEntityManager().createNativeQuery("select id from couple where id = ?1 for update").setParameter(1, id)
-                .getResultList();
+        RowLock.lock(getEntityManager(), "couple", id);
     }
 
     /** The status as committed now, not as this transaction first read it: call after {@link #lock}. */

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.RowLock;
 
 /** Assignments are reached through their couple, which the caller must see first (CoupleRepository#findVisible). */
 @ApplicationScoped
@@ -41,13 +41,9 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .setParameter("d", day).getResultStream().findFirst();
     }
 
-    /**
-     * Locks the assignment's row until the transaction ends. Native SQL: Hibernate's MySQL dialect writes
-     * "for update of", which MariaDB does not accept.
-     */
+    /** Locks the assignment's row until the transaction ends. */
     public void lockRow(UUID id) {
-        getEntityManager().createNativeQuery("select id from assignment where id = ?1 for update")
-                .setParameter(1, BinaryUuids.bytes(id)).getResultList();
+        RowLock.lock(getEntityManager(), "assignment", id);
     }
 
     public void persistCompletion(Completion completion) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
+import org.tandem.common.RowLock;
 
 /** A clinic's library: every query names the clinic. */
 @ApplicationScoped
@@ -40,7 +41,6 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
 
     /** Serializes the first seeding of a clinic's library across requests and replicas. */
     public void lockClinic(UUID clinicId) {
-        getEntityManager().createNativeQuery("select id from clinic where id = ?1 for update").setParameter(1, clinicId)
-                .getResultList();
+        RowLock.lock(getEntityManager(), "clinic", clinicId);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.RowLock;
 
 @ApplicationScoped
 public class NoteKeyRepository implements PanacheRepositoryBase<NoteKey, UUID> {
@@ -17,10 +18,9 @@ public class NoteKeyRepository implements PanacheRepositoryBase<NoteKey, UUID> {
         return find("select k.id from NoteKey k where k.kekId <> ?1", kekId).project(UUID.class).list();
     }
 
-    /** Plain SELECT ... FOR UPDATE: one replica at a time re-wraps a key. */
+    /** The key, locked: one replica at a time re-wraps it. */
     public NoteKey lock(UUID id) {
-        getEntityManager().createNativeQuery("select id from note_key where id = ?1 for update").setParameter(1, id)
-                .getResultList();
+        RowLock.lock(getEntityManager(), "note_key", id);
         return findById(id);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.RowLock;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.security.AccessScope;
 
@@ -34,13 +35,9 @@ public class SeriesRepository implements PanacheRepositoryBase<SessionSeries, UU
         return list("couple.id = ?1 and ended = false", coupleId);
     }
 
-    /**
-     * The series, locked: one replica at a time extends it. Plain {@code SELECT ... FOR UPDATE}: Hibernate's MySQL
-     * dialect would write {@code FOR UPDATE OF alias}, which MariaDB does not accept.
-     */
+    /** The series, locked: one replica at a time extends it. */
     public SessionSeries lock(UUID id) {
-        getEntityManager().createNativeQuery("select id from session_series where id = ?1 for update")
-                .setParameter(1, id).getResultList();
+        RowLock.lock(getEntityManager(), "session_series", id);
         return findById(id);
     }
 }

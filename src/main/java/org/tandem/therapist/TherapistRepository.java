@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.RowLock;
 
 @ApplicationScoped
 public class TherapistRepository implements PanacheRepositoryBase<Therapist, UUID> {
@@ -31,12 +32,10 @@ public class TherapistRepository implements PanacheRepositoryBase<Therapist, UUI
     /**
      * Locks therapists' rows ({@code SELECT ... FOR UPDATE}, in id order) for the rest of the transaction. Everything
      * that locks both a therapist and a couple takes the therapists first, so two transactions never wait on each
-     * other in a circle. Plain SQL: Hibernate's {@code FOR UPDATE OF alias} is MySQL-only.
+     * other in a circle.
      */
     public void lock(Collection<UUID> ids) {
-        ids.stream().distinct().sorted().forEach(id -> getEntityManager()
-                .createNativeQuery("select id from therapist where id = ?1 for update").setParameter(1, id)
-                .getResultList());
+        ids.stream().distinct().sorted().forEach(id -> RowLock.lock(getEntityManager(), "therapist", id));
     }
 
     public long countInClinic(UUID clinicId) {
