@@ -8,9 +8,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,12 +15,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
 import org.tandem.security.Caller;
 
 /**
- * Idempotency-Key for POST. The first successful response (status, body, Location, ETag) is stored for 24 hours
- * and replayed, with {@code Idempotent-Replayed: true}, for a retry with the same key and the same request. The
+ * Idempotency-Key for POST. The first successful response (status, Location, ETag and the body, sealed by
+ * {@link StoredResponses}) is kept for 24 hours and replayed, with {@code Idempotent-Replayed: true}, for a retry
+ * with the same key and the same request, if the caller still reaches what it was about. The
  * same key with a different request is 422; a retry while the first is still running is 409. An error response
  * is not stored: the key is released, so a corrected retry is a new request. Keys belong to the caller (clinic
  * and subject): two integrations never share one.
@@ -39,6 +39,8 @@ public class IdempotencyInterceptor {
     /** A first request "in progress" this long is taken for dead (its replica stopped) and may be run again. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
+    private static final Logger LOG = Logger.getLogger(IdempotencyInterceptor.class);
+
     @Inject
     IdempotencyStore store;
 
@@ -50,6 +52,9 @@ public class IdempotencyInterceptor {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    StoredResponses responses;
 
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
@@ -71,7 +76,13 @@ public class IdempotencyInterceptor {
                     "The first request with this Idempotency-Key is still running. Retry in a moment.");
         }
         if (begin.replay() != null) {
-            return replay(begin.replay());
+            AuditedRecord record = ctx.getMethod().getDeclaringClass().getAnnotation(AuditedRecord.class);
+            Response replay = responses.replay(begin.replay(), request.path(),
+                    record == null ? "request" : record.value());
+            if (ctx.getMethod().getReturnType().isAssignableFrom(Response.class)) {
+                return replay;
+            }
+            throw new Replayed(replay);
         }
         UUID id = begin.started();
         Object result;
@@ -83,30 +94,17 @@ public class IdempotencyInterceptor {
         }
         Response response = result instanceof Response r ? r : Response.ok(result).build();
         if (response.getStatus() >= 200 && response.getStatus() < 300) {
-            Object entity = response.getEntity();
-            store.complete(id, new IdempotencyStore.Stored(response.getStatus(),
-                    entity == null ? null : MediaType.APPLICATION_JSON,
-                    response.getLocation() == null ? null : response.getLocation().toString(),
-                    response.getEntityTag() == null ? null : response.getEntityTag().toString(),
-                    entity == null ? null : json.writeValueAsBytes(entity)));
+            try {
+                store.complete(responses.keep(id, response));
+            } catch (RuntimeException e) {
+                // The change is made and its answer goes out; only its replay is lost, so a retry runs again.
+                LOG.warnf("Could not keep the response of idempotency record %s (%s)", id, e.getClass().getSimpleName());
+                store.release(id);
+            }
         } else {
             store.release(id);
         }
         return result;
-    }
-
-    private static Response replay(IdempotencyStore.Stored stored) {
-        Response.ResponseBuilder r = Response.status(stored.status()).header(REPLAYED, "true");
-        if (stored.body() != null) {
-            r.entity(stored.body()).type(stored.contentType());
-        }
-        if (stored.location() != null) {
-            r.header(HttpHeaders.LOCATION, stored.location());
-        }
-        if (stored.etag() != null) {
-            r.tag(EntityTag.valueOf(stored.etag()));
-        }
-        return r.build();
     }
 
     /** The method, the path and the parsed arguments (path ids and body): the same request hashes the same. */

@@ -20,8 +20,12 @@ import org.tandem.common.Jdbc;
 @ApplicationScoped
 public class IdempotencyStore {
 
-    /** A stored response to replay. */
-    public record Stored(int status, String contentType, String location, String etag, byte[] body) {
+    /**
+     * A record's response: status and headers, and the body sealed under the clinic's data key with the record's
+     * {@code id} as its context ({@code bodyKeyId} and {@code body} both null when the response had no body).
+     */
+    public record Stored(UUID id, int status, String contentType, String location, String etag, UUID bodyKeyId,
+            byte[] body) {
     }
 
     /** What {@link #begin} found. Exactly one of the fields says what to do. */
@@ -69,10 +73,11 @@ public class IdempotencyStore {
         }
     }
 
-    public void complete(UUID id, Stored response) {
+    public void complete(Stored response) {
         jdbc.update("update idempotency_record set state = 'DONE', http_status = ?, content_type = ?, location = ?,"
-                + " etag = ?, body = ? where id = ?", response.status(), response.contentType(), response.location(),
-                response.etag(), response.body(), id);
+                + " etag = ?, body_key_id = ?, body = ? where id = ?", response.status(), response.contentType(),
+                response.location(), response.etag(), response.bodyKeyId(), response.body(),
+                response.id());
     }
 
     /** Forgets the key: the request failed, so a retry under the same key runs afresh. */
@@ -95,7 +100,7 @@ public class IdempotencyStore {
     private Begin existing(Connection c, String owner, String key, String hash, Duration abandonedAfter)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select id, request_hash, state, http_status, content_type,"
-                + " location, etag, body, created_at, expires_at from idempotency_record where owner = ? and idem_key = ?")) {
+                + " location, etag, body_key_id, body, created_at, expires_at from idempotency_record where owner = ? and idem_key = ?")) {
             s.setString(1, owner);
             s.setString(2, key);
             try (ResultSet r = s.executeQuery()) {
@@ -120,11 +125,11 @@ public class IdempotencyStore {
                 if (!hash.equals(r.getString("request_hash"))) {
                     return new Begin(null, null, true, false);
                 }
-                return new Begin(null, new Stored(r.getInt("http_status"), r.getString("content_type"),
-                        r.getString("location"), r.getString("etag"), r.getBytes("body")), false, false);
+                byte[] keyId = r.getBytes("body_key_id");
+                return new Begin(null, new Stored(BinaryUuids.of(r.getBytes("id")), r.getInt("http_status"),
+                        r.getString("content_type"), r.getString("location"), r.getString("etag"),
+                        keyId == null ? null : BinaryUuids.of(keyId), r.getBytes("body")), false, false);
             }
         }
     }
-
-
 }

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ShownOnce;
 import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of the scheduling endpoints. */
@@ -126,6 +127,14 @@ public final class SchedulingApi {
     public record FreeSlot(Instant start, Instant end, OffsetDateTime localStart, OffsetDateTime localEnd) {
     }
 
-    public record CalendarFeedResponse(String url, Instant createdAt) {
+    public record CalendarFeedResponse(
+            @ShownOnce @Schema(description = "The secret feed URL: shown once; null on a replay of the request")
+            String url,
+            Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "CalendarFeedResponse[createdAt=" + createdAt + "]";
+        }
     }
 }

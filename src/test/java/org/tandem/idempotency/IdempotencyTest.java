@@ -137,4 +137,51 @@ class IdempotencyTest {
                 .post(MeasurementResourceTest.path(coupleId)).then().statusCode(400);
         as("therapist1").get(MeasurementResourceTest.path(coupleId)).then().body("totalItems", equalTo(0));
     }
+
+    @Test
+    void aReplayAsksAgainWhetherTheCallerStillReachesTheCoupleAndIsAudited() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String key = "reach-" + unique();
+        Map<String, Object> body = MeasurementResourceTest.rating("trust", null, TODAY, 6, "THERAPIST");
+        as("therapist1").header("Idempotency-Key", key).body(body).post(MeasurementResourceTest.path(coupleId))
+                .then().statusCode(201);
+        as("therapist1").header("Idempotency-Key", key).body(body).post(MeasurementResourceTest.path(coupleId))
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        as("admin1").queryParam("recordType", "couple").queryParam("recordId", coupleId).get("/api/v1/audit-events")
+                .then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("idempotency.replay"));
+
+        // The couple goes to therapist2: therapist1's retry no longer shows them the rating.
+        as("admin1").header("If-Match", couple.header("ETag"))
+                .body(Map.of("primaryTherapistId", Api.therapistId("admin1", "therapist2")))
+                .put("/api/v1/couples/" + coupleId + "/therapists").then().statusCode(200);
+        as("therapist1").header("Idempotency-Key", key).body(body).post(MeasurementResourceTest.path(coupleId))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found")).header("Idempotent-Replayed", nullValue());
+        as("therapist2").get(MeasurementResourceTest.path(coupleId)).then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aOneTimeSecretIsNotShownAgainByAReplay() throws Exception {
+        String key = "hook-" + unique();
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/replay", "events", java.util.List.of("session.scheduled"));
+        Response first = as("admin1").header("Idempotency-Key", key).body(body).post("/api/v1/webhooks").then()
+                .statusCode(201).extract().response();
+        String secret = first.path("secret");
+        org.junit.jupiter.api.Assertions.assertTrue(secret.startsWith("whsec_"));
+        as("admin1").header("Idempotency-Key", key).body(body).post("/api/v1/webhooks").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")))
+                .body("secret", nullValue()).body("url", equalTo("http://127.0.0.1:9/replay"));
+        as("admin1").delete("/api/v1/webhooks/" + first.path("id")).then().statusCode(200);
+
+        // A calendar feed's URL holds its token: a replay of the rotation answers without it.
+        String feedKey = "feed-" + unique();
+        String url = as("therapist2").header("Idempotency-Key", feedKey).post("/api/v1/calendar-feed").then()
+                .statusCode(200).extract().path("url");
+        org.junit.jupiter.api.Assertions.assertTrue(url.contains("/calendar-feeds/"));
+        as("therapist2").header("Idempotency-Key", feedKey).post("/api/v1/calendar-feed").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("url", nullValue());
+        // The first URL still works: the replay rotated nothing.
+        io.restassured.RestAssured.given().get(java.net.URI.create(url).getPath()).then().statusCode(200);
+    }
 }

@@ -5,21 +5,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Distinct calendar days for tests that book the shared demo therapists, so no two tests ever compete for a slot
- * by accident. Single sessions get days from 2031 on; series get ten-week windows from 2040 on.
+ * by accident. Single sessions get winter days from 2031 on (or any day from 2033 on); series get ten-week windows
+ * from 2040 on.
  */
 public final class Slots {
 
     private static final AtomicInteger DAYS = new AtomicInteger();
     private static final AtomicInteger WINDOWS = new AtomicInteger();
+    private static final AtomicInteger ANY_DAYS = new AtomicInteger();
 
     private Slots() {
     }
 
     /** A fresh weekday (Monday to Friday) from 2031 on. */
     public static LocalDate day() {
+        return weekday(LocalDate.of(2031, 1, 6), DAYS);
+    }
+
+    /**
+     * A fresh weekday from 2033 on, for tests that book many sessions and do not care which season it is: they
+     * leave {@link #day()}'s winter days of 2031 to the tests that check UTC offsets.
+     */
+    public static LocalDate anyDay() {
+        return weekday(LocalDate.of(2033, 1, 3), ANY_DAYS);
+    }
+
+    private static LocalDate weekday(LocalDate first, AtomicInteger next) {
         LocalDate day;
         do {
-            day = LocalDate.of(2031, 1, 6).plusDays(DAYS.getAndIncrement());
+            day = first.plusDays(next.getAndIncrement());
         } while (day.getDayOfWeek().getValue() > 5);
         return day;
     }

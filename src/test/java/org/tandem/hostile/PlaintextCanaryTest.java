@@ -1,0 +1,529 @@
+package org.tandem.hostile;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tandem.testsupport.Api.as;
+import static org.tandem.testsupport.Api.unique;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.tandem.export.ExportWorker;
+import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Bookings;
+import org.tandem.testsupport.DatabaseDump;
+import org.tandem.testsupport.Slots;
+import org.tandem.testsupport.Management;
+
+/**
+ * Every write of the OpenAPI document (POST, PUT, PATCH), with and without an Idempotency-Key (and the replay of
+ * the keyed one), carries a canary in every text field it has; then a dump of every table must show the canary
+ * only in the columns that are the record itself, and the one-time secrets the API showed (webhook signing
+ * secrets, calendar feed URLs) nowhere at all. A new write operation without a case here fails the test.
+ */
+@QuarkusTest
+class PlaintextCanaryTest {
+
+    /**
+     * Where clinical or personal text is the record itself and is stored in the clear today (docs/security.md,
+     * "Known gaps"), and where a clinic's own non-clinical text lives (its name, its exercise library, metric names).
+     * Everything else (idempotency records, audit events, outbox payloads, deliveries, export files, note tables)
+     * must never hold a canary.
+     */
+    private static final Set<String> THE_RECORD_ITSELF = Set.of(
+            "clinic.name",
+            "partner.full_name", "partner.preferred_name",
+            "couple.treatment_goals",
+            "therapy_session.location", "therapy_session.cancel_reason",
+            "session_series.location",
+            "assignment.therapist_note", "completion.reflection",
+            "boundary_version.text",
+            "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
+            "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
+            "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
+            "rating_metric.name");
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    ExportWorker exports;
+
+    /** One write: who sends what where, with which extra headers. */
+    record Call(String user, String method, String path, Map<String, Object> body, Map<String, String> headers) {
+        Call(String user, String method, String path, Map<String, Object> body) {
+            this(user, method, path, body, Map.of());
+        }
+
+        Call ifMatch(String etag) {
+            Map<String, String> h = new HashMap<>(headers);
+            h.put("If-Match", etag);
+            return new Call(user, method, path, body, h);
+        }
+    }
+
+    private final String run = "canary" + unique();
+    private final List<String> secrets = new ArrayList<>();
+
+    @Test
+    void noWriteLeavesAPlaintextCopyOrAOneTimeSecretInAnyTable() throws Exception {
+        Map<String, BiFunction<Fixtures, String, Call>> cases = cases();
+        assertEquals(new TreeSet<>(writeOperations()), new TreeSet<>(cases.keySet()),
+                "every write operation of the OpenAPI document has a canary case");
+        // Outbox payloads and deliveries exist only for subscribed endpoints: subscribe to everything first.
+        String endpoint = as("admin1").body(Map.of("url", "http://127.0.0.1:9/all-events", "events",
+                List.of("session.scheduled", "session.rescheduled", "session.cancelled", "session.completed",
+                        "note.signed", "assignment.completed", "assignment.completion-entered-in-error",
+                        "measurement.recorded", "measurement.entered-in-error", "safety.flagged")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        try {
+            int n = 0;
+            for (Map.Entry<String, BiFunction<Fixtures, String, Call>> c : cases.entrySet()) {
+                for (boolean keyed : List.of(false, true)) {
+                    Call call = c.getValue().apply(new Fixtures(), run + "-" + (n++) + "-text");
+                    String key = keyed ? "k-" + unique() : null;
+                    Response first = send(call, key, c.getKey());
+                    remember(first);
+                    if (keyed && call.method().equals("POST")) {
+                        Response replay = send(call, key, c.getKey());
+                        assertEquals(first.statusCode(), replay.statusCode(), c.getKey() + " replayed");
+                        assertEquals("true", replay.header("Idempotent-Replayed"), c.getKey() + " replayed");
+                    }
+                }
+            }
+        } finally {
+            as("admin1").delete("/api/v1/webhooks/" + endpoint).then().statusCode(200);
+        }
+        exports.runPending();
+
+        List<String> needles = new ArrayList<>(secrets);
+        needles.add(run);
+        DatabaseDump.Found found = DatabaseDump.search(db, needles);
+        assertTrue(found.tables().containsAll(List.of("idempotency_record", "audit_event", "outbox_event",
+                "export_chunk")), "scanned: " + found.tables());
+        Set<String> copies = new TreeSet<>(found.of(run));
+        copies.removeAll(THE_RECORD_ITSELF);
+        assertEquals(Set.of(), copies, "clinical text copied where it does not belong");
+        assertTrue(found.of(run).contains("partner.full_name"), "the scan sees the canaries");
+        assertTrue(secrets.size() >= 2, "one-time secrets were shown: " + secrets.size());
+        for (String secret : secrets) {
+            assertEquals(Set.of(), found.of(secret), "a one-time secret is kept in the clear");
+        }
+    }
+
+    private static Response send(Call call, String key, String what) {
+        RequestSpecification r = as(call.user());
+        call.headers().forEach(r::header);
+        if (key != null) {
+            r.header("Idempotency-Key", key);
+        }
+        if (call.body() != null) {
+            r.body(call.body());
+        }
+        Response response = r.request(call.method(), call.path()).then().extract().response();
+        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+                what + " answered " + response.statusCode() + ": " + response.asString());
+        return response;
+    }
+
+    /** Keeps the secrets a response showed once: a webhook's signing secret, a calendar feed URL's token. */
+    private void remember(Response response) {
+        String body = response.asString();
+        if (body == null || !body.startsWith("{")) {
+            return;
+        }
+        JsonPath json = response.jsonPath();
+        Object secret = json.get("secret");
+        if (secret instanceof String s) {
+            secrets.add(s);
+        }
+        Object url = json.get("url");
+        if (url instanceof String u && u.contains("/calendar-feeds/")) {
+            secrets.add(u.substring(u.lastIndexOf('/') + 1).replace(".ics", ""));
+        }
+    }
+
+    // ---- the cases: one valid write for each operation, text fields carrying the canary --------------------------
+
+    private Map<String, BiFunction<Fixtures, String, Call>> cases() {
+        Map<String, BiFunction<Fixtures, String, Call>> c = new LinkedHashMap<>();
+        c.put("PUT /api/v1/clinic", (f, t) -> {
+            Response clinic = as("admin1").get("/api/v1/clinic").then().statusCode(200).extract().response();
+            return new Call("admin1", "PUT", "/api/v1/clinic", Map.of("name", clinic.path("name"), "timeZone",
+                    clinic.path("timeZone"), "lateCancelHours", clinic.path("lateCancelHours")))
+                    .ifMatch(clinic.header("ETag"));
+        });
+        c.put("POST /api/v1/couples", (f, t) -> new Call("therapist1", "POST", "/api/v1/couples", f.coupleBody(t)));
+        c.put("PUT /api/v1/couples/{id}", (f, t) -> {
+            Response couple = f.couple(t);
+            Map<String, Object> body = new HashMap<>(f.coupleBody(t));
+            body.remove("primaryTherapistId");
+            return new Call("therapist1", "PUT", "/api/v1/couples/" + couple.path("id"), body)
+                    .ifMatch(couple.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{id}/status", (f, t) -> {
+            Response couple = f.couple(t);
+            return new Call("therapist1", "POST", "/api/v1/couples/" + couple.path("id") + "/status",
+                    Map.of("status", "ACTIVE")).ifMatch(couple.header("ETag"));
+        });
+        c.put("PUT /api/v1/couples/{id}/therapists", (f, t) -> {
+            Response couple = f.couple(t);
+            return new Call("admin1", "PUT", "/api/v1/couples/" + couple.path("id") + "/therapists",
+                    Map.of("primaryTherapistId", Api.therapistId("admin1", "therapist1"), "coTherapistIds", List.of()))
+                    .ifMatch(couple.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/assignments", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/assignments", f.assignmentBody(t)));
+        c.put("POST /api/v1/couples/{coupleId}/assignments/{id}/status", (f, t) -> new Call("therapist1", "POST",
+                f.assignment(t) + "/status", Map.of("status", "PAUSED")).ifMatch(f.assignmentEtag));
+        c.put("POST /api/v1/couples/{coupleId}/assignments/{id}/completions", (f, t) -> new Call("therapist1", "POST",
+                f.assignment(t) + "/completions", f.completionBody(t)));
+        c.put("POST /api/v1/couples/{coupleId}/assignments/{id}/completions/{completionId}/entered-in-error",
+                (f, t) -> new Call("therapist1", "POST", f.completion(t) + "/entered-in-error", Map.of("reason", t)));
+        c.put("POST /api/v1/couples/{coupleId}/boundaries", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/boundaries", f.boundaryBody(t)));
+        c.put("POST /api/v1/couples/{coupleId}/boundaries/{id}/renegotiate", (f, t) -> {
+            Response boundary = f.boundary(t);
+            return new Call("therapist1", "POST", f.coupleUrl + "/boundaries/" + boundary.path("id") + "/renegotiate",
+                    f.boundaryBody(t)).ifMatch(boundary.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/boundaries/{id}/review", (f, t) -> {
+            Response boundary = f.boundary(t);
+            return new Call("therapist1", "POST", f.coupleUrl + "/boundaries/" + boundary.path("id") + "/review",
+                    Map.of("nextReviewOn", TODAY.plusMonths(2).toString())).ifMatch(boundary.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/boundaries/{id}/retire", (f, t) -> {
+            Response boundary = f.boundary(t);
+            return new Call("therapist1", "POST", f.coupleUrl + "/boundaries/" + boundary.path("id") + "/retire",
+                    null).ifMatch(boundary.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/measurements", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/measurements", f.ratingBody(t)));
+        c.put("POST /api/v1/couples/{coupleId}/measurements/{id}/entered-in-error", (f, t) -> {
+            String id = as("therapist1").body(f.ratingBody(t)).post(f.coupleId(t) + "/measurements").then()
+                    .statusCode(201).extract().path("id");
+            return new Call("therapist1", "POST", f.coupleUrl + "/measurements/" + id + "/entered-in-error",
+                    Map.of("reason", t));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/questionnaires", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/questionnaires", f.phq9Body(t)));
+        c.put("POST /api/v1/couples/{coupleId}/questionnaires/{id}/entered-in-error", (f, t) -> {
+            String id = as("therapist1").body(f.phq9Body(t)).post(f.coupleId(t) + "/questionnaires").then()
+                    .statusCode(201).extract().path("id");
+            return new Call("therapist1", "POST", f.coupleUrl + "/questionnaires/" + id + "/entered-in-error",
+                    Map.of("reason", t));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/safety-flags/{id}/acknowledge", (f, t) -> {
+            f.coupleId(t);
+            Map<String, Object> risky = new HashMap<>(f.phq9Body(t));
+            risky.put("answers", List.of(1, 1, 1, 1, 1, 1, 1, 1, 2));
+            as("therapist1").body(risky).post(f.coupleUrl + "/questionnaires").then().statusCode(201);
+            String flag = as("therapist1").get(f.coupleUrl + "/safety-flags").then().statusCode(200).extract()
+                    .path("[0].id");
+            return new Call("therapist1", "POST", f.coupleUrl + "/safety-flags/" + flag + "/acknowledge", null);
+        });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/sobriety/resets", (f, t) -> new Call("therapist1",
+                "POST", f.sobriety(t) + "/resets", Map.of("date", TODAY.minusDays(3).toString(), "kind", "SLIP",
+                        "note", t)));
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/sobriety/resets/{resetId}/entered-in-error",
+                (f, t) -> {
+                    String id = as("therapist1").body(Map.of("date", TODAY.minusDays(3).toString(), "kind", "SLIP",
+                            "note", t)).post(f.sobriety(t) + "/resets").then().statusCode(201).extract()
+                            .path("resets[0].id");
+                    return new Call("therapist1", "POST", f.sobrietyUrl + "/resets/" + id + "/entered-in-error",
+                            Map.of("reason", t));
+                });
+        c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
+        c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
+            Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
+                    .extract().response();
+            return new Call("admin1", "PUT", "/api/v1/exercises/" + created.path("id"), f.exerciseBody(t))
+                    .ifMatch(created.header("ETag"));
+        });
+        c.put("POST /api/v1/exercises/{id}/archive", (f, t) -> {
+            Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
+                    .extract().response();
+            return new Call("admin1", "POST", "/api/v1/exercises/" + created.path("id") + "/archive", null)
+                    .ifMatch(created.header("ETag"));
+        });
+        c.put("POST /api/v1/metrics", (f, t) -> new Call("admin1", "POST", "/api/v1/metrics", Map.of("key",
+                "m" + unique(), "name", t, "min", 0, "max", 10, "direction", "HIGHER_IS_BETTER")));
+        c.put("POST /api/v1/exports", (f, t) -> new Call("admin1", "POST", "/api/v1/exports", Map.of("kind",
+                "OBSERVATIONS", "format", "CSV", "from", TODAY.minusDays(30).toString(), "to", TODAY.toString())));
+        c.put("POST /api/v1/exports/{id}/cancel", (f, t) -> {
+            String id = as("admin1").body(Map.of("kind", "AUDIT_LOG", "format", "NDJSON", "from",
+                    TODAY.minusDays(1).toString(), "to", TODAY.toString())).post("/api/v1/exports").then()
+                    .statusCode(202).extract().path("id");
+            return new Call("admin1", "POST", "/api/v1/exports/" + id + "/cancel", null);
+        });
+        c.put("POST /api/v1/sessions", (f, t) -> new Call("therapist1", "POST", "/api/v1/sessions",
+                f.sessionBody(t)));
+        c.put("POST /api/v1/sessions/{id}/cancel", (f, t) -> {
+            Response s = f.session(t);
+            return new Call("therapist1", "POST", "/api/v1/sessions/" + s.path("id") + "/cancel",
+                    Map.of("cancelledBy", "CLIENT", "reason", t)).ifMatch(s.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{id}/reschedule", (f, t) -> {
+            Response s = f.session(t);
+            LocalDate day = Slots.anyDay();
+            return new Call("therapist1", "POST", "/api/v1/sessions/" + s.path("id") + "/reschedule",
+                    Map.of("start", day + "T11:00", "end", day + "T11:50")).ifMatch(s.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{id}/complete", (f, t) -> {
+            Response s = f.pastSession(t);
+            return new Call("therapist1", "POST", "/api/v1/sessions/" + s.path("id") + "/complete", null)
+                    .ifMatch(s.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{id}/no-show", (f, t) -> {
+            Response s = f.pastSession(t);
+            return new Call("therapist1", "POST", "/api/v1/sessions/" + s.path("id") + "/no-show", null)
+                    .ifMatch(s.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{sessionId}/note", (f, t) -> new Call("therapist1", "POST",
+                "/api/v1/sessions/" + f.session(t).path("id") + "/note", f.noteBody(t, false)));
+        c.put("PUT /api/v1/sessions/{sessionId}/note", (f, t) -> {
+            Response note = f.note(t);
+            return new Call("therapist1", "PUT", f.noteUrl, f.noteBody(t + "-edited", false))
+                    .ifMatch(note.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{sessionId}/note/sign", (f, t) -> {
+            Response note = f.note(t);
+            return new Call("therapist1", "POST", f.noteUrl + "/sign", null).ifMatch(note.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{sessionId}/note/cosign", (f, t) -> {
+            Response note = f.signedNoteOfSharedCouple(t);
+            return new Call("therapist2", "POST", f.noteUrl + "/cosign", null).ifMatch(note.header("ETag"));
+        });
+        c.put("POST /api/v1/sessions/{sessionId}/note/addenda", (f, t) -> {
+            f.signedNoteOfSharedCouple(t);
+            return new Call("therapist1", "POST", f.noteUrl + "/addenda", Map.of("text", t));
+        });
+        c.put("POST /api/v1/session-series", (f, t) -> new Call("therapist1", "POST", "/api/v1/session-series",
+                f.seriesBody(t)));
+        c.put("POST /api/v1/session-series/{id}/cancel-following", (f, t) -> {
+            Response series = f.series(t);
+            return new Call("therapist1", "POST", "/api/v1/session-series/" + series.path("id") + "/cancel-following",
+                    Map.of("fromSessionId", series.path("occurrences[1].id"), "cancelledBy", "CLIENT", "reason", t))
+                    .ifMatch(series.header("ETag"));
+        });
+        c.put("POST /api/v1/session-series/{id}/change-following", (f, t) -> {
+            Response series = f.series(t);
+            return new Call("therapist1", "POST", "/api/v1/session-series/" + series.path("id") + "/change-following",
+                    Map.of("fromSessionId", series.path("occurrences[1].id"), "durationMinutes", 45))
+                    .ifMatch(series.header("ETag"));
+        });
+        c.put("POST /api/v1/calendar-feed", (f, t) -> new Call("therapist2", "POST", "/api/v1/calendar-feed", null));
+        c.put("PUT /api/v1/therapists/{therapistId}/working-hours", (f, t) -> new Call("admin1", "PUT",
+                "/api/v1/therapists/" + Api.therapistId("admin1", "therapist2") + "/working-hours",
+                Map.of("blocks", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"),
+                        Map.of("day", "MONDAY", "start", "13:00", "end", "17:00"),
+                        Map.of("day", "TUESDAY", "start", "09:00", "end", "17:00"),
+                        Map.of("day", "WEDNESDAY", "start", "09:00", "end", "17:00"),
+                        Map.of("day", "THURSDAY", "start", "09:00", "end", "17:00"),
+                        Map.of("day", "FRIDAY", "start", "09:00", "end", "13:00")))));
+        c.put("POST /api/v1/webhooks", (f, t) -> new Call("admin1", "POST", "/api/v1/webhooks",
+                Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("session.completed"))));
+        c.put("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", (f, t) -> {
+            String id = as("admin1").body(Map.of("url", "http://127.0.0.1:9/hook", "events",
+                    List.of("measurement.recorded"))).post("/api/v1/webhooks").then().statusCode(201).extract()
+                    .path("id");
+            as("therapist1").body(f.ratingBody(t)).post(f.coupleId(t) + "/measurements").then().statusCode(201);
+            String delivery = as("admin1").get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                    .extract().path("[0].id");
+            return new Call("admin1", "POST", "/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver",
+                    null);
+        });
+        return c;
+    }
+
+    /** Fresh records for one case, made through the API with the canary in their text. */
+    static final class Fixtures {
+        /** Past days no other test books: completing or marking a no-show needs a session that is over. */
+        private static final java.util.concurrent.atomic.AtomicInteger PAST_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+        String coupleUrl;
+        Response couple;
+        String sobrietyUrl;
+        String noteUrl;
+
+        Map<String, Object> coupleBody(String t) {
+            return Map.of("partners", List.of(
+                    Map.of("fullName", "Kit " + t, "preferredName", t, "pronouns", "he/him", "recoveryRole",
+                            "IN_RECOVERY", "sobrietyDate", "2026-01-15"),
+                    Map.of("fullName", "Lee " + t, "pronouns", "she/her", "recoveryRole", "PARTNER")),
+                    "careStartedOn", "2026-02-01", "treatmentGoals", t);
+        }
+
+        Response couple(String t) {
+            if (couple == null) {
+                couple = Api.createCouple("therapist1", coupleBody(t));
+                coupleUrl = "/api/v1/couples/" + couple.path("id");
+            }
+            return couple;
+        }
+
+        String coupleId(String t) {
+            couple(t);
+            return coupleUrl;
+        }
+
+        String partner(int i) {
+            return couple.path("partners[" + i + "].id");
+        }
+
+        Map<String, Object> assignmentBody(String t) {
+            String exercise = as("therapist1").get("/api/v1/exercises").then().statusCode(200).extract()
+                    .path("items[0].id");
+            return Map.of("exerciseId", exercise, "startsOn", TODAY.minusDays(7).toString(), "note", t);
+        }
+
+        String assignmentEtag;
+
+        String assignment(String t) {
+            Response created = as("therapist1").body(assignmentBody(t)).post(coupleId(t) + "/assignments").then()
+                    .statusCode(201).extract().response();
+            assignmentEtag = created.header("ETag");
+            return coupleUrl + "/assignments/" + created.path("id");
+        }
+
+        Map<String, Object> completionBody(String t) {
+            couple(t);
+            return Map.of("date", TODAY.minusDays(1).toString(), "partnerId", partner(0), "rating", 4, "reflection", t);
+        }
+
+        String completion(String t) {
+            String assignment = assignment(t);
+            String id = as("therapist1").body(completionBody(t)).post(assignment + "/completions").then()
+                    .statusCode(201).extract().path("id");
+            return assignment + "/completions/" + id;
+        }
+
+        Map<String, Object> boundaryBody(String t) {
+            couple(t);
+            return Map.of("text", t, "protects", partner(0), "requestedBy", partner(1), "agreedOn", TODAY.toString(),
+                    "nextReviewOn", TODAY.plusMonths(1).toString());
+        }
+
+        Response boundary(String t) {
+            couple(t);
+            return as("therapist1").body(boundaryBody(t)).post(coupleUrl + "/boundaries").then().statusCode(201)
+                    .extract().response();
+        }
+
+        Map<String, Object> ratingBody(String t) {
+            couple(t);
+            return Map.of("metric", "trust", "partnerId", partner(0), "date", TODAY.toString(), "value", 6,
+                    "source", "THERAPIST");
+        }
+
+        Map<String, Object> phq9Body(String t) {
+            couple(t);
+            return Map.of("instrument", "phq-9", "partnerId", partner(0), "date", TODAY.toString(), "answers",
+                    List.of(1, 1, 1, 1, 1, 1, 1, 1, 0), "source", "THERAPIST");
+        }
+
+        String sobriety(String t) {
+            couple(t);
+            sobrietyUrl = coupleUrl + "/partners/" + partner(0) + "/sobriety";
+            return sobrietyUrl;
+        }
+
+        Map<String, Object> exerciseBody(String t) {
+            return Map.of("title", t, "category", "COPING", "instructions", t, "performer", "BOTH", "cadence",
+                    "WEEKLY", "estimatedMinutes", 20, "prompts", List.of(t));
+        }
+
+        Map<String, Object> sessionBody(String t) {
+            LocalDate day = Slots.anyDay();
+            Map<String, Object> body = Bookings.session(coupleId(t).substring("/api/v1/couples/".length()),
+                    day + "T09:00", day + "T09:50");
+            body.put("location", t);
+            return body;
+        }
+
+        Response session(String t) {
+            return Bookings.book("therapist1", sessionBody(t));
+        }
+
+        /** A session already over, as completing or marking a no-show needs. */
+        Response pastSession(String t) {
+            LocalDate day = LocalDate.of(2023, 1, 2).plusDays(PAST_DAYS.getAndIncrement());
+            Map<String, Object> body = Bookings.session(coupleId(t).substring("/api/v1/couples/".length()),
+                    day + "T06:00", day + "T06:30");
+            body.put("location", t);
+            return Bookings.book("therapist1", body);
+        }
+
+        Map<String, Object> noteBody(String t, boolean psychotherapy) {
+            return Map.of("template", "SOAP", "psychotherapy", psychotherapy, "content", Map.of(
+                    "sections", Map.of("subjective", t, "objective", t, "assessment", t, "plan", t),
+                    "interventions", List.of(t), "exercises", List.of(t), "nextSteps", t));
+        }
+
+        Response note(String t) {
+            String session = session(t).path("id");
+            noteUrl = "/api/v1/sessions/" + session + "/note";
+            return as("therapist1").body(noteBody(t, false)).post(noteUrl).then().statusCode(201).extract().response();
+        }
+
+        /** A signed note of a couple therapist2 co-treats, so a second therapist can co-sign it. */
+        Response signedNoteOfSharedCouple(String t) {
+            String coupleId = Bookings.coupleWithBothTherapists().path("id");
+            LocalDate day = Slots.anyDay();
+            String session = Bookings.book("therapist1", Bookings.session(coupleId, day + "T15:00", day + "T15:50"))
+                    .path("id");
+            noteUrl = "/api/v1/sessions/" + session + "/note";
+            Response draft = as("therapist1").body(noteBody(t, false)).post(noteUrl).then().statusCode(201).extract()
+                    .response();
+            return as("therapist1").header("If-Match", draft.header("ETag")).post(noteUrl + "/sign").then()
+                    .statusCode(200).extract().response();
+        }
+
+        Map<String, Object> seriesBody(String t) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("coupleId", coupleId(t).substring("/api/v1/couples/".length()));
+            body.put("kind", "JOINT");
+            body.put("modality", "IN_PERSON");
+            body.put("location", t);
+            body.put("firstStart", Slots.window() + "T07:00");
+            body.put("durationMinutes", 50);
+            body.put("count", 3);
+            return body;
+        }
+
+        Response series(String t) {
+            return as("therapist1").body(seriesBody(t)).post("/api/v1/session-series").then().statusCode(201)
+                    .extract().response();
+        }
+    }
+
+    // ---- the OpenAPI document and the dump ------------------------------------------------------------------------
+
+    private static List<String> writeOperations() {
+        JsonPath openapi = Management.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        List<String> ops = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.keySet().stream()
+                .filter(m -> Set.of("post", "put", "patch").contains(m))
+                .forEach(m -> ops.add(m.toUpperCase() + " " + path)));
+        return ops;
+    }
+}
