@@ -72,6 +72,21 @@ public interface TandemConfig {
         /** Accept http:// endpoint URLs (local development and tests only; production needs https). */
         @WithDefault("false")
         boolean allowHttp();
+
+        /**
+         * Networks (CIDR, e.g. 10.20.0.0/16 or 2001:db8:5::/48) that may receive webhooks although they are not
+         * public: a clinic's receiver on premises. Unset: only public addresses. Env:
+         * TANDEM_WEBHOOKS_ALLOWED_NETWORKS (comma-separated).
+         */
+        Optional<java.util.List<String>> allowedNetworks();
+
+        /** How long a receiver may take to accept the connection. */
+        @WithDefault("5s")
+        java.time.Duration connectTimeout();
+
+        /** How long a receiver may stay silent once connected before the attempt counts as a timeout. */
+        @WithDefault("10s")
+        java.time.Duration answerTimeout();
     }
 
     interface RateLimit {

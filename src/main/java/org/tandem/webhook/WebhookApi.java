@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ShownOnce;
 
 /** Request and response bodies of {@code /api/v1/webhooks}. */
 public final class WebhookApi {
@@ -20,7 +21,8 @@ public final class WebhookApi {
     }
 
     public record EndpointResponse(UUID id, String url, List<String> events, boolean active, Instant createdAt,
-            @Schema(description = "The signing secret: returned once, when the endpoint is created") String secret) {
+            @ShownOnce @Schema(description = "The signing secret: returned once, when the endpoint is created; null on"
+                    + " a replay of the request") String secret) {
 
         @Override
         public String toString() {
@@ -28,7 +30,12 @@ public final class WebhookApi {
         }
     }
 
-    public record DeliveryResponse(UUID id, UUID eventId, String eventType, String status, int attempts,
-            Integer lastStatus, String lastError, Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
+    public record DeliveryResponse(UUID id, UUID eventId, String eventType,
+            @Schema(description = "PENDING, DELIVERED, DEAD or CANCELLED (the endpoint was deactivated)") String status,
+            int attempts,
+            Integer lastStatus,
+            @Schema(description = "Why the last attempt failed: timeout, refused, tls, http-status, blocked-address,"
+                    + " unresolvable or error") String lastError,
+            Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
     }
 }

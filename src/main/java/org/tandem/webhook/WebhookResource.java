@@ -85,6 +85,7 @@ public class WebhookResource {
     @Operation(summary = "Send a delivery again, e.g. a dead-lettered one (roles: admin)")
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "404", description = "No such endpoint or delivery in your clinic")
+    @APIResponse(responseCode = "409", description = "The endpoint was deactivated")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         service.redeliver(id, deliveryId);
         return Response.accepted().build();

@@ -2,11 +2,15 @@ package org.tandem.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
@@ -50,13 +55,20 @@ public class WebhookSender {
     private final Jdbc jdbc;
     private final NoteCipher cipher;
     private final TandemConfig.Webhooks config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebhookTargets targets;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
 
-    WebhookSender(Jdbc jdbc, NoteCipher cipher, TandemConfig config) {
+    WebhookSender(Jdbc jdbc, NoteCipher cipher, TandemConfig config, WebhookTargets targets, Vertx vertx) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.config = config.webhooks();
+        this.targets = targets;
+        this.vertx = vertx;
+        // Host names are verified against the certificate (SNI and verifyHost use the URL's host), while the
+        // connection goes to the address WebhookTargets checked; redirects are never followed.
+        this.options = new HttpClientOptions().setVerifyHost(true).setForceSni(true).setKeepAlive(false)
+                .setConnectTimeout((int) this.config.connectTimeout().toMillis());
     }
 
     @Scheduled(every = "${tandem.webhooks.poll-interval}", delay = 5,
@@ -80,27 +92,80 @@ public class WebhookSender {
 
     private void send(Due due) {
         Integer status = null;
-        String error = null;
+        String error;
         try {
-            String secret = QuarkusTransaction.requiringNew().call(() -> cipher.open(BinaryUuids.of(due.keyId()), SECRET_PURPOSE,
-                    BinaryUuids.of(due.endpointId()), due.secret()));
-            long t = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Tandem-Webhooks/1")
-                    .header(EVENT_ID, due.eventId())
-                    .header(EVENT_TYPE, due.type())
-                    .header(SIGNATURE, "t=" + t + ",v1=" + sign(secret, t, due.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8)).build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Checked again at every delivery: the name may resolve elsewhere now than at registration.
+            WebhookTargets.Target target = targets.check(URI.create(due.url()));
+            String secret = QuarkusTransaction.requiringNew().call(() -> cipher.open(BinaryUuids.of(due.keyId()),
+                    SECRET_PURPOSE, BinaryUuids.of(due.endpointId()), due.secret()));
+            status = post(target, due, secret);
+            error = status >= 200 && status < 300 ? null : "http-status";
+        } catch (WebhookTargets.Refused e) {
+            error = e.category();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
         } catch (Exception e) {
-            error = e.getClass().getSimpleName();
+            error = category(e);
+            // For the operator: the cause's class, which the admins' delivery log never shows.
+            LOG.debugf("Webhook delivery %s failed (%s): %s", BinaryUuids.of(due.id()), error, e);
         }
-        boolean ok = status != null && status >= 200 && status < 300;
-        record(due, ok, status, error);
+        record(due, error == null, status, error);
+    }
+
+    /** POSTs the event to the checked address, signed; the answer's status. */
+    private int post(WebhookTargets.Target target, Due due, String secret) throws Exception {
+        long t = Instant.now().getEpochSecond();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setHost(target.host()).setPort(target.port()).setSsl(target.tls()).setURI(target.pathAndQuery())
+                .setFollowRedirects(false).setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.answerTimeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Tandem-Webhooks/1")
+                .putHeader(EVENT_ID, due.eventId())
+                .putHeader(EVENT_TYPE, due.type())
+                .putHeader(SIGNATURE, "t=" + t + ",v1=" + sign(secret, t, due.payload()));
+        // A client of its own for each delivery: one receiver that hangs cannot hold a pooled slot another needs.
+        HttpClient http = vertx.createHttpClient(options);
+        try {
+            return http.request(request)
+                    .compose(r -> r.send(Buffer.buffer(due.payload().getBytes(StandardCharsets.UTF_8))))
+                    // The status is all that counts: the body is never read, and the connection is closed.
+                    .map(r -> {
+                        r.request().connection().close();
+                        return r.statusCode();
+                    })
+                    .toCompletionStage().toCompletableFuture()
+                    .get(config.connectTimeout().plus(config.answerTimeout()).toSeconds() + 5, TimeUnit.SECONDS);
+        } finally {
+            http.close();
+        }
+    }
+
+    /**
+     * What went wrong, as a category for the delivery log: never an exception's class or message, which would
+     * tell an admin more about the network than whether the receiver answered.
+     */
+    static String category(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException || c instanceof java.net.SocketTimeoutException
+                    || c instanceof io.netty.channel.ConnectTimeoutException
+                    || (c instanceof io.vertx.core.VertxException && c.getMessage() != null
+                            && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout"))) {
+                return "timeout";
+            }
+            if (c instanceof java.net.ConnectException || c instanceof java.net.NoRouteToHostException) {
+                return "refused";
+            }
+            if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) {
+                return "tls";
+            }
+            if (c instanceof java.net.UnknownHostException) {
+                return "unresolvable";
+            }
+        }
+        return "error";
     }
 
     /** HMAC-SHA256 over "<t>.<body>", hex; what receivers recompute (docs/integrations.md). */
@@ -130,7 +195,8 @@ public class WebhookSender {
         try (PreparedStatement s = c.prepareStatement("select d.id, d.endpoint_id, e.url, e.secret_key_id,"
                 + " e.secret_ciphertext, hex(o.id), o.event_type, o.payload, d.attempts from webhook_delivery d"
                 + " join webhook_endpoint e on e.id = d.endpoint_id join outbox_event o on o.id = d.event_id"
-                + " where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at limit ?"
+                + " where d.status = 'PENDING' and e.active = true and d.next_attempt_at <= ?"
+                + " order by d.next_attempt_at limit ?"
                 + " for update skip locked")) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             s.setInt(2, limit);

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.BinaryUuids;
 import org.tandem.common.Problems;
-import org.tandem.common.TandemConfig;
 import org.tandem.note.NoteCipher;
 import org.tandem.security.Caller;
 import org.tandem.webhook.WebhookApi.DeliveryResponse;
@@ -34,14 +33,14 @@ public class WebhookService {
     private final NoteCipher cipher;
     private final Caller caller;
     private final AuditLog audit;
-    private final TandemConfig config;
+    private final WebhookTargets targets;
 
-    WebhookService(EntityManager em, NoteCipher cipher, Caller caller, AuditLog audit, TandemConfig config) {
+    WebhookService(EntityManager em, NoteCipher cipher, Caller caller, AuditLog audit, WebhookTargets targets) {
         this.em = em;
         this.cipher = cipher;
         this.caller = caller;
         this.audit = audit;
-        this.config = config;
+        this.targets = targets;
     }
 
     public EndpointResponse register(EndpointRequest request) {
@@ -51,10 +50,14 @@ public class WebhookService {
         } catch (IllegalArgumentException e) {
             throw Problems.invalid("url", "body", "must be an absolute https URL");
         }
-        boolean https = "https".equals(url.getScheme());
-        boolean http = "http".equals(url.getScheme()) && config.webhooks().allowHttp();
-        if (!(https || http) || url.getHost() == null || url.getUserInfo() != null) {
-            throw Problems.invalid("url", "body", "must be an absolute https URL without credentials");
+        try {
+            targets.check(url);
+        } catch (WebhookTargets.Refused e) {
+            throw Problems.invalid("url", "body", switch (e.category()) {
+                case "blocked-address" -> "must point to a public address (or to a network the operator allowed)";
+                case "unresolvable" -> "must have a host name that resolves";
+                default -> "must be an absolute https URL with a host name, without credentials or fragment";
+            });
         }
         List<WebhookEvent> events = new ArrayList<>();
         for (String name : request.events()) {
@@ -82,9 +85,12 @@ public class WebhookService {
         return list;
     }
 
+    /** Stops the endpoint; what was still waiting to be sent to it is cancelled, and stays in its log. */
     public EndpointResponse deactivate(UUID id) {
         WebhookEndpoint endpoint = load(id);
         endpoint.deactivate();
+        em.createNativeQuery("update webhook_delivery set status = 'CANCELLED' where endpoint_id = ?1"
+                + " and status = 'PENDING'").setParameter(1, BinaryUuids.bytes(id)).executeUpdate();
         audit.success("webhook.deactivate", RECORD, id);
         return toResponse(endpoint, null);
     }
@@ -105,7 +111,10 @@ public class WebhookService {
 
     /** Sends a delivery again (after it died, or to replay it): back to PENDING, due now, attempts from zero. */
     public void redeliver(UUID id, UUID deliveryId) {
-        load(id);
+        if (!load(id).isActive()) {
+            throw Problems.conflict("endpoint-inactive", "Endpoint Inactive",
+                    "The endpoint was deactivated: it receives nothing. Register a new endpoint instead.");
+        }
         int updated = em.createNativeQuery("update webhook_delivery set status = 'PENDING', attempts = 0,"
                 + " next_attempt_at = ?1 where id = ?2 and endpoint_id = ?3")
                 .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, BinaryUuids.bytes(deliveryId))
