@@ -18,6 +18,13 @@ import org.tandem.security.Caller;
 @ApplicationScoped
 public class AuditLog {
 
+    /**
+     * The record type of a psychotherapy note's events. They are written like every other event, but the audit
+     * log's readers (the list and the export, both for admins) never see them: that such a note exists is its
+     * author's alone to know.
+     */
+    public static final String AUTHOR_ONLY = "psychotherapy-note";
+
     /** Who made a request, captured while the request is still in scope. */
     public record Actor(String clinicKey, String subject, String roles, String clientId, String clientAddress,
             String requestId) {

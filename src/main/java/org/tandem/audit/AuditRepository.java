@@ -20,8 +20,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> 
     }
 
     public PanacheQuery<AuditEvent> search(UUID clinicId, Filter f, PageQuery page) {
-        StringBuilder where = new StringBuilder("clinicId = :clinic");
-        Parameters params = Parameters.with("clinic", clinicId);
+        StringBuilder where = new StringBuilder(
+                "clinicId = :clinic and (recordType is null or recordType <> :authorOnly)");
+        Parameters params = Parameters.with("clinic", clinicId).and("authorOnly", AuditLog.AUTHOR_ONLY);
         if (f.from() != null) {
             where.append(" and occurredAt >= :from");
             params.and("from", f.from());

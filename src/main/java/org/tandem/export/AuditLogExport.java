@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tandem.audit.AuditLog;
 
 /** The clinic's audit events in the period, oldest first. Events carry ids and actions, never clinical text. */
 @ApplicationScoped
@@ -13,7 +14,9 @@ class AuditLogExport implements ExportSource {
     static final List<String> COLUMNS = List.of("occurred_at", "subject", "roles", "client_id", "action",
             "record_type", "record_id", "outcome", "http_status", "client_address", "request_id", "detail");
 
-    private static final String WHERE = " from audit_event where clinic_id = ? and occurred_at >= ? and occurred_at < ?";
+    /** A psychotherapy note's events are never exported (AuditLog.AUTHOR_ONLY). */
+    private static final String WHERE = " from audit_event where clinic_id = ? and occurred_at >= ? and occurred_at < ?"
+            + " and (record_type is null or record_type <> '" + AuditLog.AUTHOR_ONLY + "')";
 
     private final Scan scan;
 

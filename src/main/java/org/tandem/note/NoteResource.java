@@ -73,7 +73,8 @@ public class NoteResource {
             description = "Requires If-Match; two editors never overwrite each other.")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
+    @APIResponse(responseCode = "409", description = "The note is signed (add an addendum), or the request would"
+            + " change whether it is a psychotherapy note")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -84,14 +84,14 @@ public class NoteService {
         notes.persist(note);
         notes.persistRevision(new NoteRevision(note, me));
         notes.flush();
-        audit.success("note.create", RECORD, note.getId());
+        audit.success("note.create", recordType(note), note.getId());
         return response(note, Access.FULL);
     }
 
     public NoteResponse get(UUID sessionId) {
         SessionNote note = load(sessionId);
         Access access = access(note);
-        audit.success(access == Access.FULL ? "note.read" : "note.read-metadata", RECORD, note.getId());
+        audit.success(access == Access.FULL ? "note.read" : "note.read-metadata", recordType(note), note.getId());
         return response(note, access);
     }
 
@@ -99,14 +99,20 @@ public class NoteService {
         SessionNote note = authorsNote(sessionId);
         Versions.requireCurrent(expectedVersion, note.getVersion());
         checkSections(request);
-        note.saveDraft(request.template(), Boolean.TRUE.equals(request.psychotherapy()),
+        // Whether a note is a psychotherapy note is settled when it is written: switching would either expose a
+        // private draft to the co-therapists or hide a note whose events they and the admins have already seen.
+        if (request.psychotherapy() != null && request.psychotherapy() != note.isPsychotherapy()) {
+            throw Problems.conflict("note-kind-fixed", "Note Kind Fixed", "Whether a note is a psychotherapy note is"
+                    + " chosen when it is written. Write the other kind as a note of another session.");
+        }
+        note.saveDraft(request.template(), note.isPsychotherapy(),
                 seal(cipher.sealerFor(note.getClinicId()), note, request.content()));
         // The versioned update first: a concurrent editor who slipped past the If-Match check fails here with 412,
         // not later on the revision's unique key (Hibernate would otherwise run the insert first).
         notes.flush();
         notes.persistRevision(new NoteRevision(note, note.getAuthor()));
         notes.flush();
-        audit.success("note.update", RECORD, note.getId());
+        audit.success("note.update", recordType(note), note.getId());
         return response(note, Access.FULL);
     }
 
@@ -115,10 +121,13 @@ public class NoteService {
         Versions.requireCurrent(expectedVersion, note.getVersion());
         note.sign(Instant.now());
         notes.flush();
-        audit.success("note.sign", RECORD, note.getId());
-        // Metadata only: which note of which session was signed, never a word of it.
-        outbox.publish(note.getClinicId(), WebhookEvent.NOTE_SIGNED, java.util.Map.of("noteId", note.getId(),
-                "sessionId", sessionId));
+        audit.success("note.sign", recordType(note), note.getId());
+        // Metadata only: which note of which session was signed, never a word of it. A psychotherapy note is its
+        // author's alone, so not even its signing is announced.
+        if (!note.isPsychotherapy()) {
+            outbox.publish(note.getClinicId(), WebhookEvent.NOTE_SIGNED, java.util.Map.of("noteId", note.getId(),
+                    "sessionId", sessionId));
+        }
         return response(note, Access.FULL);
     }
 
@@ -130,7 +139,7 @@ public class NoteService {
         Versions.requireCurrent(expectedVersion, note.getVersion());
         note.cosign(therapists.findById(caller.therapistId().get()), Instant.now());
         notes.flush();
-        audit.success("note.cosign", RECORD, note.getId());
+        audit.success("note.cosign", recordType(note), note.getId());
         return response(note, Access.FULL);
     }
 
@@ -145,7 +154,7 @@ public class NoteService {
         addendum.seal(cipher.sealerFor(note.getClinicId()).seal(ADDENDUM, addendum.getId(), request.text()));
         notes.persistAddendum(addendum);
         notes.flush();
-        audit.success("note.addendum", RECORD, note.getId());
+        audit.success("note.addendum", recordType(note), note.getId());
         return response(note, Access.FULL);
     }
 
@@ -154,8 +163,13 @@ public class NoteService {
         SessionNote note = authorsNote(sessionId);
         List<RevisionEntry> revisions = notes.revisions(note.getId()).stream()
                 .map(r -> new RevisionEntry(r.getRevision(), TherapistRef.of(r.getSavedBy()), r.getSavedAt())).toList();
-        audit.success("note.history", RECORD, note.getId());
+        audit.success("note.history", recordType(note), note.getId());
         return new NoteHistory(note.getId(), revisions, addenda(note, true));
+    }
+
+    /** Where the note's events go in the audit log: a psychotherapy note's stay out of every admin's view. */
+    private static String recordType(SessionNote note) {
+        return note.isPsychotherapy() ? AuditLog.AUTHOR_ONLY : RECORD;
     }
 
     /** The one rule of who reads a note. Anyone else is told it does not exist. */

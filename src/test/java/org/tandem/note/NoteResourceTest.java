@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.testsupport.Bookings.book;
 import static org.tandem.testsupport.Bookings.coupleWithBothTherapists;
 import static org.tandem.testsupport.Bookings.session;
@@ -21,16 +22,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.DatabaseDump;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.Tokens;
 
@@ -46,6 +47,9 @@ class NoteResourceTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    org.tandem.export.ExportWorker exports;
 
     // ---- writing, signing, addenda ------------------------------------------------------------------------------
 
@@ -194,6 +198,67 @@ class NoteResourceTest {
     }
 
     @Test
+    void aPsychotherapyNoteLeavesNoTraceAnotherRoleCanRead() throws Exception {
+        // A receiver of note.signed, to see what the clinic's software would learn.
+        String endpoint = as("admin1").body(Map.of("url", "http://127.0.0.1:9/notes", "events", List.of("note.signed")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        String privateSession = sharedSession();
+        Response draft = write("therapist1", privateSession, soap("Private process notes"), true);
+        String privateNote = draft.path("id");
+        as("therapist1").header("If-Match", draft.header("ETag")).post(path(privateSession) + "/sign").then()
+                .statusCode(200);
+        // The same steps with an ordinary note: they are seen, so the absences below are not a blind spot.
+        String sharedSessionId = sharedSession();
+        Response ordinary = write("therapist1", sharedSessionId, soap("Shared notes"), false);
+        as("therapist1").header("If-Match", ordinary.header("ETag")).post(path(sharedSessionId) + "/sign").then()
+                .statusCode(200);
+        try {
+            as("admin1").get("/api/v1/webhooks/" + endpoint + "/deliveries").then().statusCode(200)
+                    .body("size()", equalTo(1)).body("[0].eventType", equalTo("note.signed"));
+            as("admin1").queryParam("recordId", privateNote).get("/api/v1/audit-events").then().statusCode(200)
+                    .body("totalItems", equalTo(0));
+            as("admin1").queryParam("recordType", "psychotherapy-note").get("/api/v1/audit-events").then()
+                    .statusCode(200).body("totalItems", equalTo(0));
+            as("admin1").queryParam("recordId", ordinary.path("id").toString()).get("/api/v1/audit-events").then()
+                    .statusCode(200).body("items.action", hasItem("note.sign"));
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+            String export = as("admin1").body(Map.of("kind", "AUDIT_LOG", "format", "CSV", "from",
+                    today.minusDays(1).toString(), "to", today.toString())).post("/api/v1/exports").then()
+                    .statusCode(202).extract().path("id");
+            exports.runPending();
+            String csv = as("admin1").get("/api/v1/exports/" + export + "/content").then().statusCode(200).extract()
+                    .asString();
+            assertFalse(csv.contains(privateNote), "the audit export names the psychotherapy note");
+            assertTrue(csv.contains(ordinary.path("id").toString()), "the audit export names the ordinary note");
+            // The author's own events are written all the same.
+            try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "select count(*) from audit_event where record_id = ? and record_type = 'psychotherapy-note'")) {
+                q.setString(1, privateNote);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    assertEquals(2, r.getInt(1), "the note's creation and its signature");
+                }
+            }
+        } finally {
+            as("admin1").delete("/api/v1/webhooks/" + endpoint).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void whetherANoteIsAPsychotherapyNoteIsSettledWhenItIsWritten() {
+        String sessionId = sharedSession();
+        Response draft = write("therapist1", sessionId, soap("Private process notes"), true);
+        as("therapist1").header("If-Match", draft.header("ETag")).body(request(soap("Now shared?"), false))
+                .put(path(sessionId)).then().statusCode(409).body("type", equalTo("/problems/note-kind-fixed"));
+        // Leaving the flag out keeps it: a forgetful client cannot expose the draft.
+        Map<String, Object> withoutFlag = new HashMap<>(request(soap("Edited privately"), false));
+        withoutFlag.remove("psychotherapy");
+        as("therapist1").header("If-Match", draft.header("ETag")).body(withoutFlag).put(path(sessionId)).then()
+                .statusCode(200).body("psychotherapy", equalTo(true));
+        as("therapist2").get(path(sessionId)).then().statusCode(404);
+    }
+
+    @Test
     void onlyTheSessionsTherapistWritesItsNote() {
         String sessionId = sharedSession();
         write("therapist2", sessionId, soap("not mine"), false).then().statusCode(403);
@@ -269,30 +334,9 @@ class NoteResourceTest {
                 .statusCode(201);
         as("therapist1").get(path(sessionId)).then().body("addenda[0].text", equalTo("addendum " + marker));
 
-        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-        List<String> found = new ArrayList<>();
-        try (Connection c = database.getConnection(); Statement tables = c.createStatement();
-                ResultSet names = tables.executeQuery("show tables")) {
-            List<String> all = new ArrayList<>();
-            while (names.next()) {
-                all.add(names.getString(1));
-            }
-            for (String table : all) {
-                try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("select * from " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            byte[] value = rows.getBytes(i);
-                            if (value != null && indexOf(value, needle) >= 0) {
-                                found.add(table + "." + rows.getMetaData().getColumnName(i));
-                            }
-                        }
-                    }
-                }
-            }
-            org.junit.jupiter.api.Assertions.assertTrue(all.contains("session_note"), "scanned: " + all);
-        }
-        assertEquals(List.of(), found);
+        DatabaseDump.Found found = DatabaseDump.search(database, List.of(marker));
+        org.junit.jupiter.api.Assertions.assertTrue(found.tables().contains("session_note"), "scanned: " + found.tables());
+        assertEquals(Set.of(), found.of(marker));
     }
 
     @Test
@@ -356,18 +400,5 @@ class NoteResourceTest {
         java.util.UUID u = java.util.UUID.fromString(id);
         return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits())
                 .array();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
