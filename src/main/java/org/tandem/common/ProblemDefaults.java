@@ -121,6 +121,10 @@ public class ProblemDefaults implements ProblemPostProcessor {
                             .collect(Collectors.joining(", "))
                     + ".";
         }
+        if (e instanceof PlausibleTime.Implausible) {
+            return "A date or time is outside the years " + PlausibleTime.FIRST_YEAR + " to " + PlausibleTime.LAST_YEAR
+                    + ".";
+        }
         if (e instanceof MismatchedInputException) {
             return "A field has the wrong type or format (dates are YYYY-MM-DD, ids are UUIDs, lists are arrays).";
         }

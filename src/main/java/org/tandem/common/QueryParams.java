@@ -40,12 +40,20 @@ public final class QueryParams {
     }
 
     public static Instant instant(String raw, String name) {
-        return parse(raw, name, null, value -> OffsetDateTime.parse(value).toInstant(),
-                "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
+        return plausible(parse(raw, name, null, value -> OffsetDateTime.parse(value).toInstant(),
+                "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z"), name);
     }
 
     public static LocalDate date(String raw, String name) {
-        return parse(raw, name, null, LocalDate::parse, "must be a date, YYYY-MM-DD");
+        return plausible(parse(raw, name, null, LocalDate::parse, "must be a date, YYYY-MM-DD"), name);
+    }
+
+    /** The same range rule as for dates in a body (PlausibleTime). */
+    private static <T> T plausible(T value, String name) {
+        if (value != null && !PlausibleTime.plausible(value)) {
+            throw Problems.invalid(name, "query", PlausibleTime.EXPECTATION);
+        }
+        return value;
     }
 
     public static String text(String raw, String name, int maxLength) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import org.tandem.common.PlausibleTime;
 import org.tandem.common.Problems;
 
 /**
@@ -22,17 +23,24 @@ final class ClinicTime {
             throw Problems.invalid(field, "body", "must not be blank");
         }
         String value = raw.trim();
+        OffsetDateTime exact = null;
+        LocalDateTime local = null;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            exact = OffsetDateTime.parse(value);
         } catch (DateTimeParseException notOffset) {
             try {
-                return atZone(LocalDateTime.parse(value), zone, field);
+                local = LocalDateTime.parse(value);
             } catch (DateTimeParseException notLocal) {
                 throw Problems.invalid(field, "body",
                         "must be an ISO-8601 date-time, with an offset (2026-03-30T10:00:00+02:00) or in the clinic's"
                                 + " local time (2026-03-30T10:00)");
             }
         }
+        // Checked before any arithmetic: +999999999-12-31T10:00 parses, and its conversion to an instant overflows.
+        if (!PlausibleTime.plausible(exact != null ? exact : local)) {
+            throw Problems.invalid(field, "body", PlausibleTime.EXPECTATION);
+        }
+        return exact != null ? exact.toInstant() : atZone(local, zone, field);
     }
 
     /** A wall-clock time in the zone. One that a DST change skips does not exist and is refused. */

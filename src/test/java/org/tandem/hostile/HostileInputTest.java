@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Tokens;
+import org.tandem.testsupport.Management;
 
 /**
  * Hostile input against every operation of the OpenAPI document, generated rather than hand-picked: no token,
@@ -68,8 +69,9 @@ class HostileInputTest {
         int requests = 0;
         for (Operation op : operations) {
             boolean publicFeed = op.path().contains("{token}");
-            for (String id : List.of(UUID.randomUUID().toString(), "not-an-id", "%00", "1%20OR%201%3D1", "..%2F..%2Fetc",
-                    "%F0%9F%98%80")) {
+            List<String> ids = List.of(UUID.randomUUID().toString(), "not-an-id", "%00", "1%20OR%201%3D1",
+                    "..%2F..%2Fetc", "%F0%9F%98%80");
+            for (String id : ids) {
                 String path = op.path().replaceAll("\\{[^}]+}", id);
                 if (!publicFeed) {
                     // Sent as a well-formed client would (JSON content type): the refusal must be about the token.
@@ -87,7 +89,15 @@ class HostileInputTest {
                             : given().auth().oauth2(Tokens.of(user));
                     check(problems, op, path, user, who, op.hasBody() ? "{}" : null, List.of());
                     requests++;
-                    if (op.hasBody()) {
+                    if (op.hasBody() && id.equals(ids.get(0))) {
+                        // A write that is not JSON: 415, as a problem, before anything else is looked at.
+                        for (String type : List.of("text/plain", "application/octet-stream", "application/xml")) {
+                            RequestSpecification again = user.equals("integration")
+                                    ? given().auth().oauth2(Tokens.integration())
+                                    : given().auth().oauth2(Tokens.of(user));
+                            check(problems, op, path, user + " " + type, again, "{}", type, List.of(415));
+                            requests++;
+                        }
                         for (Map.Entry<String, String> body : bodies().entrySet()) {
                             RequestSpecification again = user.equals("integration")
                                     ? given().auth().oauth2(Tokens.integration())
@@ -126,9 +136,14 @@ class HostileInputTest {
 
     private static void check(List<String> problems, Operation op, String path, String label,
             RequestSpecification spec, String body, List<Integer> expected) {
+        check(problems, op, path, label, spec, body, "application/json", expected);
+    }
+
+    private static void check(List<String> problems, Operation op, String path, String label,
+            RequestSpecification spec, String body, String contentType, List<Integer> expected) {
         RequestSpecification request = spec.urlEncodingEnabled(false).accept(ContentType.ANY);
         if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
+            request = request.contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
         }
         Response r = request.request(op.method(), path);
         int status = r.statusCode();
@@ -158,7 +173,7 @@ class HostileInputTest {
     }
 
     private static List<Operation> operations() {
-        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+        JsonPath openapi = Management.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
                 .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
         List<Operation> ops = new ArrayList<>();

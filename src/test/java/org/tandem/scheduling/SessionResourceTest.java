@@ -449,7 +449,11 @@ class SessionResourceTest {
                 .then().statusCode(200).contentType(containsString("text/calendar")).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(ics, containsString("BEGIN:VCALENDAR"));
         org.hamcrest.MatcherAssert.assertThat(ics, containsString("UID:" + session.path("id") + "@tandem"));
-        org.hamcrest.MatcherAssert.assertThat(ics, containsString("DTSTART:" + day.toString().replace("-", "") + "T090000Z"));
+        // 10:00 in the clinic's zone, in UTC: 09:00 in winter, 08:00 in summer (the test's day depends on the run).
+        String start = java.time.ZonedDateTime.of(day, java.time.LocalTime.of(10, 0), java.time.ZoneId.of("Europe/Berlin"))
+                .withZoneSameInstant(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyyMMdd'T'HHmmss'Z'"));
+        org.hamcrest.MatcherAssert.assertThat(ics, containsString("DTSTART:" + start));
         org.hamcrest.MatcherAssert.assertThat(ics, containsString("SUMMARY:" + couple.path("code") + " · Joint session"));
         org.hamcrest.MatcherAssert.assertThat(ics, not(containsString(marker)));
         org.hamcrest.MatcherAssert.assertThat(ics, not(containsString("Kit")));

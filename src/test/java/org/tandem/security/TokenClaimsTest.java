@@ -40,6 +40,26 @@ class TokenClaimsTest {
                 .header("Cache-Control", equalTo("no-store"));
     }
 
+    @Test
+    void onlyAnAccessTokenOfTheRealmIsAnAccessToken() {
+        io.restassured.path.json.JsonPath grant = given().baseUri(Tokens.tokenUrl())
+                .formParam("grant_type", "password").formParam("client_id", "tandem-api")
+                .formParam("client_secret", "tandem-api-secret").formParam("scope", "openid")
+                .formParam("username", "admin1").formParam("password", "demo").post().then().statusCode(200)
+                .extract().jsonPath();
+        // The ID token is signed by the realm's own key and names tandem-api as its audience: only its type differs.
+        io.restassured.path.json.JsonPath idClaims = claims(grant.getString("id_token"));
+        org.junit.jupiter.api.Assertions.assertEquals("ID", idClaims.getString("typ"));
+        org.hamcrest.MatcherAssert.assertThat(audience(idClaims), hasItem("tandem-api"));
+        given().auth().oauth2(grant.getString("id_token")).get("/api/v1/clinic").then().statusCode(401);
+        given().auth().oauth2(grant.getString("refresh_token")).get("/api/v1/clinic").then().statusCode(401);
+        given().auth().oauth2(grant.getString("access_token")).get("/api/v1/clinic").then().statusCode(200);
+        // Re-signed with the realm's key and typ changed, an access token is refused as well.
+        given().auth().oauth2(Tokens.resigned("admin1", c -> c.replace("\"typ\":\"Bearer\"", "\"typ\":\"ID\"")))
+                .get("/api/v1/clinic").then().statusCode(401);
+        given().auth().oauth2(Tokens.resigned("admin1", c -> c)).get("/api/v1/clinic").then().statusCode(200);
+    }
+
     private static java.util.List<String> audience(io.restassured.path.json.JsonPath claims) {
         Object aud = claims.get("aud");
         return aud instanceof String s ? java.util.List.of(s) : claims.getList("aud");

@@ -149,7 +149,7 @@ public final class Tokens {
         return token;
     }
 
-    private static String tokenUrl() {
+    public static String tokenUrl() {
         return ConfigProvider.getConfig().getValue(TandemServices.KEYCLOAK_URL_PROPERTY, String.class)
                 + "/protocol/openid-connect/token";
     }
