@@ -49,4 +49,18 @@ public class AuditResource {
                 QueryParams.text(recordId, "recordId", 64), QueryParams.enumValue(AuditOutcome.class, outcome, "outcome"));
         return service.list(filter, PageQuery.of(page, size, config.paging()));
     }
+
+    @GET
+    @Path("verification")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Check the clinic's audit log against its hash chain (role: admin)",
+            description = "Recomputes the chain over every sealed event and names the first broken link: an event"
+                    + " changed or deleted after it was sealed, or a seal removed. Events are sealed a few minutes"
+                    + " after they are written (sealedThrough).")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public AuditService.VerificationResponse verify() {
+        return service.verify();
+    }
 }

