@@ -205,7 +205,7 @@ public final class BenchmarkMain {
         List<Outcome> outcomes = new ArrayList<>();
         List<Paced> paced = new ArrayList<>();
         Map<String, Double> statementsPerRequest = new LinkedHashMap<>();
-        try (HttpLoad load = new HttpLoad(app.port(), CLIENTS)) {
+        try (HttpLoad load = new HttpLoad(app.port(), app.managementPort(), CLIENTS)) {
             String t1 = token("therapist1");
             for (Scenario scenario : scenarios) {
                 long questionsBefore = questions();
@@ -492,7 +492,7 @@ public final class BenchmarkMain {
                 f.therapist1 = t.get("id").asText();
             }
         }
-        try (HttpLoad load = new HttpLoad(measured.port(), 10)) {
+        try (HttpLoad load = new HttpLoad(measured.port(), measured.managementPort(), 10)) {
             load.runCount(10, COUPLES, t1, n -> Call.post("/api/v1/couples", "{\"partners\":[{\"fullName\":\"Bench "
                     + n + "A\",\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Bench " + n + "B\","
                     + "\"recoveryRole\":\"PARTNER\"}],\"careStartedOn\":\"2022-01-01\"}"));

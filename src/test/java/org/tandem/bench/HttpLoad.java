@@ -58,9 +58,12 @@ final class HttpLoad implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpClient client;
+    private final int managementPort;
     private final AtomicLong completed = new AtomicLong();
 
-    HttpLoad(int port, int connections) {
+    /** Calls to /q/ (health, metrics) go to {@code managementPort}, the rest to the API's {@code port}. */
+    HttpLoad(int port, int managementPort, int connections) {
+        this.managementPort = managementPort;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
@@ -183,6 +186,9 @@ final class HttpLoad implements AutoCloseable {
     private void send(Run run, Schedule schedule, long due) {
         Call call = run.calls().apply(run.sequence().getAndIncrement());
         RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.path());
+        if (call.path().startsWith("/q/")) {
+            options.setPort(managementPort);
+        }
         if (run.token() != null) {
             options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + run.token());
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Management;
 
 /** What operators and integrators rely on: health, metrics, the OpenAPI document, and problem responses. */
 @QuarkusTest
@@ -25,24 +26,24 @@ class PlatformTest {
     @Test
     void readinessCoversTheDatabaseButNotTheIdentityProvider() {
         // Keycloak is left out on purpose: its outage must not take every pod out of service (KeycloakOutageTest).
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", not(hasItem(containsString("OIDC"))));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void prometheusMetricsAreExposed() {
         Api.as("admin1").get("/api/v1/therapists").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("agroal_active_count"));
     }
 
     @Test
     void everyOperationIsDocumentedWithSummaryRolesAndErrors() {
-        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        JsonPath openapi = Management.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
         List<String> problems = new ArrayList<>();
@@ -107,7 +108,7 @@ class PlatformTest {
 
     @Test
     void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        Management.given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tandem.measurement.MeasurementResourceTest;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Management;
 
 /**
  * The database goes away under write load and comes back: requests fail cleanly while it is gone, readiness says
@@ -114,7 +115,7 @@ class DatabaseRestartTest {
 
     private static void awaitReadiness(int status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/q/health/ready").statusCode() == status);
+                .until(() -> Management.given().get("/q/health/ready").statusCode() == status);
     }
 
     private static void awaitPort(int port) {

@@ -93,10 +93,17 @@ class HelmChartTest {
         Container c = pod.getContainers().get(0);
         assertEquals("ghcr.io/tandem/tandem:0.1.0", c.getImage(), "the tag defaults to appVersion");
 
-        // Probes on the Quarkus health endpoints.
+        // Probes on the Quarkus health endpoints, on the management port.
         assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
         assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+        for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+            assertEquals("management", probe.getHttpGet().getPort().getStrVal());
+        }
+        assertTrue(c.getPorts().stream().anyMatch(p -> p.getName().equals("management") && p.getContainerPort() == 9000));
+        // The public Service carries the API alone: health, metrics and the OpenAPI document stay off it.
+        assertEquals(List.of("http"), r.one(Service.class).getSpec().getPorts().stream()
+                .map(p -> p.getTargetPort().getStrVal()).toList());
 
         // Non-root, read-only root filesystem, a writable /tmp, no service account token.
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
@@ -162,12 +169,33 @@ class HelmChartTest {
         GenericKubernetesResource monitor = r.all(GenericKubernetesResource.class).stream()
                 .filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
         assertEquals("monitoring.coreos.com/v1", monitor.getApiVersion());
+        // Prometheus scrapes the management port through a Service of its own, which the Ingress never names.
+        assertEquals("management", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) monitor.getAdditionalProperties()
+                .get("spec")).get("endpoints")).get(0)).get("port"));
+        Service management = r.all(Service.class).stream()
+                .filter(svc -> svc.getMetadata().getName().endsWith("-management")).findFirst().orElseThrow();
+        assertEquals(9000, management.getSpec().getPorts().get(0).getPort());
+        assertEquals("http", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService()
+                .getPort().getName());
+        var allowedIn = r.one(NetworkPolicy.class).getSpec().getIngress();
+        assertEquals(List.of("http", "management"), allowedIn.stream().map(rule -> rule.getPorts().get(0).getPort()
+                .getStrVal()).toList(), "the ingress controller reaches the API, Prometheus the management port");
         String properties = r.one(ConfigMap.class).getData().get("application.properties");
         assertTrue(properties.contains("tandem.public-base-url=https://tandem.clinic.example.org"), properties);
         assertTrue(properties.contains("tandem.rate-limit.capacity=1200"), properties);
         assertTrue(properties.contains("tandem.notes.key-id=k2"), properties);
+        // Flyway runs as the schema's owner, whose password comes from a Secret of its own.
+        assertTrue(properties.contains("quarkus.flyway.username=tandem_migrator\n"), properties);
+        assertTrue(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .anyMatch(e -> e.getName().equals("QUARKUS_FLYWAY_PASSWORD")
+                        && e.getValueFrom().getSecretKeyRef().getName().equals("tandem-database-migrator")));
         assertTrue(properties.contains("quarkus.http.proxy.trusted-proxies=10.244.0.0/16\n"), properties);
-        assertEquals(80, r.one(Service.class).getSpec().getPorts().get(0).getPort());
+        // An on-premises webhook receiver: allowed by the app and opened in the NetworkPolicy, nothing wider.
+        assertTrue(properties.contains("tandem.webhooks.allowed-networks=10.30.0.0/24\n"), properties);
+        assertTrue(r.one(NetworkPolicy.class).getSpec().getEgress().stream().flatMap(e -> e.getTo().stream())
+                .anyMatch(to -> to.getIpBlock() != null && "10.30.0.0/24".equals(to.getIpBlock().getCidr())));
+        assertEquals(80, r.all(Service.class).stream().filter(svc -> !svc.getMetadata().getName().endsWith("-management"))
+                .findFirst().orElseThrow().getSpec().getPorts().get(0).getPort());
     }
 
     @Test
@@ -203,7 +231,8 @@ class HelmChartTest {
                 Map.of("securityContext.readOnlyRootFilesystem", "false"), Map.of("unknownSetting", "x"),
                 Map.of("image.pullPolicy", "Sometimes"),
                 // a host name would cost Quarkus a DNS lookup on every request
-                Map.of("ingress.trustedProxies[0]", "ingress-nginx.example"))) {
+                Map.of("ingress.trustedProxies[0]", "ingress-nginx.example"),
+                Map.of("networkPolicy.webhooks.allowedNetworks[0]", "billing.clinic.local"))) {
             Exception e = assertThrows(Exception.class, () -> render(null, wrong), wrong.toString());
             assertTrue(e.getMessage().contains("schema"), e.getMessage());
         }

@@ -28,6 +28,7 @@ import org.tandem.measurement.MeasurementResourceTest;
 import org.tandem.testsupport.Api;
 import org.tandem.testsupport.TandemServices;
 import org.tandem.testsupport.Tokens;
+import org.tandem.testsupport.Management;
 
 /**
  * Keycloak dies (SIGKILL, as a crash) while the API is running, and comes back. Tokens already issued keep
@@ -76,7 +77,7 @@ class KeycloakOutageTest {
         assertThrows(ConnectException.class,
                 () -> new Socket().connect(new InetSocketAddress("localhost", port), 2000));
         // Readiness stays UP: the database answers and verified tokens keep being served.
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
 
         LocalKeycloak restarted = LocalKeycloak.start(LocalKeycloak.home(), port, Integer.parseInt(ports.group(2)),
                 Path.of("src/main/keycloak/tandem-realm.json"), Path.of("target/keycloak-test-restarted.log"));

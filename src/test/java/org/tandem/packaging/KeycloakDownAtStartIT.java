@@ -66,7 +66,7 @@ class KeycloakDownAtStartIT {
 
     private static HttpResponse<String> get(PackagedApp pod, String path) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(pod.baseUrl() + path)).timeout(Duration.ofSeconds(5))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(pod.url(path))).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

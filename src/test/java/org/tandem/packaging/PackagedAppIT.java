@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tandem.testsupport.Management;
 
 /**
  * The packaged jar in the prod profile (Flyway at start, JSON logs, no demo data) against the real MariaDB and
@@ -49,13 +50,13 @@ class PackagedAppIT {
         ProcessHandle app = ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
                 .findFirst().orElseThrow(() -> new AssertionError("the packaged app is not a child of this JVM"));
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
 
         long sent = System.nanoTime();
         assertTrue(app.destroy(), "SIGTERM sent");
         // Readiness is DOWN during the shutdown delay, within moments of the signal.
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> given().get("/q/health/ready").statusCode() == 503);
+                .until(() -> Management.given().get("/q/health/ready").statusCode() == 503);
         // Still serving: a request arriving now (as one routed before the endpoint update would) completes.
         as("therapist2").get("/api/v1/couples/" + id).then().statusCode(200);
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - sent) < 5, "all of that inside the delay");

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.tandem.testsupport.Management;
 
 /**
  * docs/openapi.json is the published contract and the input of the generated Java client (pom: openapi-generator).
@@ -25,7 +26,7 @@ class OpenApiContractTest {
     void theCommittedContractIsWhatTheApiServes() throws Exception {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        JsonNode live = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        JsonNode live = json.readTree(Management.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
         if (Boolean.getBoolean("tandem-devenv.openapi.write")) {
             Files.writeString(CONTRACT, json.writeValueAsString(json.treeToValue(live, Object.class)) + "\n");

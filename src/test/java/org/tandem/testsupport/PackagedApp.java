@@ -35,12 +35,14 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final long spawnedAt;
 
-    private PackagedApp(Process process, int port, Path log, long spawnedAt) {
+    private PackagedApp(Process process, int port, int managementPort, Path log, long spawnedAt) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.spawnedAt = spawnedAt;
     }
@@ -74,6 +76,9 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
+        // Health, metrics and OpenAPI answer on a port of their own, as in the image.
+        int managementPort = TandemServices.freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-jar");
         command.add(appDir.toAbsolutePath().resolve("quarkus-run.jar").toString());
         long spawnedAt = System.nanoTime();
@@ -83,14 +88,14 @@ public final class PackagedApp implements AutoCloseable {
                 .directory(appDir.toAbsolutePath().toFile());
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the image sets it (Dockerfile.jvm)
         Process process = builder.start();
-        return new PackagedApp(process, port, log, spawnedAt);
+        return new PackagedApp(process, port, managementPort, log, spawnedAt);
     }
 
     /** Polls readiness every 5 ms; returns the time from spawning the JVM to the first 200. */
     public Duration awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             await("the app at " + baseUrl() + " ready; log: " + log).atMost(timeout)
@@ -173,7 +178,7 @@ public final class PackagedApp implements AutoCloseable {
      * request unanswered for 30 s.
      */
     public int status(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -190,6 +195,15 @@ public final class PackagedApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The URL of a path: /q/... (health, metrics, OpenAPI) on the management port, the API on its own. */
+    public String url(String path) {
+        return (path.startsWith("/q/") ? "http://127.0.0.1:" + managementPort : baseUrl()) + path;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {

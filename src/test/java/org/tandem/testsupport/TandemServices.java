@@ -52,6 +52,11 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, String> config = new HashMap<>(appConfig(db.jdbcUrl(), keycloak.realmUrl()));
         config.put(KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
+        // The management interface (health, metrics, OpenAPI) on a free port: the test-port for @QuarkusTest, the
+        // port for the packaged jar of @QuarkusIntegrationTest. Management reads it from here.
+        String management = Integer.toString(freePort());
+        config.put(Management.TEST_PORT, management);
+        config.put("quarkus.management.port", management);
         return Map.copyOf(config);
     }
 
@@ -63,6 +68,9 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", EmbeddedMariaDb.USER,
                 "quarkus.datasource.password", EmbeddedMariaDb.PASSWORD,
+                // Flyway runs as the schema's owner; the app as a user who can only read and write rows.
+                "quarkus.flyway.username", EmbeddedMariaDb.MIGRATION_USER,
+                "quarkus.flyway.password", EmbeddedMariaDb.MIGRATION_PASSWORD,
                 "quarkus.oidc.auth-server-url", realmUrl,
                 "quarkus.oidc.credentials.secret", "tandem-api-secret");
     }
