@@ -112,6 +112,13 @@ class PlatformTest {
     }
 
     @Test
+    void operationsEndpointsAreNotOnTheApisPort() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
     void unknownApiPathIsA404Problem() {
         Api.as("admin1").get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -11,6 +11,7 @@ import static org.tandem.testsupport.Api.unique;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,6 +37,19 @@ class PackagedAppIT {
                 .header("Cache-Control", equalTo("no-store"))
                 .body("partners[0].fullName", equalTo("Kit " + marker));
         as("therapist1").get("/api/v1/couples/" + id).then().statusCode(404);
+    }
+
+    /** In production the API's port serves the API alone, and Swagger UI is off until an operator turns it on. */
+    @Test
+    @Order(1)
+    void operationsEndpointsAreOnTheManagementPortOnly() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+        }
+        Management.given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/metrics").then().statusCode(200);
+        Management.given().get("/q/openapi").then().statusCode(200);
+        Management.given().get("/q/swagger-ui/").then().statusCode(404);
     }
 
     /**
