@@ -27,6 +27,9 @@ public final class PlausibleTime {
 
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2199;
+    private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
     /** What a client is told, with the field or parameter that failed. */
     public static final String EXPECTATION = "must be a date or time between the years " + FIRST_YEAR + " and "
             + LAST_YEAR;
@@ -46,10 +49,7 @@ public final class PlausibleTime {
         } else if (value instanceof ZonedDateTime t) {
             year = t.getYear();
         } else if (value instanceof Instant t) {
-            if (t.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || !t.isBefore(Instant.parse("2200-01-01T00:00:00Z"))) {
-                return false;
-            }
-            year = t.atOffset(ZoneOffset.UTC).getYear();
+            return !t.isBefore(FIRST_INSTANT) && t.isBefore(AFTER_LAST_INSTANT);
         } else {
             return true;
         }
