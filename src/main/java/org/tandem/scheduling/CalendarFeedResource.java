@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,6 +76,33 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "403", description = "Not a therapist")
     public Response revoke() {
         calendars.revoke();
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("calendar-feeds")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The clinic's calendar feeds: whose, and since when (roles: admin)",
+            description = "Never the URLs: they are shown once, to their therapist.")
+    @APIResponse(responseCode = "200", description = "The feeds, oldest first")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public List<SchedulingApi.ClinicFeedResponse> clinicFeeds() {
+        return calendars.clinicFeeds();
+    }
+
+    @DELETE
+    @Path("calendar-feeds/{therapistId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke a therapist's calendar feed (roles: admin)",
+            description = "For someone who left, or a URL that leaked: it answers 404 from now on.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such therapist in your clinic, or no feed")
+    public Response revokeFor(@PathParam("therapistId") UUID therapistId) {
+        calendars.revokeFor(therapistId);
         return Response.noContent().build();
     }
 

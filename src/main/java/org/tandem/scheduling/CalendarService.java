@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Location;
@@ -27,8 +29,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Problems;
 import org.tandem.scheduling.SchedulingApi.CalendarFeedResponse;
+import org.tandem.scheduling.SchedulingApi.ClinicFeedResponse;
 import org.tandem.security.Caller;
 import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRef;
 import org.tandem.therapist.TherapistRepository;
 
 /**
@@ -84,6 +88,32 @@ public class CalendarService {
     public void revoke() {
         UUID therapistId = ownTherapistId();
         feeds.findByIdOptional(therapistId).ifPresent(feeds::delete);
+        audit.success("calendar-feed.revoke", "therapist", therapistId);
+    }
+
+    /** The clinic's calendar feeds, oldest first: for an admin, to see who has one (the URLs are never shown). */
+    public List<ClinicFeedResponse> clinicFeeds() {
+        UUID clinicId = caller.clinicId();
+        List<CalendarFeed> all = feeds.list("therapistId in (select t.id from Therapist t where t.clinic.id = ?1)"
+                + " order by createdAt", clinicId);
+        Map<UUID, Therapist> owners = therapists.findAllInClinic(clinicId,
+                all.stream().map(CalendarFeed::getTherapistId).toList()).stream()
+                .collect(Collectors.toMap(Therapist::getId, t -> t));
+        audit.success("calendar-feed.list", "therapist", null);
+        return all.stream().map(f -> new ClinicFeedResponse(TherapistRef.of(owners.get(f.getTherapistId())),
+                f.getCreatedAt())).toList();
+    }
+
+    /**
+     * An admin revokes a therapist's feed (someone who left, a URL that leaked): it answers 404 from now on. A
+     * therapist of another clinic, or one without a feed, is not found.
+     */
+    public void revokeFor(UUID therapistId) {
+        Therapist therapist = therapists.findInClinic(caller.clinicId(), therapistId)
+                .orElseThrow(() -> Problems.notFound("therapist"));
+        CalendarFeed feed = feeds.findByIdOptional(therapist.getId())
+                .orElseThrow(() -> Problems.notFound("calendar feed"));
+        feeds.delete(feed);
         audit.success("calendar-feed.revoke", "therapist", therapistId);
     }
 

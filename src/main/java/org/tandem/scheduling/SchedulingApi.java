@@ -127,6 +127,10 @@ public final class SchedulingApi {
     public record FreeSlot(Instant start, Instant end, OffsetDateTime localStart, OffsetDateTime localEnd) {
     }
 
+    /** A therapist's calendar feed as an admin sees it: whose, and since when; never its URL. */
+    public record ClinicFeedResponse(TherapistRef therapist, Instant createdAt) {
+    }
+
     public record CalendarFeedResponse(
             @ShownOnce @Schema(description = "The secret feed URL: shown once; null on a replay of the request")
             String url,

@@ -89,4 +89,34 @@ class CalendarFeedResourceTest {
                 .body("items[0].action", equalTo("calendar-feed.read"))
                 .body("items[0].recordId", equalTo(Api.therapistId("admin1", "therapist1")));
     }
+
+    @Test
+    void anAdminSeesWhoHasAFeedAndRevokesOne() {
+        String url = as("therapist2").post(FEED).then().statusCode(200).extract().path("url");
+        String therapist2 = Api.therapistId("admin1", "therapist2");
+        as("admin1").get("/api/v1/calendar-feeds").then().statusCode(200)
+                .body("therapist.id", org.hamcrest.Matchers.hasItem(therapist2))
+                .body("url", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("calendar-feeds/")));
+        as("admin9").get("/api/v1/calendar-feeds").then().statusCode(200)
+                .body("therapist.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(therapist2)));
+        String revoke = "/api/v1/calendar-feeds/" + therapist2;
+        anonymous().delete(revoke).then().statusCode(401);
+        anonymous().get("/api/v1/calendar-feeds").then().statusCode(401);
+        as("therapist1").delete(revoke).then().statusCode(403);
+        as("therapist2").get("/api/v1/calendar-feeds").then().statusCode(403);
+        asIntegration().delete(revoke).then().statusCode(403);
+        as("admin9").delete(revoke).then().statusCode(404); // another clinic's therapist
+        given().get(URI.create(url).getPath()).then().statusCode(200); // nothing refused changed it
+
+        as("admin1").delete(revoke).then().statusCode(204);
+        given().get(URI.create(url).getPath()).then().statusCode(404);
+        as("therapist2").get(FEED).then().statusCode(404);
+        as("admin1").delete(revoke).then().statusCode(404); // no feed any more
+        as("admin1").delete("/api/v1/calendar-feeds/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404);
+        as("admin1").queryParam("recordType", "therapist").queryParam("recordId", therapist2)
+                .get("/api/v1/audit-events").then()
+                .body("items.action", org.hamcrest.Matchers.hasItem("calendar-feed.revoke"));
+    }
 }
