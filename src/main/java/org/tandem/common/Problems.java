@@ -32,6 +32,25 @@ public final class Problems {
         return problem(410, slug, "Gone", detail);
     }
 
+    /**
+     * A valid token that no longer counts (its person was deactivated): 401 as RFC 6750 says of a revoked token,
+     * with the challenge a client's token refresh looks for.
+     */
+    public static HttpProblem revoked(String slug, String detail) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(401)
+                .withTitle("Unauthorized")
+                .withDetail(detail)
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .build();
+    }
+
+    /** An upstream service (the identity provider) failed; nothing was changed. */
+    public static HttpProblem badGateway(String slug, String detail) {
+        return problem(502, slug, "Bad Gateway", detail);
+    }
+
     public static HttpProblem forbidden(String slug, String detail) {
         return problem(403, slug, "Forbidden", detail);
     }

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
@@ -55,6 +56,13 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         Parameters params = scopeParameters(scope).and("id", id);
         return find("select distinct c from Couple c " + fetches + " where c.id = :id and " + visibility("c", scope),
                 params).singleResultOptional().orElseThrow(() -> Problems.notFound("couple"));
+    }
+
+    /** The couples in care (not discharged) that a therapist treats as primary or co-therapist, by code. */
+    public List<Couple> inCareWith(UUID clinicId, UUID therapistId) {
+        return list("from Couple c left join fetch c.primaryTherapist where c.clinic.id = ?1 and c.status <> ?2 and"
+                + " (c.primaryTherapist.id = ?3 or exists (select 1 from Couple f join f.coTherapists ft"
+                + " where f = c and ft.id = ?3)) order by c.code", clinicId, CoupleStatus.DISCHARGED, therapistId);
     }
 
     public PanacheQuery<Couple> search(AccessScope scope, Filter filter, PageQuery page) {

@@ -32,6 +32,8 @@ import org.tandem.therapist.TherapistRepository;
 @Transactional
 public class CoupleService {
 
+    private static final String NOT_ACTIVE = "is not an active therapist of your clinic";
+
     static final String RECORD = "couple";
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -109,13 +111,13 @@ public class CoupleService {
         UUID clinicId = couple.getClinic().getId();
         Therapist primary = null;
         if (request.primaryTherapistId() != null) {
-            primary = therapists.findInClinic(clinicId, request.primaryTherapistId())
-                    .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", "is not a therapist of your clinic"));
+            primary = therapists.findActiveInClinic(clinicId, request.primaryTherapistId())
+                    .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", NOT_ACTIVE));
         }
         Set<UUID> coIds = new LinkedHashSet<>(request.coTherapistIds() == null ? List.of() : request.coTherapistIds());
-        List<Therapist> co = coIds.isEmpty() ? List.of() : therapists.findAllInClinic(clinicId, coIds);
+        List<Therapist> co = coIds.isEmpty() ? List.of() : therapists.findAllActiveInClinic(clinicId, coIds);
         if (co.size() != coIds.size()) {
-            throw Problems.invalid("coTherapistIds", "body", "lists someone who is not a therapist of your clinic");
+            throw Problems.invalid("coTherapistIds", "body", "lists someone who is not an active therapist of your clinic");
         }
         // Same lock order as a booking (therapists, then the couple): the co-therapist rows' foreign-key checks
         // would otherwise take therapist locks after this couple's row is locked, and deadlock with a booking.
@@ -151,8 +153,8 @@ public class CoupleService {
         if (requested == null) {
             return null;
         }
-        return therapists.findInClinic(scope.clinicId(), requested)
-                .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", "is not a therapist of your clinic"));
+        return therapists.findActiveInClinic(scope.clinicId(), requested)
+                .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", NOT_ACTIVE));
     }
 
     /** Rules across a partner's fields, which Bean Validation on the single fields cannot see. */

@@ -31,6 +31,8 @@ import org.tandem.questionnaire.QuestionnaireResponse;
 import org.tandem.sobriety.ResetKind;
 import org.tandem.sobriety.SobrietyReset;
 import org.tandem.sobriety.SobrietyRepository;
+import org.tandem.staff.StaffMember;
+import org.tandem.staff.StaffRepository;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRepository;
 
@@ -51,6 +53,7 @@ public class DemoData {
 
     private final TandemConfig config;
     private final ClinicRepository clinics;
+    private final StaffRepository staff;
     private final TherapistRepository therapists;
     private final CoupleRepository couples;
     private final MeasurementRepository measurements;
@@ -58,11 +61,12 @@ public class DemoData {
     private final SobrietyRepository sobriety;
     private final InstrumentCatalog instruments;
 
-    DemoData(TandemConfig config, ClinicRepository clinics, TherapistRepository therapists, CoupleRepository couples,
-            MeasurementRepository measurements, QuestionnaireRepository questionnaires, SobrietyRepository sobriety,
-            InstrumentCatalog instruments) {
+    DemoData(TandemConfig config, ClinicRepository clinics, StaffRepository staff, TherapistRepository therapists,
+            CoupleRepository couples, MeasurementRepository measurements, QuestionnaireRepository questionnaires,
+            SobrietyRepository sobriety, InstrumentCatalog instruments) {
         this.config = config;
         this.clinics = clinics;
+        this.staff = staff;
         this.therapists = therapists;
         this.couples = couples;
         this.measurements = measurements;
@@ -125,7 +129,11 @@ public class DemoData {
 
     private Therapist therapist(Clinic clinic, String subject, String username, String name, int[] created) {
         return therapists.findBySubject(subject).orElseGet(() -> {
-            Therapist therapist = new Therapist(clinic, subject, username, name, username + "@demo.tandem.invalid");
+            String email = username + "@demo.tandem.invalid";
+            StaffMember member = StaffMember.joined(clinic, subject,
+                    new StaffMember.Profile(username, name, email, false, true));
+            staff.persist(member);
+            Therapist therapist = new Therapist(member.getId(), clinic, subject, username, name, email);
             therapists.persist(therapist);
             created[0]++;
             return therapist;

@@ -52,8 +52,8 @@ public class Booking {
         if (requested == null) {
             throw Problems.invalid("therapistId", "body", "is required when an admin books a session");
         }
-        return therapists.findInClinic(scope.clinicId(), requested)
-                .orElseThrow(() -> Problems.invalid("therapistId", "body", "is not a therapist of your clinic"));
+        return therapists.findActiveInClinic(scope.clinicId(), requested)
+                .orElseThrow(() -> Problems.invalid("therapistId", "body", "is not an active therapist of your clinic"));
     }
 
     /**

@@ -134,4 +134,9 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     public List<TherapySession> forTherapist(UUID therapistId, Instant from, Instant to) {
         return list("therapist.id = ?1 and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"), therapistId, to, from);
     }
+
+    /** Scheduled sessions of a therapist that have not started: what someone must move when they leave. */
+    public long countScheduledFor(UUID therapistId, Instant after) {
+        return count("therapist.id = ?1 and status = ?2 and startsAt > ?3", therapistId, SessionStatus.SCHEDULED, after);
+    }
 }

@@ -1,5 +1,6 @@
 package org.tandem.security;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tandem.common.Problems;
+import org.tandem.staff.StaffMember;
+import org.tandem.staff.StaffRevocations;
 
 /**
  * Who is calling, for the length of one request: subject, roles, clinic and, for therapists, their therapist record
@@ -28,15 +31,17 @@ public class Caller {
     private final Instance<HttpServerRequest> request;
     private final CallerDirectory directory;
     private final CallerCache cache;
+    private final StaffRevocations revocations;
     private CallerDirectory.Resolved resolved;
 
     Caller(SecurityIdentity identity, Instance<JsonWebToken> token, Instance<HttpServerRequest> request,
-            CallerDirectory directory, CallerCache cache) {
+            CallerDirectory directory, CallerCache cache, StaffRevocations revocations) {
         this.identity = identity;
         this.token = token;
         this.request = request;
         this.directory = directory;
         this.cache = cache;
+        this.revocations = revocations;
     }
 
     public boolean isAuthenticated() {
@@ -148,23 +153,34 @@ public class Caller {
         if (clinic == null || clinic.length() > 64) {
             throw Problems.forbidden("no-clinic", "Your account is not linked to a clinic. Ask your administrator.");
         }
-        CallerDirectory.Profile profile = profile();
-        boolean therapist = isTherapist();
-        CallerCache.Key key = new CallerCache.Key(clinic, subject(), therapist, profile);
-        resolved = cache.get(key);
-        if (resolved != null) {
+        StaffMember.Profile profile = profile();
+        if ((profile.admin() || profile.therapist()) && revocations.isRevoked(subject())) {
+            // Checked before the cache: a deactivation reaches every replica within seconds, not when entries expire.
+            throw deactivated();
+        }
+        CallerCache.Key key = new CallerCache.Key(clinic, subject(), profile);
+        CallerDirectory.Resolved cached = cache.get(key);
+        if (cached != null) {
+            resolved = cached;
             return resolved;
         }
         try {
-            resolved = directory.resolve(clinic, subject(), therapist, profile);
+            resolved = directory.resolve(clinic, subject(), profile);
         } catch (CallerDirectory.ClinicMismatchException e) {
             throw Problems.forbidden("no-clinic", "Your account is linked to a different clinic than before. Ask your administrator.");
+        } catch (CallerDirectory.DeactivatedException e) {
+            throw deactivated();
         } catch (PersistenceException e) {
             // A concurrent first request of the same caller created the rows: they exist now.
-            resolved = directory.resolve(clinic, subject(), therapist, profile);
+            resolved = directory.resolve(clinic, subject(), profile);
         }
         cache.put(key, resolved);
         return resolved;
+    }
+
+    private static HttpProblem deactivated() {
+        return Problems.revoked("account-deactivated",
+                "Your account at this clinic is deactivated. Ask your administrator.");
     }
 
     /**
@@ -178,17 +194,23 @@ public class Caller {
         }
         try {
             resolve();
+        } catch (HttpProblem problem) {
+            if (problem.getStatusCode() == 401) {
+                throw problem; // a deactivated person: no operation runs, whether or not it asks who is calling
+            }
+            resolved = null;
         } catch (RuntimeException leftForTheOperation) {
             resolved = null;
         }
     }
 
-    private CallerDirectory.Profile profile() {
+    private StaffMember.Profile profile() {
         JsonWebToken jwt = jwt();
         String username = claim(jwt, "preferred_username");
         String name = claim(jwt, "name");
         String display = name != null ? name : (username != null ? username : subject());
-        return new CallerDirectory.Profile(truncate(username, 255), truncate(display, 200), truncate(claim(jwt, "email"), 320));
+        return new StaffMember.Profile(truncate(username, 255), truncate(display, 200),
+                truncate(claim(jwt, "email"), 320), isAdmin(), isTherapist());
     }
 
     private static String claim(JsonWebToken jwt, String name) {

@@ -3,14 +3,12 @@ package org.tandem.therapist;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
 
 /** A clinician of one clinic, linked to a Keycloak subject ({@code sub}). */
@@ -18,9 +16,8 @@ import org.tandem.clinic.Clinic;
 @Table(name = "therapist")
 public class Therapist {
 
+    /** The person's staff id (StaffMember): one id per person. */
     @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -45,7 +42,8 @@ public class Therapist {
     protected Therapist() {
     }
 
-    public Therapist(Clinic clinic, String subject, String username, String displayName, String email) {
+    public Therapist(UUID id, Clinic clinic, String subject, String username, String displayName, String email) {
+        this.id = id;
         this.clinic = clinic;
         this.subject = subject;
         this.username = username;

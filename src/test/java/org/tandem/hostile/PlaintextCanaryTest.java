@@ -330,6 +330,17 @@ class PlaintextCanaryTest {
                     .ifMatch(series.header("ETag"));
         });
         c.put("POST /api/v1/calendar-feed", (f, t) -> new Call("therapist2", "POST", "/api/v1/calendar-feed", null));
+        // Staff names and addresses are not clinical text; the invited person is made fresh for each call.
+        c.put("POST /api/v1/staff", (f, t) -> new Call("admin1", "POST", "/api/v1/staff", Fixtures.invite()));
+        c.put("POST /api/v1/staff/{id}/resend-invitation", (f, t) -> new Call("admin1", "POST",
+                "/api/v1/staff/" + f.invited() + "/resend-invitation", null));
+        c.put("POST /api/v1/staff/{id}/deactivate", (f, t) -> new Call("admin1", "POST",
+                "/api/v1/staff/" + f.invited() + "/deactivate", null));
+        c.put("POST /api/v1/staff/{id}/reactivate", (f, t) -> {
+            String id = f.invited();
+            as("admin1").post("/api/v1/staff/" + id + "/deactivate").then().statusCode(200);
+            return new Call("admin1", "POST", "/api/v1/staff/" + id + "/reactivate", null);
+        });
         c.put("PUT /api/v1/therapists/{therapistId}/working-hours", (f, t) -> new Call("admin1", "PUT",
                 "/api/v1/therapists/" + Api.therapistId("admin1", "therapist2") + "/working-hours",
                 Map.of("blocks", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"),
@@ -362,6 +373,17 @@ class PlaintextCanaryTest {
         Response couple;
         String sobrietyUrl;
         String noteUrl;
+
+        static Map<String, Object> invite() {
+            return Map.of("email", "canary-staff-" + unique() + "@demo.tandem.invalid", "firstName", "Kim",
+                    "lastName", "Newcomer", "roles", List.of("therapist"));
+        }
+
+        /** A person admin1 just invited: their staff id. */
+        String invited() {
+            return as("admin1").body(invite()).post("/api/v1/staff").then().statusCode(201).extract()
+                    .path("member.id");
+        }
 
         Map<String, Object> coupleBody(String t) {
             return Map.of("partners", List.of(

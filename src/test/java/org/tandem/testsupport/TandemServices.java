@@ -72,7 +72,8 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
                 "quarkus.flyway.username", EmbeddedMariaDb.MIGRATION_USER,
                 "quarkus.flyway.password", EmbeddedMariaDb.MIGRATION_PASSWORD,
                 "quarkus.oidc.auth-server-url", realmUrl,
-                "quarkus.oidc.credentials.secret", "tandem-api-secret");
+                "quarkus.oidc.credentials.secret", "tandem-api-secret",
+                "quarkus.oidc-client.keycloak-admin.credentials.secret", "tandem-staff-admin-secret");
     }
 
     @Override

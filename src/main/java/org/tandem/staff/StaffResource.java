@@ -1,0 +1,124 @@
+package org.tandem.staff;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.AuditedRecord;
+import org.tandem.common.PageQuery;
+import org.tandem.common.PageResponse;
+import org.tandem.common.QueryParams;
+import org.tandem.common.TandemConfig;
+import org.tandem.idempotency.Idempotent;
+import org.tandem.security.Roles;
+import org.tandem.staff.StaffApi.DeactivationResponse;
+import org.tandem.staff.StaffApi.InvitationResponse;
+import org.tandem.staff.StaffApi.InviteRequest;
+import org.tandem.staff.StaffApi.StaffResponse;
+
+@Idempotent
+@Path("/api/v1/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Staff", description = "The clinic's therapists and admins: invite, deactivate, reactivate")
+@AuditedRecord(StaffService.RECORD)
+@RolesAllowed(Roles.ADMIN)
+@APIResponse(responseCode = "401", description = "No valid access token, or the caller was deactivated")
+@APIResponse(responseCode = "403", description = "Not an admin")
+public class StaffResource {
+
+    private final StaffService service;
+    private final TandemConfig config;
+
+    StaffResource(StaffService service, TandemConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "List the clinic's staff (role: admin)",
+            description = "Therapists and admins, invited, active or deactivated, sorted by name. Someone created in"
+                    + " Keycloak directly appears after their first call. Filter: status.")
+    @APIResponse(responseCode = "200", description = "A page of staff")
+    @APIResponse(responseCode = "400", description = "Invalid page, size or status")
+    public PageResponse<StaffResponse> list(@QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return service.list(QueryParams.enumValue(StaffStatus.class, status, "status"),
+                PageQuery.of(page, size, config.paging()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a person of the clinic's staff (role: admin)")
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "No such person in your clinic")
+    public StaffResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Invite a therapist or admin (role: admin)",
+            description = "Creates their Keycloak account (sign-in name: the e-mail address) with your clinic and the"
+                    + " roles given, and asks Keycloak to e-mail them a link to set a password.")
+    @APIResponse(responseCode = "201", description = "Invited; Location names the new person",
+            content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "An account with this e-mail address exists already")
+    @APIResponse(responseCode = "502", description = "Keycloak did not complete it; nothing was saved")
+    public Response invite(@NotNull @Valid InviteRequest request, @Context UriInfo uri) {
+        InvitationResponse invited = service.invite(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(invited.member().id().toString()).build())
+                .entity(invited).build();
+    }
+
+    @POST
+    @Path("{id}/resend-invitation")
+    @Operation(summary = "Send an invited person the e-mail again (role: admin)")
+    @APIResponse(responseCode = "200", description = "invitationSent says whether Keycloak sent it")
+    @APIResponse(responseCode = "404", description = "No such person in your clinic")
+    @APIResponse(responseCode = "409", description = "They have signed in already, or are deactivated")
+    public InvitationResponse resendInvitation(@PathParam("id") UUID id) {
+        return service.resendInvitation(id);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Operation(summary = "Deactivate a therapist or admin (role: admin)",
+            description = "Every request of theirs is refused from now on (401, on every replica within seconds),"
+                    + " their calendar feed is revoked, and their Keycloak account is disabled and signed out. The"
+                    + " answer lists the couples in care that still name them, for reassignment. Repeatable.")
+    @APIResponse(responseCode = "200", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No such person in your clinic")
+    @APIResponse(responseCode = "409", description = "Your own account")
+    public DeactivationResponse deactivate(@PathParam("id") UUID id) {
+        return service.deactivate(id);
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    @Operation(summary = "Reactivate a deactivated therapist or admin (role: admin)",
+            description = "Their requests are served again and their Keycloak account is enabled. A revoked calendar"
+                    + " feed stays revoked; reassigned couples stay with whoever has them now.")
+    @APIResponse(responseCode = "200", description = "Active again")
+    @APIResponse(responseCode = "404", description = "No such person in your clinic")
+    @APIResponse(responseCode = "502", description = "Keycloak did not enable the account; nothing was changed")
+    public StaffResponse reactivate(@PathParam("id") UUID id) {
+        return service.reactivate(id);
+    }
+}
