@@ -17,7 +17,7 @@ import org.tandem.audit.AuditLog;
 import org.tandem.common.Problems;
 import org.tandem.common.ShownOnce;
 import org.tandem.couple.CoupleRepository;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.scheduling.SeriesRepository;
 import org.tandem.scheduling.SessionRepository;
 import org.tandem.security.AccessScope;
@@ -39,7 +39,7 @@ public class StoredResponses {
             "^/api/v1/(couples|sessions|session-series)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
                     + "-[0-9a-fA-F]{12})(?:/|$)");
 
-    private final NoteCipher cipher;
+    private final ClinicCipher cipher;
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
@@ -47,7 +47,7 @@ public class StoredResponses {
     private final SessionRepository sessions;
     private final SeriesRepository series;
 
-    StoredResponses(NoteCipher cipher, ObjectMapper json, Caller caller, AuditLog audit, CoupleRepository couples,
+    StoredResponses(ClinicCipher cipher, ObjectMapper json, Caller caller, AuditLog audit, CoupleRepository couples,
             SessionRepository sessions, SeriesRepository series) {
         this.cipher = cipher;
         this.json = json;
@@ -65,7 +65,7 @@ public class StoredResponses {
         UUID keyId = null;
         byte[] sealed = null;
         if (entity != null) {
-            NoteCipher.Sealed s = cipher.sealerFor(caller.clinicId()).seal(PURPOSE, id, withoutSecrets(entity));
+            ClinicCipher.Sealed s = cipher.sealerFor(caller.clinicId()).seal(PURPOSE, id, withoutSecrets(entity));
             keyId = s.keyId();
             sealed = s.ciphertext();
         }

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.therapist.Therapist;
 
 /** Text added to a signed note; signed by its author when written, never changed. */
@@ -53,7 +54,7 @@ public class NoteAddendum {
     }
 
     /** Set once, before the addendum is persisted. */
-    void seal(NoteCipher.Sealed body) {
+    void seal(ClinicCipher.Sealed body) {
         if (bodyCiphertext != null) {
             throw new IllegalStateException("an addendum is sealed once");
         }

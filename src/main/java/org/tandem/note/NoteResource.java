@@ -1,6 +1,5 @@
 package org.tandem.note;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Problems;
 import org.tandem.common.Versions;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.note.NoteApi.AddendumRequest;
 import org.tandem.note.NoteApi.NoteHistory;
 import org.tandem.note.NoteApi.NoteRequest;
@@ -126,15 +123,6 @@ public class NoteResource {
     @APIResponse(responseCode = "200", description = "The history")
     public NoteHistory history(@PathParam("sessionId") UUID sessionId) {
         return service.history(sessionId);
-    }
-
-    /** A note that does not decrypt (wrong key, or a ciphertext moved from another row): no text, no detail. */
-    @ServerExceptionMapper
-    public Response unreadable(NoteKeyException e) {
-        return HttpProblem.builder().withType(Problems.type("note-unreadable")).withStatus(500)
-                .withTitle("Note Unreadable")
-                .withDetail("This note cannot be decrypted. The incident is logged; quote the X-Request-Id header.")
-                .build().toResponse();
     }
 
     private static Response withEtag(NoteResponse note) {

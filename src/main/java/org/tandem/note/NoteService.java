@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.tandem.webhook.Outbox;
-import org.tandem.webhook.WebhookEvent;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Problems;
 import org.tandem.common.Versions;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.KeyUnavailableException;
 import org.tandem.note.NoteApi.Access;
 import org.tandem.note.NoteApi.AddendumRequest;
 import org.tandem.note.NoteApi.AddendumResponse;
@@ -21,13 +21,15 @@ import org.tandem.note.NoteApi.NoteHistory;
 import org.tandem.note.NoteApi.NoteRequest;
 import org.tandem.note.NoteApi.NoteResponse;
 import org.tandem.note.NoteApi.RevisionEntry;
-import org.tandem.therapist.TherapistRef;
 import org.tandem.scheduling.SessionRepository;
 import org.tandem.scheduling.SessionStatus;
 import org.tandem.scheduling.TherapySession;
 import org.tandem.security.Caller;
 import org.tandem.therapist.Therapist;
+import org.tandem.therapist.TherapistRef;
 import org.tandem.therapist.TherapistRepository;
+import org.tandem.webhook.Outbox;
+import org.tandem.webhook.WebhookEvent;
 
 /**
  * Session notes. Who may read what is decided in {@link #access} and nowhere else: the author always; the couple's
@@ -45,13 +47,13 @@ public class NoteService {
     private final NoteRepository notes;
     private final SessionRepository sessions;
     private final TherapistRepository therapists;
-    private final NoteCipher cipher;
+    private final ClinicCipher cipher;
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
     private final Outbox outbox;
 
-    NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, NoteCipher cipher,
+    NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, ClinicCipher cipher,
             ObjectMapper json, Caller caller, AuditLog audit, Outbox outbox) {
         this.notes = notes;
         this.sessions = sessions;
@@ -209,7 +211,7 @@ public class NoteService {
         return sessions.findVisible(caller.scope(), sessionId).orElseThrow(() -> Problems.notFound("session"));
     }
 
-    private NoteCipher.Sealed seal(NoteCipher.Sealer sealer, SessionNote note, NoteContent content) {
+    private ClinicCipher.Sealed seal(ClinicCipher.Sealer sealer, SessionNote note, NoteContent content) {
         try {
             return sealer.seal(BODY, note.getId(), json.writeValueAsString(content));
         } catch (JsonProcessingException e) {
@@ -222,7 +224,7 @@ public class NoteService {
         try {
             return json.readValue(plain, NoteContent.class);
         } catch (JsonProcessingException e) {
-            throw new NoteKeyException("A note body is not readable.");
+            throw new KeyUnavailableException(BODY, "A note body is not readable.");
         }
     }
 

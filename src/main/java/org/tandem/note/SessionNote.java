@@ -13,12 +13,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.tandem.common.Problems;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.scheduling.TherapySession;
 import org.tandem.therapist.Therapist;
 
 /**
  * The clinical record of one session. A draft changes only through its author; once signed it never changes again,
- * and anything to add goes into an addendum. The body is ciphertext here; {@link NoteCipher} holds the keys.
+ * and anything to add goes into an addendum. The body is ciphertext here; {@link ClinicCipher} holds the keys.
  */
 @Entity
 @Table(name = "session_note")
@@ -99,7 +100,7 @@ public class SessionNote {
     }
 
     /** Stores a new revision of the draft body. */
-    void saveDraft(NoteTemplate template, boolean psychotherapy, NoteCipher.Sealed body) {
+    void saveDraft(NoteTemplate template, boolean psychotherapy, ClinicCipher.Sealed body) {
         requireDraft();
         this.template = template;
         this.psychotherapy = psychotherapy;
@@ -175,11 +176,11 @@ public class SessionNote {
         return status;
     }
 
-    UUID getBodyKeyId() {
+    public UUID getBodyKeyId() {
         return bodyKeyId;
     }
 
-    byte[] getBodyCiphertext() {
+    public byte[] getBodyCiphertext() {
         return bodyCiphertext;
     }
 

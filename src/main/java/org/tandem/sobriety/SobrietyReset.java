@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.tandem.common.Markable;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 
 /**
  * A logged slip or relapse of a partner in recovery. The optional note is encrypted like a session note. What was
@@ -64,7 +64,7 @@ public class SobrietyReset extends Markable {
     }
 
     /** Set once, before the reset is persisted. */
-    void seal(NoteCipher.Sealed note) {
+    void seal(ClinicCipher.Sealed note) {
         if (noteCiphertext != null) {
             throw new IllegalStateException("a reset note is sealed once");
         }

@@ -14,7 +14,7 @@ import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
 import org.tandem.couple.RecoveryRole;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.security.Caller;
 import org.tandem.sobriety.SobrietyApi.ResetRequest;
 import org.tandem.sobriety.SobrietyApi.ResetResponse;
@@ -30,11 +30,11 @@ public class SobrietyService {
 
     private final SobrietyRepository resets;
     private final CoupleRepository couples;
-    private final NoteCipher cipher;
+    private final ClinicCipher cipher;
     private final Caller caller;
     private final AuditLog audit;
 
-    SobrietyService(SobrietyRepository resets, CoupleRepository couples, NoteCipher cipher, Caller caller,
+    SobrietyService(SobrietyRepository resets, CoupleRepository couples, ClinicCipher cipher, Caller caller,
             AuditLog audit) {
         this.resets = resets;
         this.couples = couples;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 
 /** Where a clinic wants events sent. The signing secret is stored encrypted with the clinic's data key. */
 @Entity
@@ -56,7 +56,7 @@ public class WebhookEndpoint {
         this.createdAt = Instant.now();
     }
 
-    void seal(NoteCipher.Sealed secret) {
+    void seal(ClinicCipher.Sealed secret) {
         this.secretKeyId = secret.keyId();
         this.secretCiphertext = secret.ciphertext();
     }

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 import org.tandem.common.BinaryUuids;
 import org.tandem.common.Jdbc;
 import org.tandem.common.TandemConfig;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 
 /**
  * Sends due deliveries from the outbox on every replica. A delivery is claimed with SKIP LOCKED and leased by
@@ -53,13 +53,13 @@ public class WebhookSender {
     }
 
     private final Jdbc jdbc;
-    private final NoteCipher cipher;
+    private final ClinicCipher cipher;
     private final TandemConfig.Webhooks config;
     private final WebhookTargets targets;
     private final Vertx vertx;
     private final HttpClientOptions options;
 
-    WebhookSender(Jdbc jdbc, NoteCipher cipher, TandemConfig config, WebhookTargets targets, Vertx vertx) {
+    WebhookSender(Jdbc jdbc, ClinicCipher cipher, TandemConfig config, WebhookTargets targets, Vertx vertx) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.config = config.webhooks();

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.BinaryUuids;
 import org.tandem.common.Problems;
-import org.tandem.note.NoteCipher;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.security.Caller;
 import org.tandem.webhook.WebhookApi.DeliveryResponse;
 import org.tandem.webhook.WebhookApi.EndpointRequest;
@@ -30,12 +30,12 @@ public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
-    private final NoteCipher cipher;
+    private final ClinicCipher cipher;
     private final Caller caller;
     private final AuditLog audit;
     private final WebhookTargets targets;
 
-    WebhookService(EntityManager em, NoteCipher cipher, Caller caller, AuditLog audit, WebhookTargets targets) {
+    WebhookService(EntityManager em, ClinicCipher cipher, Caller caller, AuditLog audit, WebhookTargets targets) {
         this.em = em;
         this.cipher = cipher;
         this.caller = caller;

@@ -24,7 +24,7 @@ import org.tandem.testsupport.Api;
 @QuarkusTest
 public class SobrietyResourceTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
     @Test
     void streaksAreDerivedFromTheSobrietyDateAndTheResets() {

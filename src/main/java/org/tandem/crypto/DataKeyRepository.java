@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,18 +8,18 @@ import java.util.UUID;
 import org.tandem.common.RowLock;
 
 @ApplicationScoped
-public class NoteKeyRepository implements PanacheRepositoryBase<NoteKey, UUID> {
+public class DataKeyRepository implements PanacheRepositoryBase<DataKey, UUID> {
 
-    public Optional<NoteKey> forClinic(UUID clinicId) {
+    public Optional<DataKey> forClinic(UUID clinicId) {
         return find("clinicId", clinicId).firstResultOptional();
     }
 
     public List<UUID> wrappedWithOtherThan(String kekId) {
-        return find("select k.id from NoteKey k where k.kekId <> ?1", kekId).project(UUID.class).list();
+        return find("select k.id from DataKey k where k.kekId <> ?1", kekId).project(UUID.class).list();
     }
 
     /** The key, locked: one replica at a time re-wraps it. */
-    public NoteKey lock(UUID id) {
+    public DataKey lock(UUID id) {
         RowLock.lock(getEntityManager(), "note_key", id);
         return findById(id);
     }

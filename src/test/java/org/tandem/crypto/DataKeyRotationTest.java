@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tandem.note.NoteRepository;
+import org.tandem.note.SessionNote;
 import org.tandem.testsupport.Api;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.TandemServices;
@@ -24,10 +26,10 @@ import org.tandem.testsupport.TandemServices;
  * still open, and moving back restores the state the other tests expect.
  */
 @QuarkusTest
-class NoteKeyRotationTest {
+class DataKeyRotationTest {
 
     @Inject
-    NoteKeyRepository keys;
+    DataKeyRepository keys;
 
     @Inject
     NoteRepository notes;
@@ -43,8 +45,8 @@ class NoteKeyRotationTest {
 
         String current = TandemServices.TEST_NOTES_KEY;
         String next = Base64.getEncoder().encodeToString(KeyRing.newDataKey());
-        NoteCipher rotated = new NoteCipher(new KeyRing("k2", next, "k1:" + current), keys);
-        NoteCipher back = new NoteCipher(new KeyRing("k1", current, "k2:" + next), keys);
+        ClinicCipher rotated = new ClinicCipher(new KeyRing("k2", next, "k1:" + current), keys);
+        ClinicCipher back = new ClinicCipher(new KeyRing("k1", current, "k2:" + next), keys);
         try {
             assertTrue(rotated.rewrapAll() >= 1);
             assertEquals(0, rotated.rewrapAll(), "a second run has nothing to move");

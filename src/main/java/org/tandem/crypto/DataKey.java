@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import org.hibernate.annotations.UuidGenerator;
 /** A clinic's data key, stored only wrapped by a key-encryption key from the environment. */
 @Entity
 @Table(name = "note_key")
-public class NoteKey {
+public class DataKey {
 
     @Id
     @GeneratedValue
@@ -31,10 +31,10 @@ public class NoteKey {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected NoteKey() {
+    protected DataKey() {
     }
 
-    NoteKey(UUID clinicId, String kekId, byte[] wrappedKey) {
+    DataKey(UUID clinicId, String kekId, byte[] wrappedKey) {
         this.clinicId = clinicId;
         this.kekId = kekId;
         this.wrappedKey = wrappedKey;
@@ -64,6 +64,6 @@ public class NoteKey {
 
     @Override
     public String toString() {
-        return "NoteKey[id=" + id + ", kek=" + kekId + "]";
+        return "DataKey[id=" + id + ", kek=" + kekId + "]";
     }
 }

@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -74,12 +74,12 @@ public final class KeyRing {
     public byte[] unwrap(byte[] wrapped, String kekId, UUID clinicId) {
         Aead kek = keks.get(kekId);
         if (kek == null) {
-            throw new NoteKeyException("The notes key '" + kekId + "' is not configured (TANDEM_NOTES_PREVIOUS_KEYS)");
+            throw new KeyUnavailableException("The notes key '" + kekId + "' is not configured (TANDEM_NOTES_PREVIOUS_KEYS)");
         }
         try {
             return kek.decrypt(wrapped, wrapContext(clinicId, kekId));
         } catch (GeneralSecurityException e) {
-            throw new NoteKeyException("A data key does not open with the notes key '" + kekId + "': wrong key?");
+            throw new KeyUnavailableException("A data key does not open with the notes key '" + kekId + "': wrong key?");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,12 +41,12 @@ class KeyRingTest {
     void aWrongOrMissingKeyOpensNothing() {
         UUID clinic = UUID.randomUUID();
         byte[] wrapped = new KeyRing("k1", K1, null).wrap(KeyRing.newDataKey(), clinic);
-        NoteKeyException wrong = assertThrows(NoteKeyException.class,
+        KeyUnavailableException wrong = assertThrows(KeyUnavailableException.class,
                 () -> new KeyRing("k1", K2, null).unwrap(wrapped, "k1", clinic));
         assertTrue(wrong.getMessage().contains("wrong key"));
-        assertThrows(NoteKeyException.class, () -> new KeyRing("k2", K2, null).unwrap(wrapped, "k1", clinic));
+        assertThrows(KeyUnavailableException.class, () -> new KeyRing("k2", K2, null).unwrap(wrapped, "k1", clinic));
         // A wrapped key is bound to its clinic too.
-        assertThrows(NoteKeyException.class, () -> new KeyRing("k1", K1, null).unwrap(wrapped, "k1", UUID.randomUUID()));
+        assertThrows(KeyUnavailableException.class, () -> new KeyRing("k1", K1, null).unwrap(wrapped, "k1", UUID.randomUUID()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.tandem.note;
+package org.tandem.crypto;
 
 import com.google.crypto.tink.Aead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,32 +17,33 @@ import org.jboss.logging.Logger;
 import org.tandem.common.TandemConfig;
 
 /**
- * Envelope encryption of note text. Each clinic has a random AES-256 data key, stored only wrapped by the
- * key-encryption key from the environment. A ciphertext's associated data names what it is and whose row it is
- * ("note" + note id, "addendum" + addendum id): moved onto another row, it no longer decrypts.
+ * Envelope encryption of a clinic's sensitive text: note bodies and addenda, sobriety-reset notes, webhook secrets,
+ * stored idempotent responses. Each clinic has a random AES-256 data key, stored only wrapped by the key-encryption
+ * key from the environment. A ciphertext's associated data names what it is and whose row it is ("note" + note id,
+ * "addendum" + addendum id, ...): moved onto another row, it no longer decrypts.
  */
 @ApplicationScoped
 @Startup // a malformed key stops the start, not the first note
-public class NoteCipher {
+public class ClinicCipher {
 
-    private static final Logger LOG = Logger.getLogger(NoteCipher.class);
+    private static final Logger LOG = Logger.getLogger(ClinicCipher.class);
 
     /** A ciphertext and the data key it needs. */
     public record Sealed(UUID keyId, byte[] ciphertext) {
     }
 
     private final KeyRing ring;
-    private final NoteKeyRepository keys;
+    private final DataKeyRepository keys;
     private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
 
     @Inject
-    NoteCipher(TandemConfig config, NoteKeyRepository keys) {
+    ClinicCipher(TandemConfig config, DataKeyRepository keys) {
         this(new KeyRing(config.notes().keyId(), config.notes().key(), config.notes().previousKeys().orElse(null)),
                 keys);
     }
 
     /** With an explicit key ring: how a test plays a key rotation against the real database. */
-    NoteCipher(KeyRing ring, NoteKeyRepository keys) {
+    ClinicCipher(KeyRing ring, DataKeyRepository keys) {
         this.ring = ring;
         this.keys = keys;
     }
@@ -52,7 +53,7 @@ public class NoteCipher {
         private final UUID keyId;
         private final Aead aead;
 
-        private Sealer(NoteKey key) {
+        private Sealer(DataKey key) {
             this.keyId = key.getId();
             this.aead = aead(key);
         }
@@ -75,15 +76,20 @@ public class NoteCipher {
 
     public String open(UUID keyId, String purpose, UUID recordId, byte[] ciphertext) {
         Aead cached = unwrapped.get(keyId);
-        Aead aead = cached != null ? cached : aead(keys.findByIdOptional(keyId)
-                .orElseThrow(() -> new NoteKeyException("The data key of this " + purpose + " is missing.")));
+        Aead aead;
+        try {
+            aead = cached != null ? cached : aead(keys.findByIdOptional(keyId).orElseThrow(() ->
+                    new KeyUnavailableException(purpose, "The data key of this " + purpose + " is missing.")));
+        } catch (KeyUnavailableException e) {
+            throw e.about(purpose); // the key ring does not know what it was opening
+        }
         try {
             return new String(aead.decrypt(ciphertext, context(purpose, recordId)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // Never the text: only which record failed.
             LOG.errorf("A %s ciphertext of record %s does not decrypt: tampered, or copied from another row", purpose,
                     recordId);
-            throw new NoteKeyException("This " + purpose + " cannot be decrypted.");
+            throw new KeyUnavailableException(purpose, "This " + purpose + " cannot be decrypted.");
         }
     }
 
@@ -101,7 +107,7 @@ public class NoteCipher {
         int moved = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> keys.wrappedWithOtherThan(ring.currentId()))) {
             moved += QuarkusTransaction.requiringNew().call(() -> {
-                NoteKey key = keys.lock(id);
+                DataKey key = keys.lock(id);
                 if (key.getKekId().equals(ring.currentId())) {
                     return 0;
                 }
@@ -116,12 +122,12 @@ public class NoteCipher {
         return moved;
     }
 
-    private NoteKey keyFor(UUID clinicId) {
+    private DataKey keyFor(UUID clinicId) {
         return keys.forClinic(clinicId).orElseGet(() -> {
             try {
                 // Its own transaction, so a clash with a concurrent first note of the clinic can be retried.
                 QuarkusTransaction.requiringNew().run(() -> {
-                    keys.persist(new NoteKey(clinicId, ring.currentId(), ring.wrap(KeyRing.newDataKey(), clinicId)));
+                    keys.persist(new DataKey(clinicId, ring.currentId(), ring.wrap(KeyRing.newDataKey(), clinicId)));
                     keys.flush();
                 });
             } catch (PersistenceException e) {
@@ -131,7 +137,7 @@ public class NoteCipher {
         });
     }
 
-    private Aead aead(NoteKey key) {
+    private Aead aead(DataKey key) {
         return unwrapped.computeIfAbsent(key.getId(),
                 id -> KeyRing.aead(ring.unwrap(key.getWrappedKey(), key.getKekId(), key.getClinicId())));
     }
