@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.PageQuery;
 import org.tandem.common.Problems;
-import org.tandem.common.RowLock;
 import org.tandem.security.AccessScope;
 
 /**
@@ -86,12 +85,6 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         return find("from Couple c where " + where, order, params).page(Page.of(page.page(), page.size()));
     }
 
-    /** Locks the couple's row for the rest of the transaction; take therapist locks first (TherapistRepository#lock). */
-    public void lock(UUID id) {
-        RowLock.lock(getEntityManager(), "couple", id);
-    }
-
-    /** The status as committed now, not as this transaction first read it: call after {@link #lock}. */
     public CoupleStatus currentStatus(UUID id) {
         return find("select c.status from Couple c where c.id = ?1", id).project(CoupleStatus.class).firstResult();
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.LockOrder;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.Problems;
@@ -44,9 +45,11 @@ public class CoupleService {
     private final Caller caller;
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
+    private final LockOrder locks;
 
     CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, Caller caller,
-            AuditLog audit, Event<CoupleDischarging> discharging) {
+            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks) {
+        this.locks = locks;
         this.couples = couples;
         this.therapists = therapists;
         this.clinics = clinics;
@@ -119,14 +122,12 @@ public class CoupleService {
         if (co.size() != coIds.size()) {
             throw Problems.invalid("coTherapistIds", "body", "lists someone who is not an active therapist of your clinic");
         }
-        // Same lock order as a booking (therapists, then the couple): the co-therapist rows' foreign-key checks
-        // would otherwise take therapist locks after this couple's row is locked, and deadlock with a booking.
+        // The co-therapist rows' foreign-key checks take therapist locks: take them first, in the one order.
         List<UUID> involved = new ArrayList<>(coIds);
         if (primary != null) {
             involved.add(primary.getId());
         }
-        therapists.lock(involved);
-        couples.lock(couple.getId());
+        locks.therapistsThenCouple(involved, couple.getId());
         couple.assignTherapists(primary, new ArrayList<>(co));
         return saved(couple, "couple.therapists-assign");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.LockOrder;
 import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
@@ -33,11 +34,13 @@ public class Booking {
     private final SessionRepository sessions;
     private final TherapistRepository therapists;
     private final CoupleRepository couples;
+    private final LockOrder locks;
 
-    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples) {
+    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples, LockOrder locks) {
         this.sessions = sessions;
         this.therapists = therapists;
         this.couples = couples;
+        this.locks = locks;
     }
 
     /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
@@ -99,9 +102,7 @@ public class Booking {
     /** Waits for every other booking of this therapist or this couple to finish. Call before {@link #clash}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Participants who) {
-        // Therapist first, then couple: the order everything that locks both follows.
-        therapists.lock(List.of(who.therapist().getId()));
-        couples.lock(who.couple().getId());
+        locks.therapistsThenCouple(List.of(who.therapist().getId()), who.couple().getId());
         // Checked again under the lock: a discharge that committed since the couple was read has cancelled their
         // future sessions (DischargeCancellation), and this booking must not add one back.
         if (couples.currentStatus(who.couple().getId()) == CoupleStatus.DISCHARGED) {

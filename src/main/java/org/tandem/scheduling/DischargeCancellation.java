@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.LockOrder;
 import org.tandem.couple.CoupleDischarging;
-import org.tandem.couple.CoupleRepository;
 import org.tandem.webhook.WebhookEvent;
 
 /**
@@ -25,26 +25,25 @@ class DischargeCancellation {
 
     private final SeriesRepository series;
     private final SessionRepository sessions;
-    private final CoupleRepository couples;
+    private final LockOrder locks;
     private final SessionEvents events;
     private final AuditLog audit;
 
-    DischargeCancellation(SeriesRepository series, SessionRepository sessions, CoupleRepository couples,
-            SessionEvents events, AuditLog audit) {
+    DischargeCancellation(SeriesRepository series, SessionRepository sessions, LockOrder locks, SessionEvents events,
+            AuditLog audit) {
         this.series = series;
         this.sessions = sessions;
-        this.couples = couples;
+        this.locks = locks;
         this.events = events;
         this.audit = audit;
     }
 
     void onDischarge(@Observes CoupleDischarging discharge) {
         UUID coupleId = discharge.coupleId();
-        // Series before the couple's row, the order the horizon job takes (series, therapists, couple). With the
-        // couple locked, a booking that raced the discharge has either committed, and is cancelled below, or
-        // waits and then finds the couple discharged.
-        series.lockRunningOfCouple(coupleId);
-        couples.lock(coupleId);
+        // With the couple locked, a booking that raced the discharge has either committed, and is cancelled below,
+        // or waits and then finds the couple discharged.
+        locks.runningSeriesOf(coupleId);
+        locks.couple(coupleId);
         Instant now = Instant.now();
         Map<UUID, Integer> firstCancelled = new HashMap<>();
         for (TherapySession session : sessions.scheduledOfCoupleAfter(coupleId, now)) {

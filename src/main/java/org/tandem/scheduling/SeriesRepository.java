@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.RowLock;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.security.AccessScope;
 
@@ -25,19 +24,7 @@ public class SeriesRepository implements PanacheRepositoryBase<SessionSeries, UU
                 + " and r.occurrenceLimit is null").project(UUID.class).list();
     }
 
-    /** Locks a couple's running series, as {@link #lock} does one; the foreign-key index finds them. */
-    public void lockRunningOfCouple(UUID coupleId) {
-        getEntityManager().createNativeQuery("select id from session_series where couple_id = ?1 and ended = false"
-                + " order by id for update").setParameter(1, coupleId).getResultList();
-    }
-
     public List<SessionSeries> runningOfCouple(UUID coupleId) {
         return list("couple.id = ?1 and ended = false", coupleId);
-    }
-
-    /** The series, locked: one replica at a time extends it. */
-    public SessionSeries lock(UUID id) {
-        RowLock.lock(getEntityManager(), "session_series", id);
-        return findById(id);
     }
 }

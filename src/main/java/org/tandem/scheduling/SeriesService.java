@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.LockOrder;
 import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.common.Versions;
@@ -52,10 +53,12 @@ public class SeriesService {
     private final AuditLog audit;
     private final TandemConfig config;
     private final SessionEvents events;
+    private final LockOrder locks;
 
     SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AuditLog audit,
-            TandemConfig config, SessionEvents events) {
+            TandemConfig config, SessionEvents events, LockOrder locks) {
         this.events = events;
+        this.locks = locks;
         this.series = series;
         this.sessions = sessions;
         this.booking = booking;
@@ -191,7 +194,7 @@ public class SeriesService {
     }
 
     private int extendOne(UUID id, Instant until) {
-        SessionSeries locked = series.lock(id);
+        SessionSeries locked = locks.series(id) ? series.findById(id) : null;
         if (locked == null || locked.isEnded()) {
             return 0;
         }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.RowLock;
 
 @ApplicationScoped
 public class TherapistRepository implements PanacheRepositoryBase<Therapist, UUID> {
@@ -41,15 +40,6 @@ public class TherapistRepository implements PanacheRepositoryBase<Therapist, UUI
 
     public List<Therapist> page(UUID clinicId, int page, int size) {
         return find("clinic.id", Sort.by("displayName").and("id"), clinicId).page(Page.of(page, size)).list();
-    }
-
-    /**
-     * Locks therapists' rows ({@code SELECT ... FOR UPDATE}, in id order) for the rest of the transaction. Everything
-     * that locks both a therapist and a couple takes the therapists first, so two transactions never wait on each
-     * other in a circle.
-     */
-    public void lock(Collection<UUID> ids) {
-        ids.stream().distinct().sorted().forEach(id -> RowLock.lock(getEntityManager(), "therapist", id));
     }
 
     public long countInClinic(UUID clinicId) {
