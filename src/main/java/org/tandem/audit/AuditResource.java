@@ -38,8 +38,6 @@ public class AuditResource {
                     + " recordId, outcome (SUCCESS, DENIED, NOT_FOUND, REJECTED, ERROR).")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     @APIResponse(responseCode = "400", description = "Invalid filter")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public PageResponse<AuditEventResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
             @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
@@ -58,8 +56,6 @@ public class AuditResource {
                     + " changed or deleted after it was sealed, or a seal removed. Events are sealed a few minutes"
                     + " after they are written (sealedThrough).")
     @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public AuditService.VerificationResponse verify() {
         return service.verify();
     }

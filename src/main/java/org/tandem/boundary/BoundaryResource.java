@@ -34,9 +34,6 @@ import org.tandem.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Boundaries", description = "Boundary agreements, versioned")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple or boundary, or not yours")
 public class BoundaryResource {
 
     private final BoundaryService service;
@@ -49,7 +46,6 @@ public class BoundaryResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Record an agreed boundary (roles: admin, therapist of the couple)")
     @APIResponse(responseCode = "201", description = "Recorded, version 1")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid BoundaryRequest request) {
         return withEtag(Response.Status.CREATED, service.create(coupleId, request));
     }
@@ -78,10 +74,7 @@ public class BoundaryResource {
     @Operation(summary = "Renegotiate: a new version; the old one stays as RENEGOTIATED (roles: admin, therapist of"
             + " the couple)", description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The boundary with its new version")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The boundary is retired")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response renegotiate(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid BoundaryRequest request) {
         return withEtag(Response.Status.OK, service.renegotiate(coupleId, id, Versions.fromIfMatch(ifMatch), request));
@@ -94,8 +87,6 @@ public class BoundaryResource {
             description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Reviewed")
     @APIResponse(responseCode = "409", description = "The boundary is retired")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response review(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ReviewRequest request) {
         return withEtag(Response.Status.OK,
@@ -109,8 +100,6 @@ public class BoundaryResource {
             description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Retired")
     @APIResponse(responseCode = "409", description = "Already retired")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response retire(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(Response.Status.OK, service.retire(coupleId, id, Versions.fromIfMatch(ifMatch)));

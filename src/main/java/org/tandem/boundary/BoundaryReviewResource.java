@@ -34,8 +34,6 @@ public class BoundaryReviewResource {
             + " couples; admin: the clinic)", description = "days: 0 to 366, default 14. Soonest first.")
     @APIResponse(responseCode = "200", description = "Boundaries due for review")
     @APIResponse(responseCode = "400", description = "Invalid days")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this")
     public List<BoundaryResponse> due(@QueryParam("days") String days) {
         return service.reviewsDue(QueryParams.wholeNumber(days, "days", 14));
     }

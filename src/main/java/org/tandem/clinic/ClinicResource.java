@@ -26,8 +26,6 @@ import org.tandem.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic", description = "The caller's clinic and its settings")
 @AuditedRecord("clinic")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class ClinicResource {
 
     private final ClinicService service;
@@ -53,8 +51,6 @@ public class ClinicResource {
                     + " If-Match.")
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown time zone, window outside 0-168 h)")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ClinicSettingsRequest request) {
         ClinicResponse clinic = service.update(Versions.fromIfMatch(ifMatch), request);

@@ -1,16 +1,34 @@
 package org.tandem.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.tandem.idempotency.IdempotencyInterceptor;
 
 /**
- * Adds what every POST shares to the OpenAPI document, so generated clients offer it: the optional
- * Idempotency-Key header (IdempotencyInterceptor).
+ * Adds what operations share to the OpenAPI document, from signals already in it, so resources declare only the
+ * responses specific to them:
+ * <ul>
+ * <li>every POST: the optional Idempotency-Key header (IdempotencyInterceptor);</li>
+ * <li>every operation that needs a token: 401 and 403;</li>
+ * <li>every path with an id: 404, naming the records the path names (another clinic's record is not found);</li>
+ * <li>an If-Match header: 412 and 428; a body or query parameters: 400.</li>
+ * </ul>
+ * A response a resource declares itself is kept as it is.
  */
 public class OpenApiFilter implements OASFilter {
+
+    /** Collections whose singular is not the name without its last "s". */
+    private static final Map<String, String> SINGULAR = Map.of("session-series", "series", "staff", "person",
+            "boundaries", "boundary", "webhooks", "webhook endpoint", "calendar-feeds", "calendar feed",
+            "addenda", "addendum");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -18,16 +36,63 @@ public class OpenApiFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/v1") && item.getPOST() != null) {
-                item.getPOST().addParameter(OASFactory.createParameter()
-                        .name(IdempotencyInterceptor.HEADER)
-                        .in(Parameter.In.HEADER)
-                        .required(false)
-                        .description("Any unique string (a UUID): a retry with the same key and request replays the"
-                                + " first successful response instead of writing again. 24 hours.")
-                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media
-                                .Schema.SchemaType.STRING).maxLength(255)));
+            if (path.startsWith("/api/v1")) {
+                item.getOperations().forEach((method, operation) -> complete(path, method, operation));
             }
         });
+    }
+
+    private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name(IdempotencyInterceptor.HEADER)
+                    .in(Parameter.In.HEADER)
+                    .required(false)
+                    .description("Any unique string (a UUID): a retry with the same key and request replays the"
+                            + " first successful response instead of writing again. 24 hours.")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media
+                            .Schema.SchemaType.STRING).maxLength(255)));
+        }
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (operation.getRequestBody() != null || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            add(responses, "400", "Invalid request: a problem document names each invalid field");
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "401", "No valid access token, or the caller's account was deactivated");
+            add(responses, "403", "The caller's role, or the integration's scopes, do not allow this");
+        }
+        List<String> records = records(path);
+        if (!records.isEmpty()) {
+            add(responses, "404", "No such " + String.join(" or ", records) + ", or not one you may reach");
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))) {
+            add(responses, "412", "Stale If-Match: the record changed since you read it");
+            add(responses, "428", "If-Match missing");
+        }
+    }
+
+    /** The records a path names by id, e.g. couple and partner for /couples/{coupleId}/partners/{partnerId}. */
+    static List<String> records(String path) {
+        List<String> records = new ArrayList<>();
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith("{")) {
+                String collection = segments[i - 1];
+                records.add(SINGULAR.getOrDefault(collection,
+                        collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection)
+                        .replace('-', ' '));
+            }
+        }
+        return records;
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
     }
 }

@@ -45,8 +45,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Couples", description = "The client couples: partners, status and therapists")
 @AuditedRecord(CoupleService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class CoupleResource {
 
     private final CoupleService service;
@@ -77,7 +75,6 @@ public class CoupleResource {
             description = "Paginated. Filters: status, therapistId (primary or co-therapist), q (partner name or"
                     + " couple code). sort: createdAt, careStartedOn, code, status; prefix - for descending.")
     @APIResponse(responseCode = "200", description = "A page of couples")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.COUPLES_READ)
     public PageResponse<CoupleResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("status") String status, @QueryParam("therapistId") String therapistId,
@@ -92,7 +89,6 @@ public class CoupleResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
     @Operation(summary = "Read a couple (roles: admin, assigned therapist; integration with couples:read)")
     @APIResponse(responseCode = "200", description = "The couple; ETag header carries its version")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @RequiresScope(Scopes.COUPLES_READ)
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -104,10 +100,6 @@ public class CoupleResource {
     @Operation(summary = "Update a couple's details and partners (roles: admin, assigned therapist)",
             description = "Replaces the details; partners keep their ids. Requires If-Match with the ETag read.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
-    @APIResponse(responseCode = "412", description = "Stale If-Match: someone changed it since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid UpdateCoupleRequest request) {
         return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
@@ -122,10 +114,7 @@ public class CoupleResource {
                     + " started (cancelledBy CLINIC) and ends their series. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Status changed")
     @APIResponse(responseCode = "400", description = "Invalid or unknown status")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid StatusChangeRequest request) {
         return withEtag(service.changeStatus(id, Versions.fromIfMatch(ifMatch), request));
@@ -138,9 +127,6 @@ public class CoupleResource {
             description = "Replaces the assignment. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Assigned")
     @APIResponse(responseCode = "400", description = "A therapist id is not of your clinic")
-    @APIResponse(responseCode = "404", description = "No such couple in your clinic")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response assignTherapists(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TherapistAssignmentRequest request) {
         return withEtag(service.assignTherapists(id, Versions.fromIfMatch(ifMatch), request));

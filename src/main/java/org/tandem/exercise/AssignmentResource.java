@@ -42,9 +42,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments", description = "Exercises assigned to a couple, completions and adherence")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple or assignment, or not yours")
 public class AssignmentResource {
 
     private final AssignmentService service;
@@ -58,7 +55,6 @@ public class AssignmentResource {
     @Operation(summary = "Assign an exercise to the couple or one partner (roles: admin, therapist of the couple)",
             description = "The exercise's current version is assigned and kept, whatever later edits do.")
     @APIResponse(responseCode = "201", description = "Assigned")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The exercise is archived")
     public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid AssignmentRequest request) {
         AssignmentResponse created = service.create(coupleId, request);
@@ -93,8 +89,6 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Unknown status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response changeStatus(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid StatusRequest request) {
         AssignmentResponse a = service.changeStatus(coupleId, id, Versions.fromIfMatch(ifMatch), request.status());
@@ -129,7 +123,6 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
-    @APIResponse(responseCode = "404", description = "No such completion of this assignment, or not yours")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     @RequiresScope(Scopes.EXERCISES_WRITE)
     public CompletionResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

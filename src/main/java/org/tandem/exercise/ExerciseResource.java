@@ -40,8 +40,6 @@ import org.tandem.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Exercises", description = "The clinic's library of recovery exercises")
 @AuditedRecord(ExerciseService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class ExerciseResource {
 
     private final ExerciseService service;
@@ -57,7 +55,6 @@ public class ExerciseResource {
     @Operation(summary = "List the clinic's exercises (roles: admin, therapist)",
             description = "A new clinic starts with the seeded library. Filters: category; includeArchived=true.")
     @APIResponse(responseCode = "200", description = "A page of exercises, current versions")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public PageResponse<ExerciseResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("category") String category, @QueryParam("includeArchived") String includeArchived) {
         return service.list(QueryParams.enumValue(ExerciseCategory.class, category, "category"),
@@ -69,7 +66,6 @@ public class ExerciseResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Read an exercise, current version (roles: admin, therapist)")
     @APIResponse(responseCode = "200", description = "The exercise; ETag carries its version")
-    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -79,7 +75,6 @@ public class ExerciseResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Read one version of an exercise, as assignments given it see it (roles: admin, therapist)")
     @APIResponse(responseCode = "200", description = "The version")
-    @APIResponse(responseCode = "404", description = "No such exercise or version in your clinic")
     public ExerciseVersionResponse version(@PathParam("id") UUID id, @PathParam("number") int number) {
         return service.version(id, number);
     }
@@ -88,7 +83,6 @@ public class ExerciseResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Add an exercise to the library (roles: admin, therapist)")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     public Response create(@NotNull @Valid ExerciseRequest request, @Context UriInfo uri) {
         ExerciseResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -101,11 +95,7 @@ public class ExerciseResource {
     @Operation(summary = "Edit an exercise: adds a version (roles: admin, therapist)",
             description = "Assignments keep the version they were given. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The new current version")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
     @APIResponse(responseCode = "409", description = "Archived")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ExerciseRequest request) {
         return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
@@ -116,9 +106,6 @@ public class ExerciseResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Archive an exercise: no new assignments, old ones unaffected (roles: admin, therapist)")
     @APIResponse(responseCode = "200", description = "Archived")
-    @APIResponse(responseCode = "404", description = "No such exercise in your clinic")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(service.archive(id, Versions.fromIfMatch(ifMatch)));
     }

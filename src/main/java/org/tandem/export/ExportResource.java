@@ -34,8 +34,6 @@ import org.tandem.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Exports", description = "Clinic-wide exports as background jobs: CSV, NDJSON, FHIR R4, audit log")
 @AuditedRecord(ExportService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class ExportResource {
 
     private final ExportService service;
@@ -74,7 +72,6 @@ public class ExportResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "An export's status and progress (roles: admin of the clinic; therapist who asked)")
     @APIResponse(responseCode = "200", description = "Status, rows written, percent")
-    @APIResponse(responseCode = "404", description = "No such export, or not yours")
     public ExportResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -84,7 +81,6 @@ public class ExportResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Cancel a queued or running export (roles: admin of the clinic; therapist who asked)")
     @APIResponse(responseCode = "200", description = "Cancelled; anything written is deleted")
-    @APIResponse(responseCode = "404", description = "No such export, or not yours")
     @APIResponse(responseCode = "409", description = "Already finished")
     public ExportResponse cancel(@PathParam("id") UUID id) {
         return service.cancel(id);
@@ -97,7 +93,6 @@ public class ExportResource {
     @Operation(summary = "Download a finished export (roles: admin of the clinic; therapist who asked)",
             description = "Streamed from the database chunk by chunk. CSV is RFC 4180 with a header row.")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "No such export, or not yours")
     @APIResponse(responseCode = "409", description = "Not finished (queued, running, failed or cancelled)")
     @APIResponse(responseCode = "410", description = "Deleted after its retention period")
     public Response content(@PathParam("id") UUID id) {

@@ -37,9 +37,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Measurements", description = "Ratings of trust, communication, ... for a partner or the couple")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple, or not yours")
 public class MeasurementResource {
 
     private final MeasurementService service;
@@ -73,7 +70,6 @@ public class MeasurementResource {
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
-    @APIResponse(responseCode = "404", description = "No such value of this couple, or not yours")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public MeasurementResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
@@ -88,7 +84,6 @@ public class MeasurementResource {
                     + " what that partner's app may show: the other partner's private values are left out. Values"
                     + " marked as entered in error are left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of measurements")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,

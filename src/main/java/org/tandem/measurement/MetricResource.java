@@ -28,8 +28,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Measurements")
 @AuditedRecord("metric")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class MetricResource {
 
     private final MeasurementService service;
@@ -53,7 +51,6 @@ public class MetricResource {
     @Operation(summary = "Define a rating metric for the clinic (roles: admin)",
             description = "Immutable once defined: a new range is a new metric, so old values keep their meaning.")
     @APIResponse(responseCode = "201", description = "Defined")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The key is taken (built-in or the clinic's)")
     public Response define(@NotNull @Valid MetricRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.defineMetric(request)).build();

@@ -33,8 +33,6 @@ import org.tandem.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Session notes", description = "The clinical record of a session: drafts, signing, addenda")
 @AuditedRecord(value = "session", idParam = "sessionId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 @APIResponse(responseCode = "404", description = "No such session or note, or not yours to read")
 public class NoteResource {
 
@@ -69,11 +67,8 @@ public class NoteResource {
     @Operation(summary = "Save a new revision of the draft (role: therapist, the author)",
             description = "Requires If-Match; two editors never overwrite each other.")
     @APIResponse(responseCode = "200", description = "Saved")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The note is signed (add an addendum), or the request would"
             + " change whether it is a psychotherapy note")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid NoteRequest request) {
         return withEtag(service.update(sessionId, Versions.fromIfMatch(ifMatch), request));
@@ -85,8 +80,6 @@ public class NoteResource {
     @Operation(summary = "Sign the note; it never changes again (role: therapist, the author)")
     @APIResponse(responseCode = "200", description = "Signed")
     @APIResponse(responseCode = "409", description = "Already signed")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response sign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(service.sign(sessionId, Versions.fromIfMatch(ifMatch)));
     }
@@ -97,8 +90,6 @@ public class NoteResource {
     @Operation(summary = "Co-sign a signed note (role: therapist of the couple, not the author)")
     @APIResponse(responseCode = "200", description = "Co-signed")
     @APIResponse(responseCode = "409", description = "Not signed yet, already co-signed, or you are the author")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response cosign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(service.cosign(sessionId, Versions.fromIfMatch(ifMatch)));
     }
@@ -109,7 +100,6 @@ public class NoteResource {
     @Operation(summary = "Add an addendum to a signed note (role: therapist of the couple)",
             description = "Append-only, signed by its author; the original note stays as it was.")
     @APIResponse(responseCode = "201", description = "Added; the note with all addenda")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The note is still a draft: edit it instead")
     public Response addAddendum(@PathParam("sessionId") UUID sessionId, @NotNull @Valid AddendumRequest request) {
         NoteResponse note = service.addAddendum(sessionId, request);

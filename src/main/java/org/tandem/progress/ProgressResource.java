@@ -20,9 +20,6 @@ import org.tandem.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress", description = "Is it getting better, and can the change be trusted")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple, or not yours")
 public class ProgressResource {
 
     private final ProgressService service;

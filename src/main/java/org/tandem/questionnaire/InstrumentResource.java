@@ -19,8 +19,6 @@ import org.tandem.security.Scopes;
 @Path("/api/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class InstrumentResource {
 
     private final QuestionnaireService service;

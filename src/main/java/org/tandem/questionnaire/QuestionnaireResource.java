@@ -39,9 +39,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires", description = "Scored instruments (PHQ-9, GAD-7, PCL-5, CSI-16) and safety flags")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple or response, or not yours")
 public class QuestionnaireResource {
 
     private final QuestionnaireService service;
@@ -77,7 +74,6 @@ public class QuestionnaireResource {
                     + " the other partner's private responses are left out. Responses marked as entered in error are"
                     + " left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of scored responses")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
@@ -99,7 +95,6 @@ public class QuestionnaireResource {
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
-    @APIResponse(responseCode = "404", description = "No such response of this couple, or not yours")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public ScoredResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

@@ -18,8 +18,6 @@ import org.tandem.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
 @AuditedRecord("safety-flag")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class SafetyAgendaResource {
 
     private final QuestionnaireService service;

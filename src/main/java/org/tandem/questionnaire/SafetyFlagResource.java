@@ -24,8 +24,6 @@ import org.tandem.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class SafetyFlagResource {
 
     private final QuestionnaireService service;
@@ -40,7 +38,6 @@ public class SafetyFlagResource {
             description = "status: OPEN or ACKNOWLEDGED; default both.")
     @APIResponse(responseCode = "200", description = "Flags")
     @APIResponse(responseCode = "400", description = "Unknown status")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     public List<SafetyFlagResponse> forCouple(@PathParam("coupleId") UUID coupleId,
             @QueryParam("status") String status) {
         Boolean open = null;
@@ -60,7 +57,6 @@ public class SafetyFlagResource {
     @Operation(summary = "Acknowledge a safety flag: the risk was assessed (roles: therapist of the couple)",
             description = "Takes it off the agenda; who and when are kept.")
     @APIResponse(responseCode = "200", description = "Acknowledged")
-    @APIResponse(responseCode = "404", description = "No such couple or flag, or not yours")
     @APIResponse(responseCode = "409", description = "Already acknowledged")
     public SafetyFlagResponse acknowledge(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
         return service.acknowledge(coupleId, id);

@@ -19,9 +19,6 @@ import org.tandem.security.Roles;
 @Path("/api/v1/couples/{coupleId}/report")
 @Tag(name = "Progress")
 @AuditedRecord(value = "couple", idParam = "coupleId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple, or not yours")
 public class ReportResource {
 
     private final ReportService service;

@@ -30,9 +30,6 @@ import org.tandem.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Availability", description = "Working hours and free time")
 @AuditedRecord(value = "therapist", idParam = "therapistId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such therapist in your clinic")
 public class AvailabilityResource {
 
     private final AvailabilityService service;
@@ -69,7 +66,6 @@ public class AvailabilityResource {
             description = "from and to are dates in the clinic's zone (inclusive, at most 31 days); minutes is the"
                     + " shortest window worth listing (default 50).")
     @APIResponse(responseCode = "200", description = "Free windows, in order")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public List<FreeSlot> freeSlots(@PathParam("therapistId") UUID therapistId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("minutes") String minutes) {
         int length = QueryParams.wholeNumber(minutes, "minutes", 50);

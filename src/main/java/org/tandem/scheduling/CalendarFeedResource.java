@@ -46,8 +46,6 @@ public class CalendarFeedResource {
     @Operation(summary = "Create or rotate your calendar feed URL (role: therapist)",
             description = "Returns a secret URL to subscribe to; it is shown only now. Any previous URL stops working.")
     @APIResponse(responseCode = "200", description = "The new feed URL")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not a therapist")
     public SchedulingApi.CalendarFeedResponse rotate(@Context UriInfo uri) {
         String base = config.publicBaseUrl().orElse(uri.getBaseUri().toString());
         return calendars.rotate(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
@@ -59,8 +57,6 @@ public class CalendarFeedResource {
     @RolesAllowed(Roles.THERAPIST)
     @Operation(summary = "Whether you have a calendar feed, and since when (role: therapist)")
     @APIResponse(responseCode = "200", description = "The feed exists")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not a therapist")
     @APIResponse(responseCode = "404", description = "No feed")
     public Map<String, Object> status() {
         return calendars.feedCreatedAt().<Map<String, Object>>map(at -> Map.of("createdAt", at))
@@ -72,8 +68,6 @@ public class CalendarFeedResource {
     @RolesAllowed(Roles.THERAPIST)
     @Operation(summary = "Revoke your calendar feed URL (role: therapist)")
     @APIResponse(responseCode = "204", description = "Revoked; the URL answers 404 from now on")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not a therapist")
     public Response revoke() {
         calendars.revoke();
         return Response.noContent().build();
@@ -86,8 +80,6 @@ public class CalendarFeedResource {
     @Operation(summary = "The clinic's calendar feeds: whose, and since when (roles: admin)",
             description = "Never the URLs: they are shown once, to their therapist.")
     @APIResponse(responseCode = "200", description = "The feeds, oldest first")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public List<SchedulingApi.ClinicFeedResponse> clinicFeeds() {
         return calendars.clinicFeeds();
     }
@@ -98,8 +90,6 @@ public class CalendarFeedResource {
     @Operation(summary = "Revoke a therapist's calendar feed (roles: admin)",
             description = "For someone who left, or a URL that leaked: it answers 404 from now on.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such therapist in your clinic, or no feed")
     public Response revokeFor(@PathParam("therapistId") UUID therapistId) {
         calendars.revokeFor(therapistId);

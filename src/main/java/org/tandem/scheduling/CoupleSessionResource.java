@@ -38,10 +38,6 @@ public class CoupleSessionResource {
     @Operation(summary = "A couple's sessions (roles: admin, therapist of the couple)",
             description = "Sorted by start. Filters: from, to, status, kind, therapistId.")
     @APIResponse(responseCode = "200", description = "A page of sessions")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     public PageResponse<SessionResponse> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("status") String status, @QueryParam("kind") String kind,

@@ -34,8 +34,6 @@ import org.tandem.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Session series", description = "Recurring sessions: weekly or every N weeks")
 @AuditedRecord(SeriesService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class SeriesResource {
 
     private final SeriesService service;
@@ -51,9 +49,8 @@ public class SeriesResource {
                     + " count, or open-ended (created 12 weeks ahead and extended hourly). Clashes: 409 listing every"
                     + " one, or with onConflict SKIP the others are booked and the clashes listed under skipped.")
     @APIResponse(responseCode = "201", description = "Created, with its occurrences")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @APIResponse(responseCode = "409", description = "Occurrences clash (clashes[] lists them), or couple discharged")
+    @APIResponse(responseCode = "404", description = "No such couple (in the body), or not yours")
     public Response create(@NotNull @Valid CreateSeriesRequest request, @Context UriInfo uri) {
         SeriesResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -65,7 +62,6 @@ public class SeriesResource {
     @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
     @Operation(summary = "Read a series and its occurrences (roles: admin, therapist of the couple)")
     @APIResponse(responseCode = "200", description = "The series")
-    @APIResponse(responseCode = "404", description = "No such series, or not yours")
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
@@ -78,11 +74,7 @@ public class SeriesResource {
                     + " new series, holding every following occurrence (moved ones keep their id and history)."
                     + " All or nothing: any clash is 409. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The new series")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such series, or not yours")
     @APIResponse(responseCode = "409", description = "A moved occurrence would clash")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response changeFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid SeriesChangeRequest request) {
         return withEtag(service.changeFollowing(id, Versions.fromIfMatch(ifMatch), request));
@@ -95,10 +87,6 @@ public class SeriesResource {
             description = "Cancels the scheduled occurrences from fromSessionId on and ends the series. To cancel a"
                     + " single occurrence, cancel that session. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The series, ended")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such series, or not yours")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response cancelFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid SeriesCancelRequest request) {
         return withEtag(service.cancelFollowing(id, Versions.fromIfMatch(ifMatch), request));

@@ -43,8 +43,6 @@ import org.tandem.security.Scopes;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions", description = "Appointments: booking, lifecycle, agenda")
 @AuditedRecord(SessionService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class SessionResource {
 
     private final SessionService service;
@@ -63,9 +61,9 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Booked",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (end before start, over 8 h, bad offset, ...)")
-    @APIResponse(responseCode = "404", description = "No such couple, or not yours")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the couple is discharged")
     @RequiresScope(Scopes.SCHEDULE_WRITE)
+    @APIResponse(responseCode = "404", description = "No such couple (in the body), or not yours")
     public Response create(@NotNull @Valid CreateSessionRequest request, @Context UriInfo uri) {
         SessionResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -78,7 +76,6 @@ public class SessionResource {
             + "; integration with schedule:read)",
             description = "Sorted by start. Filters: from, to (ISO-8601 instants), status, kind, therapistId, coupleId.")
     @APIResponse(responseCode = "200", description = "A page of sessions")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     @RequiresScope(Scopes.SCHEDULE_READ)
     public PageResponse<SessionResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status,
@@ -94,7 +91,6 @@ public class SessionResource {
     @Operation(summary = "Read a session (roles: admin, therapist of the couple; integration with schedule:read)")
     @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @RequiresScope(Scopes.SCHEDULE_READ)
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -107,7 +103,6 @@ public class SessionResource {
     @Operation(summary = "Download a session as iCalendar (roles: admin, therapist of the couple)",
             description = "Shows the couple code and the kind of session, never names or clinical detail.")
     @APIResponse(responseCode = "200", description = "text/calendar")
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     public Response ics(@PathParam("id") UUID id) {
         return Response.ok(service.ics(id))
                 .header("Content-Disposition", "attachment; filename=\"session-" + id + ".ics\"").build();
@@ -122,10 +117,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Moved",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid times")
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the session is no longer scheduled")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     @RequiresScope(Scopes.SCHEDULE_WRITE)
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RescheduleRequest request) {
@@ -141,11 +133,7 @@ public class SessionResource {
                     + " Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     @RequiresScope(Scopes.SCHEDULE_WRITE)
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CancelRequest request) {
@@ -158,10 +146,7 @@ public class SessionResource {
     @Operation(summary = "Mark a session as held (roles: admin, therapist of the couple)",
             description = "Only once it has started. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Completed")
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(service.complete(id, Versions.fromIfMatch(ifMatch)));
     }
@@ -172,10 +157,7 @@ public class SessionResource {
     @Operation(summary = "Mark a session as a no-show (roles: admin, therapist of the couple)",
             description = "Only once it has started. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Marked")
-    @APIResponse(responseCode = "404", description = "No such session, or not yours")
     @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(service.noShow(id, Versions.fromIfMatch(ifMatch)));
     }

@@ -28,9 +28,6 @@ import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sobriety", description = "Sobriety date, slips and relapses, streaks")
 @AuditedRecord(value = "partner", idParam = "partnerId")
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
-@APIResponse(responseCode = "404", description = "No such couple or partner, or not yours")
 @APIResponse(responseCode = "409", description = "The partner is not the one in recovery")
 public class SobrietyResource {
 
@@ -71,7 +68,6 @@ public class SobrietyResource {
                     + " log the right reset as a new one.")
     @APIResponse(responseCode = "200", description = "Marked; the streaks after it")
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
-    @APIResponse(responseCode = "404", description = "No such couple, partner or reset of that partner, or not yours")
     @APIResponse(responseCode = "409", description = "Marked before, or the partner is not the one in recovery")
     public SobrietyResponse markEnteredInError(@PathParam("coupleId") UUID coupleId,
             @PathParam("partnerId") UUID partnerId, @PathParam("resetId") UUID resetId,

@@ -38,8 +38,6 @@ import org.tandem.staff.StaffApi.StaffResponse;
 @Tag(name = "Staff", description = "The clinic's therapists and admins: invite, deactivate, reactivate")
 @AuditedRecord(StaffService.RECORD)
 @RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "No valid access token, or the caller was deactivated")
-@APIResponse(responseCode = "403", description = "Not an admin")
 public class StaffResource {
 
     private final StaffService service;
@@ -55,7 +53,6 @@ public class StaffResource {
             description = "Therapists and admins, invited, active or deactivated, sorted by name. Someone created in"
                     + " Keycloak directly appears after their first call. Filter: status.")
     @APIResponse(responseCode = "200", description = "A page of staff")
-    @APIResponse(responseCode = "400", description = "Invalid page, size or status")
     public PageResponse<StaffResponse> list(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(QueryParams.enumValue(StaffStatus.class, status, "status"),
@@ -66,7 +63,6 @@ public class StaffResource {
     @Path("{id}")
     @Operation(summary = "Read a person of the clinic's staff (role: admin)")
     @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(responseCode = "404", description = "No such person in your clinic")
     public StaffResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -78,7 +74,6 @@ public class StaffResource {
                     + " roles given, and asks Keycloak to e-mail them a link to set a password.")
     @APIResponse(responseCode = "201", description = "Invited; Location names the new person",
             content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "An account with this e-mail address exists already")
     @APIResponse(responseCode = "502", description = "Keycloak did not complete it; nothing was saved")
     public Response invite(@NotNull @Valid InviteRequest request, @Context UriInfo uri) {
@@ -91,7 +86,6 @@ public class StaffResource {
     @Path("{id}/resend-invitation")
     @Operation(summary = "Send an invited person the e-mail again (role: admin)")
     @APIResponse(responseCode = "200", description = "invitationSent says whether Keycloak sent it")
-    @APIResponse(responseCode = "404", description = "No such person in your clinic")
     @APIResponse(responseCode = "409", description = "They have signed in already, or are deactivated")
     public InvitationResponse resendInvitation(@PathParam("id") UUID id) {
         return service.resendInvitation(id);
@@ -104,7 +98,6 @@ public class StaffResource {
                     + " their calendar feed is revoked, and their Keycloak account is disabled and signed out. The"
                     + " answer lists the couples in care that still name them, for reassignment. Repeatable.")
     @APIResponse(responseCode = "200", description = "Deactivated")
-    @APIResponse(responseCode = "404", description = "No such person in your clinic")
     @APIResponse(responseCode = "409", description = "Your own account")
     public DeactivationResponse deactivate(@PathParam("id") UUID id) {
         return service.deactivate(id);
@@ -116,7 +109,6 @@ public class StaffResource {
             description = "Their requests are served again and their Keycloak account is enabled. A revoked calendar"
                     + " feed stays revoked; reassigned couples stay with whoever has them now.")
     @APIResponse(responseCode = "200", description = "Active again")
-    @APIResponse(responseCode = "404", description = "No such person in your clinic")
     @APIResponse(responseCode = "502", description = "Keycloak did not enable the account; nothing was changed")
     public StaffResponse reactivate(@PathParam("id") UUID id) {
         return service.reactivate(id);

@@ -35,9 +35,6 @@ public class TherapistResource {
     @Operation(summary = "List the clinic's therapists (role: admin)",
             description = "A therapist appears after their first call to the API. Sorted by name.")
     @APIResponse(responseCode = "200", description = "A page of therapists")
-    @APIResponse(responseCode = "400", description = "Invalid page or size")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     public PageResponse<TherapistResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return service.list(PageQuery.of(page, size, config.paging()));
     }

@@ -30,8 +30,6 @@ import org.tandem.webhook.WebhookApi.EndpointResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed event notifications to a clinic's own software")
 @AuditedRecord(WebhookService.RECORD)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this")
 public class WebhookResource {
 
     private final WebhookService service;
@@ -64,7 +62,6 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Stop sending to an endpoint (roles: admin)", description = "Kept, inactive, with its log.")
     @APIResponse(responseCode = "200", description = "Deactivated")
-    @APIResponse(responseCode = "404", description = "No such endpoint in your clinic")
     public EndpointResponse deactivate(@PathParam("id") UUID id) {
         return service.deactivate(id);
     }
@@ -74,7 +71,6 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The endpoint's delivery log, newest first (roles: admin)")
     @APIResponse(responseCode = "200", description = "Deliveries with status, attempts and last HTTP status")
-    @APIResponse(responseCode = "404", description = "No such endpoint in your clinic")
     public List<DeliveryResponse> deliveries(@PathParam("id") UUID id) {
         return service.deliveries(id);
     }
@@ -84,7 +80,6 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Send a delivery again, e.g. a dead-lettered one (roles: admin)")
     @APIResponse(responseCode = "202", description = "Queued")
-    @APIResponse(responseCode = "404", description = "No such endpoint or delivery in your clinic")
     @APIResponse(responseCode = "409", description = "The endpoint was deactivated")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         service.redeliver(id, deliveryId);

@@ -69,7 +69,14 @@ class PlatformTest {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-                for (String code : List.of("401", "403")) {
+                List<String> expected = new ArrayList<>(List.of("401", "403"));
+                if (path.contains("{")) {
+                    expected.add("404"); // another clinic's, therapist's or couple's record is not found
+                }
+                if (String.valueOf(op.get("parameters")).contains("If-Match")) {
+                    expected.addAll(List.of("412", "428"));
+                }
+                for (String code : expected) {
                     if (responses == null || !responses.containsKey(code)) {
                         problems.add(where + ": no " + code + " response");
                     }
