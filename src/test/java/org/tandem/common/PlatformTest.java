@@ -135,6 +135,12 @@ class PlatformTest {
     @Test
     void unauthenticatedIsA401WithoutInternals() {
         given().get("/api/v1/couples").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", org.hamcrest.Matchers.equalTo("/problems/unauthenticated"))
                 .body(not(containsString("Exception")));
+        given().auth().oauth2("not.a.token").get("/api/v1/couples").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("/problems/unauthenticated"));
     }
 }
