@@ -81,14 +81,13 @@ public class StaffService {
         UUID clinicId = caller.clinicId();
         String email = request.email().strip().toLowerCase(Locale.ROOT);
         InviteRequest invite = new InviteRequest(email, request.firstName(), request.lastName(), request.roles());
-        String clinicKey = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             if (staff.emailInClinic(clinicId, email)) {
                 throw Problems.conflict("email-in-use", "Conflict",
                         "Someone of your clinic has this e-mail address already.");
             }
-            return clinics.findById(clinicId).getKey();
         });
-        String subject = accounts.create(clinicKey, invite);
+        String subject = accounts.create(caller.clinicKey(), invite);
         StaffMember member;
         try {
             member = QuarkusTransaction.requiringNew().call(() -> {
@@ -146,7 +145,7 @@ public class StaffService {
             return found;
         });
         revocations.changed(member.getSubject(), true);
-        boolean disabled = accounts.setEnabled(member.getSubject(), clinicKey(clinicId), false);
+        boolean disabled = accounts.setEnabled(member.getSubject(), caller.clinicKey(), false);
         return QuarkusTransaction.requiringNew().call(() -> new DeactivationResponse(toResponse(member), disabled,
                 couples.inCareWith(clinicId, id).stream().map(c -> reassign(c, id)).toList(),
                 sessions.countScheduledFor(id, Instant.now())));
@@ -159,7 +158,7 @@ public class StaffService {
     public StaffResponse reactivate(UUID id) {
         UUID clinicId = caller.clinicId();
         StaffMember current = QuarkusTransaction.requiringNew().call(() -> load(clinicId, id));
-        if (!accounts.setEnabled(current.getSubject(), clinicKey(clinicId), true)) {
+        if (!accounts.setEnabled(current.getSubject(), caller.clinicKey(), true)) {
             throw Problems.badGateway("identity-provider-unavailable",
                     "The identity provider did not enable the account; nothing was changed. Try again later.");
         }
@@ -177,10 +176,6 @@ public class StaffService {
 
     private StaffMember load(UUID clinicId, UUID id) {
         return staff.findInClinic(clinicId, id).orElseThrow(() -> Problems.notFound("staff member"));
-    }
-
-    private String clinicKey(UUID clinicId) {
-        return QuarkusTransaction.requiringNew().call(() -> clinics.findById(clinicId).getKey());
     }
 
     private static CoupleToReassign reassign(Couple couple, UUID therapistId) {
