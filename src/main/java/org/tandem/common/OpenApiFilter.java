@@ -1,16 +1,25 @@
 package org.tandem.common;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 import org.tandem.idempotency.IdempotencyInterceptor;
+import org.tandem.security.RequiresScope;
 
 /**
  * Adds what operations share to the OpenAPI document, from signals already in it, so resources declare only the
@@ -23,18 +32,38 @@ import org.tandem.idempotency.IdempotencyInterceptor;
  * </ul>
  * A response a resource declares itself is kept as it is.
  */
+@io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
 public class OpenApiFilter implements OASFilter {
+
+    /** Placeholders for the clinic's own Keycloak realm, which each deployment has at its own address. */
+    static final String REALM = "https://keycloak.example.org/realms/tandem/protocol/openid-connect/";
+    static final String SCHEME = "oauth2";
 
     /** Collections whose singular is not the name without its last "s". */
     private static final Map<String, String> SINGULAR = Map.of("session-series", "series", "staff", "person",
             "boundaries", "boundary", "webhooks", "webhook endpoint", "calendar-feeds", "calendar feed",
             "addenda", "addendum");
 
+    /** The scope each operation open to integrations requires (@RequiresScope), by operation id. */
+    private final Map<String, String> scopes = new HashMap<>();
+
+    /** Runs at build time, with the application's index: the scopes are read from the annotations ScopeFilter checks. */
+    public OpenApiFilter(IndexView index) {
+        for (AnnotationInstance required : index.getAnnotations(DotName.createSimple(RequiresScope.class))) {
+            if (required.target().kind() == AnnotationTarget.Kind.METHOD) {
+                MethodInfo method = required.target().asMethod();
+                // The operation id strategy is CLASS_METHOD (application.properties).
+                scopes.put(method.declaringClass().simpleName() + "_" + method.name(), required.value().asString());
+            }
+        }
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        declareOAuth2(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/v1")) {
                 item.getOperations().forEach((method, operation) -> complete(path, method, operation));
@@ -42,7 +71,44 @@ public class OpenApiFilter implements OASFilter {
         });
     }
 
-    private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    /**
+     * The real ways to get a token: client credentials for a clinic's software (with the integration scopes) and
+     * authorization code for people. Replaces the bearer scheme whose requirements named roles as scopes.
+     */
+    private static void declareOAuth2(OpenAPI openAPI) {
+        Map<String, String> flowScopes = new java.util.TreeMap<>(org.tandem.security.Scopes.DESCRIPTIONS);
+        SecurityScheme oauth2 = OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("Tokens from the clinic's Keycloak realm `tandem` (the URLs here are placeholders for"
+                        + " its address). A clinic's software uses client credentials and is granted integration"
+                        + " scopes; people sign in with authorization code and PKCE, and their realm role (admin or"
+                        + " therapist) decides what they may do, as each operation's summary says.")
+                .flows(OASFactory.createOAuthFlows()
+                        .clientCredentials(OASFactory.createOAuthFlow().tokenUrl(REALM + "token").scopes(flowScopes))
+                        .authorizationCode(OASFactory.createOAuthFlow().authorizationUrl(REALM + "auth")
+                                .tokenUrl(REALM + "token").scopes(Map.of())));
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        if (components.getSecuritySchemes() != null) {
+            new ArrayList<>(components.getSecuritySchemes().keySet()).forEach(components::removeSecurityScheme);
+        }
+        components.addSecurityScheme(SCHEME, oauth2);
+        if (components.getSchemas() != null) {
+            // The problem library declares these, but no response refers to them: problems are documented by status.
+            components.removeSchema("HttpValidationProblem");
+            components.removeSchema("Violation");
+        }
+    }
+
+    private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            String scope = scopes.get(operation.getOperationId());
+            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
+                    .addScheme(SCHEME, scope == null ? List.of() : List.of(scope)))));
+        }
         if (method == PathItem.HttpMethod.POST) {
             operation.addParameter(OASFactory.createParameter()
                     .name(IdempotencyInterceptor.HEADER)

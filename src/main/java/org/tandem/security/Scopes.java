@@ -11,6 +11,16 @@ public final class Scopes {
     public static final String EXERCISES_READ = "exercises:read";
     public static final String EXERCISES_WRITE = "exercises:write";
 
+    /** What each scope allows, as the OpenAPI document's OAuth2 flow describes it. */
+    public static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
+            COUPLES_READ, "List and read the clinic's couples",
+            SCHEDULE_READ, "Read sessions and free slots",
+            SCHEDULE_WRITE, "Book, move and cancel sessions",
+            MEASUREMENTS_READ, "Read ratings, questionnaire scores, metrics and instruments",
+            MEASUREMENTS_WRITE, "Record self-reported ratings and questionnaires",
+            EXERCISES_READ, "Read assignments and completions",
+            EXERCISES_WRITE, "Log exercise completions");
+
     private Scopes() {
     }
 }
