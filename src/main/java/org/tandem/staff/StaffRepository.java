@@ -40,10 +40,6 @@ public class StaffRepository implements PanacheRepositoryBase<StaffMember, UUID>
                 String.class).getResultList();
     }
 
-    public boolean isDeactivated(String subject) {
-        return count("subject = ?1 and deactivatedAt is not null", subject) > 0;
-    }
-
     private static String where(StaffStatus status) {
         String clinic = "clinic.id = :clinic";
         if (status == null) {
