@@ -15,6 +15,7 @@ import org.tandem.couple.Partner;
 import org.tandem.boundary.BoundaryApi.BoundaryRequest;
 import org.tandem.boundary.BoundaryApi.BoundaryResponse;
 import org.tandem.boundary.BoundaryApi.VersionResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 
 /** Boundary agreements, versioned so renegotiation keeps the history. Every read and change is audited. */
@@ -29,14 +30,16 @@ public class BoundaryService {
     private final CoupleRepository couples;
     private final ClinicRepository clinics;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
 
-    BoundaryService(BoundaryRepository boundaries, CoupleRepository couples, ClinicRepository clinics, Caller caller,
+    BoundaryService(BoundaryRepository boundaries, CoupleRepository couples, ClinicRepository clinics, Caller caller, AccessPolicy access,
             AuditLog audit) {
         this.boundaries = boundaries;
         this.couples = couples;
         this.clinics = clinics;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
     }
 
@@ -89,7 +92,7 @@ public class BoundaryService {
         if (days < 0 || days > MAX_DAYS_AHEAD) {
             throw Problems.invalid("days", "query", "must be between 0 and " + MAX_DAYS_AHEAD);
         }
-        var scope = caller.scope();
+        var scope = access.reach();
         LocalDate until = LocalDate.now(clinics.findById(scope.clinicId()).getTimeZone()).plusDays(days);
         List<BoundaryResponse> due = boundaries.reviewsDue(scope, until).stream().map(BoundaryService::toResponse)
                 .toList();
@@ -114,7 +117,7 @@ public class BoundaryService {
     }
 
     private Couple couple(UUID coupleId) {
-        return couples.requireVisible(caller.scope(), coupleId);
+        return couples.requireVisible(access.reach(), coupleId);
     }
 
     private Boundary load(UUID coupleId, UUID id) {

@@ -1,7 +1,6 @@
 package org.tandem.common;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,13 +12,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
 import org.tandem.idempotency.IdempotencyInterceptor;
-import org.tandem.security.RequiresScope;
+import org.tandem.security.AccessRules;
 
 /**
  * Adds what operations share to the OpenAPI document, from signals already in it, so resources declare only the
@@ -30,7 +24,8 @@ import org.tandem.security.RequiresScope;
  * <li>every path with an id: 404, naming the records the path names (another clinic's record is not found);</li>
  * <li>an If-Match header: 412 and 428; a body or query parameters: 400.</li>
  * </ul>
- * A response a resource declares itself is kept as it is.
+ * Who may call each operation comes from {@link AccessRules}: its security requirement (with the integration scope)
+ * and the end of its summary. A response a resource declares itself is kept as it is.
  */
 @io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
 public class OpenApiFilter implements OASFilter {
@@ -43,20 +38,6 @@ public class OpenApiFilter implements OASFilter {
     private static final Map<String, String> SINGULAR = Map.of("session-series", "series", "staff", "person",
             "boundaries", "boundary", "webhooks", "webhook endpoint", "calendar-feeds", "calendar feed",
             "addenda", "addendum");
-
-    /** The scope each operation open to integrations requires (@RequiresScope), by operation id. */
-    private final Map<String, String> scopes = new HashMap<>();
-
-    /** Runs at build time, with the application's index: the scopes are read from the annotations ScopeFilter checks. */
-    public OpenApiFilter(IndexView index) {
-        for (AnnotationInstance required : index.getAnnotations(DotName.createSimple(RequiresScope.class))) {
-            if (required.target().kind() == AnnotationTarget.Kind.METHOD) {
-                MethodInfo method = required.target().asMethod();
-                // The operation id strategy is CLASS_METHOD (application.properties).
-                scopes.put(method.declaringClass().simpleName() + "_" + method.name(), required.value().asString());
-            }
-        }
-    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -104,11 +85,13 @@ public class OpenApiFilter implements OASFilter {
     }
 
     private void complete(String path, PathItem.HttpMethod method, Operation operation) {
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            String scope = scopes.get(operation.getOperationId());
-            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
-                    .addScheme(SCHEME, scope == null ? List.of() : List.of(scope)))));
+        AccessRules.Rule rule = AccessRules.of(operation.getOperationId()).orElse(null);
+        boolean needsToken = rule != null && !rule.isPublic();
+        if (rule != null) {
+            operation.setSummary(operation.getSummary() + " (" + rule.describe() + ")");
         }
+        operation.setSecurity(needsToken ? new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
+                .addScheme(SCHEME, rule.scope() == null ? List.of() : List.of(rule.scope())))) : null);
         if (method == PathItem.HttpMethod.POST) {
             operation.addParameter(OASFactory.createParameter()
                     .name(IdempotencyInterceptor.HEADER)
@@ -127,7 +110,7 @@ public class OpenApiFilter implements OASFilter {
         if (operation.getRequestBody() != null || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
             add(responses, "400", "Invalid request: a problem document names each invalid field");
         }
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        if (needsToken) {
             add(responses, "401", "No valid access token, or the caller's account was deactivated");
             add(responses, "403", "The caller's role, or the integration's scopes, do not allow this");
         }

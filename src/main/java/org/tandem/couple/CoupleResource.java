@@ -1,6 +1,5 @@
 package org.tandem.couple;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,9 +34,6 @@ import org.tandem.couple.CoupleApi.CreateCoupleRequest;
 import org.tandem.couple.CoupleApi.StatusChangeRequest;
 import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
 import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples")
@@ -56,8 +52,7 @@ public class CoupleResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Register a couple (roles: admin, therapist)",
+    @Operation(summary = "Register a couple",
             description = "Starts at INTAKE. A therapist's new couple is assigned to them.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = CoupleResponse.class)))
@@ -69,13 +64,10 @@ public class CoupleResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "List couples (roles: admin: whole clinic; therapist: assigned couples"
-            + "; integration with couples:read)",
+    @Operation(summary = "List couples",
             description = "Paginated. Filters: status, therapistId (primary or co-therapist), q (partner name or"
                     + " couple code). sort: createdAt, careStartedOn, code, status; prefix - for descending.")
     @APIResponse(responseCode = "200", description = "A page of couples")
-    @RequiresScope(Scopes.COUPLES_READ)
     public PageResponse<CoupleResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("status") String status, @QueryParam("therapistId") String therapistId,
             @QueryParam("q") String text, @QueryParam("sort") String sort) {
@@ -86,18 +78,15 @@ public class CoupleResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Read a couple (roles: admin, assigned therapist; integration with couples:read)")
+    @Operation(summary = "Read a couple")
     @APIResponse(responseCode = "200", description = "The couple; ETag header carries its version")
-    @RequiresScope(Scopes.COUPLES_READ)
     public Response get(@PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Update a couple's details and partners (roles: admin, assigned therapist)",
+    @Operation(summary = "Update a couple's details and partners",
             description = "Replaces the details; partners keep their ids. Requires If-Match with the ETag read.")
     @APIResponse(responseCode = "200", description = "Updated")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -107,8 +96,7 @@ public class CoupleResource {
 
     @POST
     @Path("{id}/status")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Change a couple's status (roles: admin, assigned therapist)",
+    @Operation(summary = "Change a couple's status",
             description = "INTAKE -> ACTIVE | DISCHARGED; ACTIVE -> PAUSED | DISCHARGED; PAUSED -> ACTIVE |"
                     + " DISCHARGED; DISCHARGED -> INTAKE. Discharging cancels the couple's sessions that have not"
                     + " started (cancelledBy CLINIC) and ends their series. Requires If-Match.")
@@ -122,8 +110,7 @@ public class CoupleResource {
 
     @PUT
     @Path("{id}/therapists")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Assign the primary therapist and co-therapists (role: admin)",
+    @Operation(summary = "Assign the primary therapist and co-therapists",
             description = "Replaces the assignment. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Assigned")
     @APIResponse(responseCode = "400", description = "A therapist id is not of your clinic")

@@ -24,7 +24,7 @@ import org.tandem.couple.CoupleApi.StatusChangeRequest;
 import org.tandem.couple.CoupleApi.TherapistAssignmentRequest;
 import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
 import org.tandem.security.AccessScope;
-import org.tandem.security.Caller;
+import org.tandem.security.AccessPolicy;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRepository;
 
@@ -42,24 +42,24 @@ public class CoupleService {
     private final CoupleRepository couples;
     private final TherapistRepository therapists;
     private final ClinicRepository clinics;
-    private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
     private final LockOrder locks;
 
-    CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, Caller caller,
+    CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, AccessPolicy access,
             AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks) {
         this.locks = locks;
         this.couples = couples;
         this.therapists = therapists;
         this.clinics = clinics;
-        this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.discharging = discharging;
     }
 
     public CoupleResponse create(CreateCoupleRequest request) {
-        AccessScope scope = caller.scope();
+        AccessScope scope = access.reach();
         checkPartners(request.partners());
         Therapist primary = primaryForNewCouple(scope, request.primaryTherapistId());
         Couple couple = new Couple(clinics.findById(scope.clinicId()), newCode(scope.clinicId()),
@@ -80,7 +80,7 @@ public class CoupleService {
     }
 
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
-        PanacheQuery<Couple> query = couples.search(caller.scopeIncludingIntegration(), filter, page);
+        PanacheQuery<Couple> query = couples.search(access.reach(), filter, page);
         List<Couple> rows = query.list();
         audit.success("couple.list", RECORD, null);
         return PageResponse.of(rows, CoupleMapper::toResponse, page, query.count());
@@ -139,22 +139,16 @@ public class CoupleService {
     }
 
     private Couple load(UUID id) {
-        return couples.requireVisibleWithDetails(caller.scopeIncludingIntegration(), id);
+        return couples.requireVisibleWithDetails(access.reach(), id);
     }
 
+    /** A therapist's new couple is theirs; an admin may name its primary therapist (AccessPolicy#therapistFor). */
     private Therapist primaryForNewCouple(AccessScope scope, UUID requested) {
-        if (!scope.isWholeClinic()) {
-            // A therapist's new couple is theirs; assigning anyone else is an admin's decision.
-            if (requested != null && !requested.equals(scope.therapistId())) {
-                throw Problems.invalid("primaryTherapistId", "body",
-                        "must be your own id or left out; an admin assigns couples to other therapists");
-            }
-            return therapists.findById(scope.therapistId());
-        }
-        if (requested == null) {
+        UUID primary = access.therapistFor(scope, requested, "primaryTherapistId");
+        if (primary == null) {
             return null;
         }
-        return therapists.findActiveInClinic(scope.clinicId(), requested)
+        return therapists.findActiveInClinic(scope.clinicId(), primary)
                 .orElseThrow(() -> Problems.invalid("primaryTherapistId", "body", NOT_ACTIVE));
     }
 

@@ -2,7 +2,7 @@ package org.tandem.couple;
 
 import java.util.UUID;
 import org.tandem.common.Problems;
-import org.tandem.security.Caller;
+import org.tandem.security.AccessPolicy;
 
 /**
  * For whom a read of a couple's records is made: a clinician (sees everything their role allows), or one partner,
@@ -20,13 +20,13 @@ public final class PartnerView {
     }
 
     /** The view a request asks for with its {@code forPartner} query parameter. */
-    public static PartnerView of(Caller caller, Couple couple, UUID forPartner) {
+    public static PartnerView of(AccessPolicy access, Couple couple, UUID forPartner) {
         if (forPartner != null) {
             couple.findPartner(forPartner).orElseThrow(
                     () -> Problems.invalid("forPartner", "query", "is not a partner of this couple"));
             return new PartnerView(forPartner);
         }
-        if (caller.isIntegration()) {
+        if (access.actsForOnePartner()) {
             throw Problems.invalid("forPartner", "query", "is required: name the partner you act for");
         }
         return CLINICIAN;

@@ -1,6 +1,5 @@
 package org.tandem.exercise;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,9 +31,6 @@ import org.tandem.exercise.AssignmentApi.AssignmentResponse;
 import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.StatusRequest;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/assignments")
@@ -51,8 +47,7 @@ public class AssignmentResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Assign an exercise to the couple or one partner (roles: admin, therapist of the couple)",
+    @Operation(summary = "Assign an exercise to the couple or one partner",
             description = "The exercise's current version is assigned and kept, whatever later edits do.")
     @APIResponse(responseCode = "201", description = "Assigned")
     @APIResponse(responseCode = "409", description = "The exercise is archived")
@@ -62,8 +57,7 @@ public class AssignmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "The couple's assignments (roles: admin, therapist of the couple)")
+    @Operation(summary = "The couple's assignments")
     @APIResponse(responseCode = "200", description = "The assignments, by start date")
     @APIResponse(responseCode = "400", description = "Invalid status")
     public List<AssignmentResponse> list(@PathParam("coupleId") UUID coupleId, @QueryParam("status") String status) {
@@ -72,8 +66,7 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Read an assignment (roles: admin, therapist of the couple)")
+    @Operation(summary = "Read an assignment")
     @APIResponse(responseCode = "200", description = "The assignment; ETag carries its version")
     public Response get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
         AssignmentResponse a = service.get(coupleId, id);
@@ -82,8 +75,7 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/status")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Pause, resume, complete or cancel an assignment (roles: admin, therapist of the couple)",
+    @Operation(summary = "Pause, resume, complete or cancel an assignment",
             description = "ACTIVE <-> PAUSED; either -> COMPLETED or CANCELLED (final). Paused days are never due."
                     + " Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Changed")
@@ -97,16 +89,13 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/completions")
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Log that a partner did the exercise on a day (roles: therapist of the couple; integration"
-            + " of the clinic, acting for the partner)",
+    @Operation(summary = "Log that a partner did the exercise on a day",
             description = "Idempotent: the same partner and day again answers 200 with the first completion.")
     @APIResponse(responseCode = "201", description = "Logged",
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already logged; nothing changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (future date, outside the assignment, rating)")
     @APIResponse(responseCode = "409", description = "The assignment is cancelled")
-    @RequiresScope(Scopes.EXERCISES_WRITE)
     public Response logCompletion(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @NotNull @Valid CompletionRequest request) {
         AssignmentService.Logged logged = service.logCompletion(coupleId, id, request);
@@ -116,15 +105,12 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/completions/{completionId}/entered-in-error")
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Mark a completion as logged by mistake (roles: therapist of the couple; integration,"
-            + " completions it logged)", description = "It stays in the list, marked, with the reason; adherence"
+    @Operation(summary = "Mark a completion as logged by mistake", description = "It stays in the list, marked, with the reason; adherence"
                     + " no longer counts it, and the right day can be logged. Once only.")
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
-    @RequiresScope(Scopes.EXERCISES_WRITE)
     public CompletionResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @PathParam("completionId") UUID completionId, @NotNull @Valid EnteredInErrorRequest request) {
         return service.markEnteredInError(coupleId, id, completionId, request);
@@ -132,13 +118,10 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/completions")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "The completions (roles: therapist of the couple; admin without reflections; integration"
-            + " with forPartner)", description = "forPartner: what that partner's own app may show, the other's"
+    @Operation(summary = "The completions", description = "forPartner: what that partner's own app may show, the other's"
                     + " reflections only if shared. Required for integrations.")
     @APIResponse(responseCode = "200", description = "Completions by date")
     @APIResponse(responseCode = "400", description = "forPartner is not a partner of the couple")
-    @RequiresScope(Scopes.EXERCISES_READ)
     public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @QueryParam("forPartner") String forPartner) {
         return service.completions(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));
@@ -146,8 +129,7 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/adherence")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Adherence per partner: done out of due (roles: admin, therapist of the couple)",
+    @Operation(summary = "Adherence per partner: done out of due",
             description = "Computed from the cadence, paused days and completions; from/to are dates (default: start"
                     + " to today), at most 366 days apart.")
     @APIResponse(responseCode = "200", description = "Adherence per partner")

@@ -25,6 +25,7 @@ import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentApi.PauseResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -45,15 +46,17 @@ public class AssignmentService {
     private final ExerciseRepository exercises;
     private final CoupleRepository couples;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
 
     AssignmentService(AssignmentRepository assignments, ExerciseRepository exercises,
-            CoupleRepository couples, Caller caller, AuditLog audit, Outbox outbox) {
+            CoupleRepository couples, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
         this.assignments = assignments;
         this.exercises = exercises;
         this.couples = couples;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -142,8 +145,8 @@ public class AssignmentService {
      */
     public List<CompletionResponse> completions(UUID coupleId, UUID id, UUID forPartner) {
         Assignment assignment = loadForIntegration(coupleId, id);
-        PartnerView view = PartnerView.of(caller, assignment.getCouple(), forPartner);
-        boolean mayReadReflections = caller.isTherapist() || caller.isIntegration();
+        PartnerView view = PartnerView.of(access, assignment.getCouple(), forPartner);
+        boolean mayReadReflections = access.seesPrivateEntries();
         List<CompletionResponse> list = assignments.completions(id).stream()
                 .map(c -> toResponse(c, mayReadReflections && view.sees(c.getPartner().getId(), !c.isShared())))
                 .toList();
@@ -162,7 +165,7 @@ public class AssignmentService {
         Assignment assignment = loadForIntegration(coupleId, id);
         assignments.lockRow(id);
         Completion completion = assignments.completionOf(id, completionId)
-                .filter(found -> caller.mayMarkEntryOf(found.getLoggedBy()))
+                .filter(found -> access.mayMarkEntryOf(found.getLoggedBy()))
                 .orElseThrow(() -> Problems.notFound("completion"));
         completion.markEnteredInError(caller.subject(), request.reason(), "completion");
         assignments.flush();
@@ -170,7 +173,7 @@ public class AssignmentService {
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.COMPLETION_ENTERED_IN_ERROR,
                 java.util.Map.of("assignmentId", id, "completionId", completionId, "coupleId", coupleId,
                         "partnerId", completion.getPartner().getId(), "date", completion.getDoneOn().toString()));
-        return toResponse(completion, caller.isTherapist() || caller.isIntegration());
+        return toResponse(completion, access.seesPrivateEntries());
     }
 
     public AdherenceResponse adherence(UUID coupleId, UUID id, LocalDate from, LocalDate to) {
@@ -221,12 +224,12 @@ public class AssignmentService {
     }
 
     private Couple couple(UUID coupleId) {
-        return couples.requireVisible(caller.scope(), coupleId);
+        return couples.requireVisible(access.reach(), coupleId);
     }
 
     /** Like {@link #load}, for the operations an integration may perform for a partner. */
     private Assignment loadForIntegration(UUID coupleId, UUID id) {
-        couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        couples.requireVisible(access.reach(), coupleId);
         return assignments.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
@@ -257,6 +260,6 @@ public class AssignmentService {
     private CompletionResponse toResponse(Completion c, boolean withReflection) {
         return new CompletionResponse(c.getId(), c.getPartner().getId(), c.getDoneOn(),
                 withReflection ? c.getReflection() : null, c.isShared(), c.getRating(), c.getCreatedAt(),
-                ErrorMark.view(c.getEnteredInError(), caller.isTherapist()));
+                ErrorMark.view(c.getEnteredInError(), access.seesClinicalText()));
     }
 }

@@ -12,6 +12,8 @@ import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
 import org.tandem.export.ExportApi.ExportRequest;
 import org.tandem.export.ExportApi.ExportResponse;
+import org.tandem.security.AccessPolicy;
+import org.tandem.security.AccessScope;
 import org.tandem.security.Caller;
 
 /**
@@ -26,20 +28,23 @@ public class ExportService {
     private final ExportRepository jobs;
     private final ExportStore store;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final TandemConfig config;
 
-    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AuditLog audit, TandemConfig config) {
+    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AccessPolicy access, AuditLog audit, TandemConfig config) {
         this.jobs = jobs;
         this.store = store;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.config = config;
     }
 
     @Transactional
     public ExportResponse create(ExportRequest request) {
-        if (request.kind().adminOnly() && !caller.isAdmin()) {
+        AccessScope reach = access.reach();
+        if (request.kind().adminOnly() && !reach.isWholeClinic()) {
             throw Problems.forbidden("forbidden", "Only an admin exports " + request.kind() + ".");
         }
         if (!request.kind().supports(request.format())) {
@@ -53,9 +58,7 @@ public class ExportService {
         if (ChronoUnit.DAYS.between(request.from(), request.to()) > max) {
             throw Problems.invalid("to", "body", "must be at most " + max + " days after from");
         }
-        UUID therapist = caller.isAdmin() ? null : caller.therapistId().orElseThrow(
-                () -> Problems.forbidden("forbidden", "Your role does not export."));
-        ExportJob job = new ExportJob(caller.clinicId(), therapist, caller.subject(), request.kind(),
+        ExportJob job = new ExportJob(reach.clinicId(), reach.therapistId(), caller.subject(), request.kind(),
                 request.format(), request.from(), request.to());
         jobs.persist(job);
         jobs.flush();
@@ -109,6 +112,6 @@ public class ExportService {
 
     /** Admins see every job of the clinic; others only their own. */
     private String mineOnly() {
-        return caller.isAdmin() ? null : caller.subject();
+        return access.reach().isWholeClinic() ? null : caller.subject();
     }
 }

@@ -21,6 +21,7 @@ import org.tandem.crypto.ClinicCipher;
 import org.tandem.scheduling.SeriesRepository;
 import org.tandem.scheduling.SessionRepository;
 import org.tandem.security.AccessScope;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 
 /**
@@ -42,16 +43,18 @@ public class StoredResponses {
     private final ClinicCipher cipher;
     private final ObjectMapper json;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final CoupleRepository couples;
     private final SessionRepository sessions;
     private final SeriesRepository series;
 
-    StoredResponses(ClinicCipher cipher, ObjectMapper json, Caller caller, AuditLog audit, CoupleRepository couples,
+    StoredResponses(ClinicCipher cipher, ObjectMapper json, Caller caller, AccessPolicy access, AuditLog audit, CoupleRepository couples,
             SessionRepository sessions, SeriesRepository series) {
         this.cipher = cipher;
         this.json = json;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.couples = couples;
         this.sessions = sessions;
@@ -103,7 +106,7 @@ public class StoredResponses {
 
     /** The record's type, for the audit event, if the caller still reaches it; otherwise 404. */
     private String requireVisible(String kind, UUID id) {
-        AccessScope scope = caller.scopeIncludingIntegration();
+        AccessScope scope = access.reach();
         String type = switch (kind) {
             case "couples" -> "couple";
             case "sessions" -> "session";

@@ -1,6 +1,5 @@
 package org.tandem.measurement;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +26,6 @@ import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/measurements")
@@ -48,43 +44,34 @@ public class MeasurementResource {
     }
 
     @POST
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Record a rating (roles: therapist of the couple; integration of the clinic, SELF_REPORT"
-            + " only)", description = "A partner's value is private to them unless private is false.")
+    @Operation(summary = "Record a rating", description = "A partner's value is private to them unless private is false.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown metric, value outside its range, or not a partner")
-    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public Response record(@PathParam("coupleId") UUID coupleId, @NotNull @Valid MeasurementRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
     }
 
     @POST
     @Path("/{id}/entered-in-error")
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Mark a rating as entered in error (roles: therapist of the couple; integration, values it"
-            + " recorded)", description = "For a value recorded by mistake. It is kept as recorded, with the reason,"
+    @Operation(summary = "Mark a rating as entered in error", description = "For a value recorded by mistake. It is kept as recorded, with the reason,"
                     + " and from then on counts nowhere: not in the list (unless asked for), the progress summary,"
                     + " reports or exports. Once only; record the right value as a new one.")
     @APIResponse(responseCode = "200", description = "Marked",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
-    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public MeasurementResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @NotNull @Valid EnteredInErrorRequest request) {
         return service.markEnteredInError(coupleId, id, request);
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "The couple's ratings, oldest first (roles: admin, therapist of the couple; integration"
-            + " with forPartner)", description = "Filters: metric, partnerId, from, to (dates). With forPartner,"
+    @Operation(summary = "The couple's ratings, oldest first", description = "Filters: metric, partnerId, from, to (dates). With forPartner,"
                     + " what that partner's app may show: the other partner's private values are left out. Values"
                     + " marked as entered in error are left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of measurements")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,
             @QueryParam("from") String from, @QueryParam("to") String to,

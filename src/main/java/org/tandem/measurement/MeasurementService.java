@@ -19,6 +19,7 @@ import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -35,22 +36,24 @@ public class MeasurementService {
     private final MetricRepository metrics;
     private final CoupleRepository couples;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
 
     MeasurementService(MeasurementRepository measurements, MetricRepository metrics, CoupleRepository couples,
-            Caller caller, AuditLog audit, Outbox outbox) {
+            Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
         this.measurements = measurements;
         this.metrics = metrics;
         this.couples = couples;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.outbox = outbox;
     }
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
-        if (caller.isIntegration() && request.source() != Source.SELF_REPORT) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        if (access.recordsSelfReportsOnly() && request.source() != Source.SELF_REPORT) {
             throw Problems.forbidden("self-report-only", "An integration records SELF_REPORT values only.");
         }
         Metric metric = metrics.find(couple.getClinic().getId(), request.metric())
@@ -81,9 +84,9 @@ public class MeasurementService {
      * that it learns nothing of values it may not see).
      */
     public MeasurementResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
         Measurement m = measurements.lockOfCouple(coupleId, id)
-                .filter(found -> caller.mayMarkEntryOf(found.getRecordedBy()))
+                .filter(found -> access.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
         m.markEnteredInError(caller.subject(), request.reason(), "value");
         measurements.flush();
@@ -105,8 +108,8 @@ public class MeasurementService {
 
     public PageResponse<MeasurementResponse> list(UUID coupleId, MeasurementRepository.Filter filter,
             UUID forPartner, PageQuery page) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
-        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = PartnerView.of(access, couple, forPartner);
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw Problems.invalid("to", "query", "must not be before from");
         }
@@ -150,6 +153,6 @@ public class MeasurementService {
     private MeasurementResponse toResponse(Measurement m) {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
                 m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
-                ErrorMark.view(m.getEnteredInError(), caller.isTherapist()));
+                ErrorMark.view(m.getEnteredInError(), access.seesClinicalText()));
     }
 }

@@ -1,6 +1,5 @@
 package org.tandem.measurement;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +17,6 @@ import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/metrics")
@@ -37,18 +33,14 @@ public class MetricResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "The rating metrics: built-in, then the clinic's own (roles: admin, therapist,"
-            + " integration)")
+    @Operation(summary = "The rating metrics: built-in, then the clinic's own")
     @APIResponse(responseCode = "200", description = "Metrics with range, direction and reliable-change threshold")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public List<MetricResponse> list() {
         return service.metrics();
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Define a rating metric for the clinic (roles: admin)",
+    @Operation(summary = "Define a rating metric for the clinic",
             description = "Immutable once defined: a new range is a new metric, so old values keep their meaning.")
     @APIResponse(responseCode = "201", description = "Defined")
     @APIResponse(responseCode = "409", description = "The key is taken (built-in or the clinic's)")

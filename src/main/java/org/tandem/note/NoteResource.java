@@ -1,6 +1,5 @@
 package org.tandem.note;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +24,6 @@ import org.tandem.note.NoteApi.AddendumRequest;
 import org.tandem.note.NoteApi.NoteHistory;
 import org.tandem.note.NoteApi.NoteRequest;
 import org.tandem.note.NoteApi.NoteResponse;
-import org.tandem.security.Roles;
 
 @Idempotent
 @Path("/api/v1/sessions/{sessionId}/note")
@@ -43,8 +41,7 @@ public class NoteResource {
     }
 
     @POST
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Write the session's note as a draft (role: therapist, the session's own)")
+    @Operation(summary = "Write the session's note as a draft")
     @APIResponse(responseCode = "201", description = "Draft created")
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown template or section, too long)")
     @APIResponse(responseCode = "409", description = "The session already has a note, or is cancelled")
@@ -54,8 +51,7 @@ public class NoteResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Read the note (roles: therapist of the couple; admin: metadata only)",
+    @Operation(summary = "Read the note",
             description = "Psychotherapy notes: their author only. Admins get access METADATA and no text.")
     @APIResponse(responseCode = "200", description = "The note; ETag carries its version")
     public Response get(@PathParam("sessionId") UUID sessionId) {
@@ -63,8 +59,7 @@ public class NoteResource {
     }
 
     @PUT
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Save a new revision of the draft (role: therapist, the author)",
+    @Operation(summary = "Save a new revision of the draft",
             description = "Requires If-Match; two editors never overwrite each other.")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "409", description = "The note is signed (add an addendum), or the request would"
@@ -76,8 +71,7 @@ public class NoteResource {
 
     @POST
     @Path("sign")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Sign the note; it never changes again (role: therapist, the author)")
+    @Operation(summary = "Sign the note; it never changes again")
     @APIResponse(responseCode = "200", description = "Signed")
     @APIResponse(responseCode = "409", description = "Already signed")
     public Response sign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -86,8 +80,7 @@ public class NoteResource {
 
     @POST
     @Path("cosign")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Co-sign a signed note (role: therapist of the couple, not the author)")
+    @Operation(summary = "Co-sign a signed note")
     @APIResponse(responseCode = "200", description = "Co-signed")
     @APIResponse(responseCode = "409", description = "Not signed yet, already co-signed, or you are the author")
     public Response cosign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -96,8 +89,7 @@ public class NoteResource {
 
     @POST
     @Path("addenda")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Add an addendum to a signed note (role: therapist of the couple)",
+    @Operation(summary = "Add an addendum to a signed note",
             description = "Append-only, signed by its author; the original note stays as it was.")
     @APIResponse(responseCode = "201", description = "Added; the note with all addenda")
     @APIResponse(responseCode = "409", description = "The note is still a draft: edit it instead")
@@ -108,8 +100,7 @@ public class NoteResource {
 
     @GET
     @Path("history")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "The draft's revisions (who, when) and the addenda (role: therapist, the author)")
+    @Operation(summary = "The draft's revisions (who, when) and the addenda")
     @APIResponse(responseCode = "200", description = "The history")
     public NoteHistory history(@PathParam("sessionId") UUID sessionId) {
         return service.history(sessionId);

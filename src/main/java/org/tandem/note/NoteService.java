@@ -24,6 +24,7 @@ import org.tandem.note.NoteApi.RevisionEntry;
 import org.tandem.scheduling.SessionRepository;
 import org.tandem.scheduling.SessionStatus;
 import org.tandem.scheduling.TherapySession;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRef;
@@ -50,17 +51,19 @@ public class NoteService {
     private final ClinicCipher cipher;
     private final ObjectMapper json;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
 
     NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, ClinicCipher cipher,
-            ObjectMapper json, Caller caller, AuditLog audit, Outbox outbox) {
+            ObjectMapper json, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
         this.notes = notes;
         this.sessions = sessions;
         this.therapists = therapists;
         this.cipher = cipher;
         this.json = json;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -92,7 +95,7 @@ public class NoteService {
 
     public NoteResponse get(UUID sessionId) {
         SessionNote note = load(sessionId);
-        Access access = access(note);
+        Access access = accessTo(note);
         audit.success(access == Access.FULL ? "note.read" : "note.read-metadata", recordType(note), note.getId());
         return response(note, access);
     }
@@ -135,7 +138,7 @@ public class NoteService {
 
     public NoteResponse cosign(UUID sessionId, long expectedVersion) {
         SessionNote note = load(sessionId);
-        if (access(note) != Access.FULL || caller.therapistId().isEmpty()) {
+        if (accessTo(note) != Access.FULL || caller.therapistId().isEmpty()) {
             throw Problems.forbidden("forbidden", "A co-signature comes from another therapist of the couple.");
         }
         Versions.requireCurrent(expectedVersion, note.getVersion());
@@ -148,7 +151,7 @@ public class NoteService {
     /** Adds to a signed note. The author and, unless it is a psychotherapy note, the couple's other therapists. */
     public NoteResponse addAddendum(UUID sessionId, AddendumRequest request) {
         SessionNote note = load(sessionId);
-        if (access(note) != Access.FULL || caller.therapistId().isEmpty()) {
+        if (accessTo(note) != Access.FULL || caller.therapistId().isEmpty()) {
             throw Problems.forbidden("forbidden", "Addenda are written by the couple's therapists.");
         }
         note.requireSigned();
@@ -174,29 +177,16 @@ public class NoteService {
         return note.isPsychotherapy() ? AuditLog.AUTHOR_ONLY : RECORD;
     }
 
-    /** The one rule of who reads a note. Anyone else is told it does not exist. */
-    private Access access(SessionNote note) {
-        UUID me = caller.therapistId().orElse(null);
-        if (me != null && me.equals(note.getAuthor().getId())) {
-            return Access.FULL;
-        }
-        if (note.isPsychotherapy()) {
-            throw Problems.notFound(RECORD);
-        }
-        if (me != null && note.getSession().getCouple().isTreatedBy(me)) {
-            return Access.FULL;
-        }
-        if (caller.isAdmin()) {
-            return Access.METADATA;
-        }
-        throw Problems.notFound(RECORD);
+    /** What the caller may see of the note (AccessPolicy#readsNoteText); anyone else is told it does not exist. */
+    private Access accessTo(SessionNote note) {
+        return access.readsNoteText(note.getAuthor().getId(), note.isPsychotherapy(),
+                note.getSession().getCouple()::isTreatedBy, RECORD) ? Access.FULL : Access.METADATA;
     }
 
     private SessionNote authorsNote(UUID sessionId) {
         SessionNote note = load(sessionId);
-        access(note); // 404 for those who may not even know it exists
-        UUID me = caller.therapistId().orElse(null);
-        if (!note.getAuthor().getId().equals(me)) {
+        accessTo(note); // 404 for those who may not even know it exists
+        if (!access.isAuthor(note.getAuthor().getId())) {
             throw Problems.forbidden("forbidden", "Only the note's author edits, signs or reads the history of it.");
         }
         return note;
@@ -208,7 +198,7 @@ public class NoteService {
     }
 
     private TherapySession visibleSession(UUID sessionId) {
-        return sessions.findVisible(caller.scope(), sessionId).orElseThrow(() -> Problems.notFound("session"));
+        return sessions.findVisible(access.reach(), sessionId).orElseThrow(() -> Problems.notFound("session"));
     }
 
     private ClinicCipher.Sealed seal(ClinicCipher.Sealer sealer, SessionNote note, NoteContent content) {

@@ -41,7 +41,7 @@ import org.tandem.questionnaire.QuestionnaireResponse;
 import org.tandem.questionnaire.QuestionnaireService;
 import org.tandem.questionnaire.SafetyFlagRepository;
 import org.tandem.scheduling.SessionRepository;
-import org.tandem.security.Caller;
+import org.tandem.security.AccessPolicy;
 import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 import org.tandem.sobriety.SobrietyService;
 
@@ -68,13 +68,13 @@ public class ProgressService {
     private final SessionRepository sessions;
     private final BoundaryRepository boundaries;
     private final TandemConfig config;
-    private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
 
     ProgressService(CoupleRepository couples, MeasurementRepository measurements, MetricRepository metrics,
             QuestionnaireRepository questionnaires, QuestionnaireService scoring, SafetyFlagRepository flags,
             SobrietyService sobriety, AssignmentService assignments, SessionRepository sessions,
-            BoundaryRepository boundaries, TandemConfig config, Caller caller, AuditLog audit) {
+            BoundaryRepository boundaries, TandemConfig config, AccessPolicy access, AuditLog audit) {
         this.couples = couples;
         this.measurements = measurements;
         this.metrics = metrics;
@@ -86,12 +86,12 @@ public class ProgressService {
         this.sessions = sessions;
         this.boundaries = boundaries;
         this.config = config;
-        this.caller = caller;
+        this.access = access;
         this.audit = audit;
     }
 
     public ProgressResponse summary(UUID coupleId, LocalDate from, LocalDate to) {
-        Couple couple = couples.requireVisibleWithPartners(caller.scope(), coupleId);
+        Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
         ZoneId zone = couple.getClinic().getTimeZone();
         LocalDate today = LocalDate.now(zone);
         LocalDate end = to != null ? to : today;

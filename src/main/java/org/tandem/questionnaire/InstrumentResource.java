@@ -1,6 +1,5 @@
 package org.tandem.questionnaire;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,9 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 /** The instrument definitions, so a client can build the form and show what a score means. Not clinical data. */
 @Path("/api/v1/instruments")
@@ -28,21 +24,17 @@ public class InstrumentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "The instruments this API scores (roles: admin, therapist, integration)")
+    @Operation(summary = "The instruments this API scores")
     @APIResponse(responseCode = "200", description = "Items, scale, reversed items, scoring rule, bands, cut-off, norms")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public List<InstrumentResponse> list() {
         return service.instruments();
     }
 
     @GET
     @Path("{key}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "One instrument (roles: admin, therapist, integration)")
+    @Operation(summary = "One instrument")
     @APIResponse(responseCode = "200", description = "The instrument")
     @APIResponse(responseCode = "404", description = "No such instrument")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public InstrumentResponse get(@PathParam("key") String key) {
         return service.instrument(key);
     }

@@ -1,6 +1,5 @@
 package org.tandem.questionnaire;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,9 +28,6 @@ import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
-import org.tandem.security.RequiresScope;
-import org.tandem.security.Roles;
-import org.tandem.security.Scopes;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/questionnaires")
@@ -50,16 +46,13 @@ public class QuestionnaireResource {
     }
 
     @POST
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Submit a partner's answers; the server scores them (roles: therapist of the couple;"
-            + " integration of the clinic, SELF_REPORT only)", description = "Send the item answers only: a score is"
+    @Operation(summary = "Submit a partner's answers; the server scores them", description = "Send the item answers only: a score is"
                     + " rejected. Answers that trip a safety rule (PHQ-9 item 9 above 0) raise a safety flag.")
     @APIResponse(responseCode = "201", description = "Stored and scored",
             content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown instrument, wrong item count, an answer out of range,"
             + " a score sent, or not a partner of the couple")
-    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public Response submit(@PathParam("coupleId") UUID coupleId, @NotNull @Valid SubmitRequest request,
             @Context UriInfo uri) {
         ScoredResponse created = service.submit(coupleId, request);
@@ -68,13 +61,10 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "The couple's scored responses, oldest first (roles: admin without item answers, therapist"
-            + " of the couple; integration with forPartner)", description = "Filter: instrument. With forPartner,"
+    @Operation(summary = "The couple's scored responses, oldest first", description = "Filter: instrument. With forPartner,"
                     + " the other partner's private responses are left out. Responses marked as entered in error are"
                     + " left out too, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of scored responses")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
             @QueryParam("includeEnteredInError") String withErrors, @QueryParam("page") String page,
@@ -86,9 +76,7 @@ public class QuestionnaireResource {
 
     @POST
     @Path("{id}/entered-in-error")
-    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "Mark a response as entered in error (roles: therapist of the couple; integration,"
-            + " responses it recorded)", description = "For answers recorded by mistake. They are kept as recorded,"
+    @Operation(summary = "Mark a response as entered in error", description = "For answers recorded by mistake. They are kept as recorded,"
                     + " with the reason, and from then on count nowhere: not in the list (unless asked for), the"
                     + " progress summary, reports or exports. A safety flag the answers raised stays open until a"
                     + " therapist acknowledges it. Once only; submit the right answers as a new response.")
@@ -96,7 +84,6 @@ public class QuestionnaireResource {
             content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
-    @RequiresScope(Scopes.MEASUREMENTS_WRITE)
     public ScoredResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @NotNull @Valid EnteredInErrorRequest request) {
         return service.markEnteredInError(coupleId, id, request);
@@ -104,12 +91,9 @@ public class QuestionnaireResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION})
-    @Operation(summary = "One scored response (roles: admin without item answers, therapist of the couple;"
-            + " integration with forPartner)")
+    @Operation(summary = "One scored response")
     @APIResponse(responseCode = "200", description = "The scored response")
     @APIResponse(responseCode = "400", description = "Invalid forPartner")
-    @RequiresScope(Scopes.MEASUREMENTS_READ)
     public ScoredResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @QueryParam("forPartner") String forPartner) {
         return service.get(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));

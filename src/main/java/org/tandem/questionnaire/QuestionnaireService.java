@@ -22,6 +22,7 @@ import org.tandem.questionnaire.QuestionnaireApi.ItemResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -42,23 +43,25 @@ public class QuestionnaireService {
     private final InstrumentCatalog catalog;
     private final CoupleRepository couples;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
 
     QuestionnaireService(QuestionnaireRepository responses, SafetyFlagRepository flags, InstrumentCatalog catalog,
-            CoupleRepository couples, Caller caller, AuditLog audit, Outbox outbox) {
+            CoupleRepository couples, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
         this.responses = responses;
         this.flags = flags;
         this.catalog = catalog;
         this.couples = couples;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.outbox = outbox;
     }
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
-        if (caller.isIntegration() && request.source() != Source.SELF_REPORT) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        if (access.recordsSelfReportsOnly() && request.source() != Source.SELF_REPORT) {
             throw Problems.forbidden("self-report-only", "An integration records SELF_REPORT answers only.");
         }
         if (request.score() != null) {
@@ -102,8 +105,8 @@ public class QuestionnaireService {
 
     public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, UUID forPartner,
             boolean withEnteredInError, PageQuery page) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
-        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = PartnerView.of(access, couple, forPartner);
         var query = responses.search(coupleId, instrument, view.partnerId(), withEnteredInError, page);
         PageResponse<ScoredResponse> result = PageResponse.of(query.list(), this::scored, page, query.count());
         audit.success("questionnaire.list", "couple", coupleId);
@@ -111,8 +114,8 @@ public class QuestionnaireService {
     }
 
     public ScoredResponse get(UUID coupleId, UUID id, UUID forPartner) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
-        PartnerView view = PartnerView.of(caller, couple, forPartner);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = PartnerView.of(access, couple, forPartner);
         QuestionnaireResponse response = responses.findForCouple(coupleId, id)
                 .filter(r -> view.sees(r.getPartnerId(), r.isPrivateToPartner()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
@@ -126,9 +129,9 @@ public class QuestionnaireService {
      * it). A safety flag the answers raised is left open: acknowledging it is a therapist's decision.
      */
     public ScoredResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
-        Couple couple = couples.requireVisible(caller.scopeIncludingIntegration(), coupleId);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
         QuestionnaireResponse response = responses.lockOfCouple(coupleId, id)
-                .filter(found -> caller.mayMarkEntryOf(found.getRecordedBy()))
+                .filter(found -> access.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
         response.markEnteredInError(caller.subject(), request.reason(), "response");
         responses.flush();
@@ -160,20 +163,20 @@ public class QuestionnaireService {
     // --- safety flags -----------------------------------------------------------------------------------------
 
     public List<SafetyFlagResponse> flags(UUID coupleId, Boolean open) {
-        couples.requireVisible(caller.scope(), coupleId);
+        couples.requireVisible(access.reach(), coupleId);
         List<SafetyFlagResponse> list = flags.forCouple(coupleId, open).stream().map(this::toResponse).toList();
         audit.success("safety.flags-read", "couple", coupleId);
         return list;
     }
 
     public List<SafetyFlagResponse> agenda() {
-        List<SafetyFlagResponse> list = flags.openIn(caller.scope()).stream().map(this::toResponse).toList();
+        List<SafetyFlagResponse> list = flags.openIn(access.reach()).stream().map(this::toResponse).toList();
         audit.success("safety.agenda-read", "safety-flag", null);
         return list;
     }
 
     public SafetyFlagResponse acknowledge(UUID coupleId, UUID id) {
-        couples.requireVisible(caller.scope(), coupleId);
+        couples.requireVisible(access.reach(), coupleId);
         SafetyFlag flag = flags.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound("safety flag"));
         flag.acknowledge(caller.subject());
         flags.flush();
@@ -189,7 +192,7 @@ public class QuestionnaireService {
 
     private ScoredResponse scored(QuestionnaireResponse r) {
         Instrument instrument = instrument(r);
-        return toResponse(r, instrument, instrument.score(r.answers()), caller.isTherapist() || caller.isIntegration());
+        return toResponse(r, instrument, instrument.score(r.answers()), access.seesPrivateEntries());
     }
 
     private ScoredResponse toResponse(QuestionnaireResponse r, Instrument instrument, Instrument.Score s,
@@ -197,7 +200,7 @@ public class QuestionnaireService {
         return new ScoredResponse(r.getId(), r.getCoupleId(), r.getPartnerId(), instrument.key(), r.getCompletedOn(),
                 r.getSource(), r.isPrivateToPartner(), withAnswers ? r.answers() : null, s.total(), s.band(),
                 s.subscales(), s.clinical(), s.safetyReasons(), r.getCreatedAt(),
-                ErrorMark.view(r.getEnteredInError(), caller.isTherapist()));
+                ErrorMark.view(r.getEnteredInError(), access.seesClinicalText()));
     }
 
     static InstrumentResponse describe(Instrument i) {

@@ -10,7 +10,7 @@ import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.progress.ProgressApi.ProgressResponse;
 import org.tandem.progress.ProgressService;
-import org.tandem.security.Caller;
+import org.tandem.security.AccessPolicy;
 
 /** A couple's progress report in JSON, CSV or PDF: the progress summary, rendered. Never note text. */
 @ApplicationScoped
@@ -23,18 +23,18 @@ public class ReportService {
 
     private final ProgressService progress;
     private final CoupleRepository couples;
-    private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
 
-    ReportService(ProgressService progress, CoupleRepository couples, Caller caller, AuditLog audit) {
+    ReportService(ProgressService progress, CoupleRepository couples, AccessPolicy access, AuditLog audit) {
         this.progress = progress;
         this.couples = couples;
-        this.caller = caller;
+        this.access = access;
         this.audit = audit;
     }
 
     public Rendered render(UUID coupleId, LocalDate from, LocalDate to, ReportFormat format) {
-        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
         ProgressResponse summary = progress.summary(coupleId, from, to);
         byte[] body = switch (format) {
             case JSON -> null;

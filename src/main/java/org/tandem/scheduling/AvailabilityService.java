@@ -17,6 +17,7 @@ import org.tandem.scheduling.SchedulingApi.FreeSlot;
 import org.tandem.scheduling.SchedulingApi.WorkingHoursBlock;
 import org.tandem.scheduling.SchedulingApi.WorkingHoursRequest;
 import org.tandem.security.AccessScope;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRepository;
@@ -36,13 +37,15 @@ public class AvailabilityService {
     private final SessionRepository sessions;
     private final TherapistRepository therapists;
     private final Caller caller;
+    private final AccessPolicy access;
 
     AvailabilityService(WorkingHoursRepository hours, SessionRepository sessions, TherapistRepository therapists,
-            Caller caller) {
+            Caller caller, AccessPolicy access) {
         this.hours = hours;
         this.sessions = sessions;
         this.therapists = therapists;
         this.caller = caller;
+        this.access = access;
     }
 
     public List<WorkingHoursBlock> workingHours(UUID therapistId) {
@@ -51,7 +54,7 @@ public class AvailabilityService {
     }
 
     public List<WorkingHoursBlock> setWorkingHours(UUID therapistId, WorkingHoursRequest request) {
-        AccessScope scope = caller.scope();
+        AccessScope scope = access.reach();
         Therapist therapist = inClinic(therapistId);
         if (!scope.isWholeClinic() && !therapist.getId().equals(scope.therapistId())) {
             throw Problems.forbidden("forbidden", "Therapists set their own working hours; an admin sets anyone's.");

@@ -13,6 +13,7 @@ import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.CoupleStatus;
 import org.tandem.couple.Partner;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.AccessScope;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRepository;
@@ -35,27 +36,24 @@ public class Booking {
     private final TherapistRepository therapists;
     private final CoupleRepository couples;
     private final LockOrder locks;
+    private final AccessPolicy access;
 
-    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples, LockOrder locks) {
+    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples, LockOrder locks,
+            AccessPolicy access) {
         this.sessions = sessions;
         this.therapists = therapists;
         this.couples = couples;
         this.locks = locks;
+        this.access = access;
     }
 
     /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
     Therapist bookedTherapist(AccessScope scope, UUID requested) {
-        if (!scope.isWholeClinic()) {
-            if (requested != null && !requested.equals(scope.therapistId())) {
-                throw Problems.invalid("therapistId", "body",
-                        "must be your own id or left out; an admin books other therapists");
-            }
-            return therapists.findById(scope.therapistId());
-        }
-        if (requested == null) {
+        UUID therapist = access.therapistFor(scope, requested, "therapistId");
+        if (therapist == null) {
             throw Problems.invalid("therapistId", "body", "is required when an admin books a session");
         }
-        return therapists.findActiveInClinic(scope.clinicId(), requested)
+        return therapists.findActiveInClinic(scope.clinicId(), therapist)
                 .orElseThrow(() -> Problems.invalid("therapistId", "body", "is not an active therapist of your clinic"));
     }
 

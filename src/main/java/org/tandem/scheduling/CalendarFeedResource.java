@@ -1,7 +1,5 @@
 package org.tandem.scheduling;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +20,6 @@ import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.Problems;
 import org.tandem.common.TandemConfig;
-import org.tandem.security.Roles;
 
 /** A therapist's own calendar feed ({@code /calendar-feed}) and the feed URLs calendar apps fetch. */
 @Idempotent
@@ -42,8 +39,7 @@ public class CalendarFeedResource {
     @POST
     @Path("calendar-feed")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Create or rotate your calendar feed URL (role: therapist)",
+    @Operation(summary = "Create or rotate your calendar feed URL",
             description = "Returns a secret URL to subscribe to; it is shown only now. Any previous URL stops working.")
     @APIResponse(responseCode = "200", description = "The new feed URL")
     public SchedulingApi.CalendarFeedResponse rotate(@Context UriInfo uri) {
@@ -54,8 +50,7 @@ public class CalendarFeedResource {
     @GET
     @Path("calendar-feed")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Whether you have a calendar feed, and since when (role: therapist)")
+    @Operation(summary = "Whether you have a calendar feed, and since when")
     @APIResponse(responseCode = "200", description = "The feed exists")
     @APIResponse(responseCode = "404", description = "No feed")
     public Map<String, Object> status() {
@@ -65,8 +60,7 @@ public class CalendarFeedResource {
 
     @DELETE
     @Path("calendar-feed")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Revoke your calendar feed URL (role: therapist)")
+    @Operation(summary = "Revoke your calendar feed URL")
     @APIResponse(responseCode = "204", description = "Revoked; the URL answers 404 from now on")
     public Response revoke() {
         calendars.revoke();
@@ -76,8 +70,7 @@ public class CalendarFeedResource {
     @GET
     @Path("calendar-feeds")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The clinic's calendar feeds: whose, and since when (roles: admin)",
+    @Operation(summary = "The clinic's calendar feeds: whose, and since when",
             description = "Never the URLs: they are shown once, to their therapist.")
     @APIResponse(responseCode = "200", description = "The feeds, oldest first")
     public List<SchedulingApi.ClinicFeedResponse> clinicFeeds() {
@@ -86,8 +79,7 @@ public class CalendarFeedResource {
 
     @DELETE
     @Path("calendar-feeds/{therapistId}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Revoke a therapist's calendar feed (roles: admin)",
+    @Operation(summary = "Revoke a therapist's calendar feed",
             description = "For someone who left, or a URL that leaked: it answers 404 from now on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such therapist in your clinic, or no feed")
@@ -100,8 +92,7 @@ public class CalendarFeedResource {
     @GET
     @Path("calendar-feeds/{token}.ics")
     @Produces(CalendarService.TEXT_CALENDAR)
-    @PermitAll
-    @Operation(summary = "A therapist's calendar feed (roles: none; the secret URL is the credential)",
+    @Operation(summary = "A therapist's calendar feed",
             description = "Sessions from 30 days ago to 400 days ahead, with couple codes only.")
     @APIResponse(responseCode = "200", description = "text/calendar")
     @APIResponse(responseCode = "404", description = "Unknown or revoked URL")

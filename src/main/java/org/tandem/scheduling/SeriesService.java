@@ -30,6 +30,7 @@ import org.tandem.scheduling.SchedulingApi.CreateSeriesRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesCancelRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesChangeRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.webhook.WebhookEvent;
 
@@ -50,12 +51,13 @@ public class SeriesService {
     private final SessionRepository sessions;
     private final Booking booking;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final TandemConfig config;
     private final SessionEvents events;
     private final LockOrder locks;
 
-    SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AuditLog audit,
+    SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AccessPolicy access, AuditLog audit,
             TandemConfig config, SessionEvents events, LockOrder locks) {
         this.events = events;
         this.locks = locks;
@@ -63,12 +65,13 @@ public class SeriesService {
         this.sessions = sessions;
         this.booking = booking;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.config = config;
     }
 
     public SeriesResponse create(CreateSeriesRequest request) {
-        Booking.Participants who = booking.participantsFor(caller.scope(), request.coupleId(), request.therapistId(),
+        Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
                 request.kind(), request.partnerId());
         Couple couple = who.couple();
         ZoneId zone = couple.getClinic().getTimeZone();
@@ -276,7 +279,7 @@ public class SeriesService {
     }
 
     private int occurrenceIndex(SessionSeries s, UUID sessionId) {
-        TherapySession occurrence = sessions.findVisible(caller.scope(), sessionId)
+        TherapySession occurrence = sessions.findVisible(access.reach(), sessionId)
                 .filter(o -> o.getSeries() != null && o.getSeries().getId().equals(s.getId()))
                 .orElseThrow(() -> Problems.invalid("fromSessionId", "body", "is not an occurrence of this series"));
         return occurrence.getSeriesIndex();
@@ -291,7 +294,7 @@ public class SeriesService {
     }
 
     private SessionSeries load(UUID id) {
-        return series.findVisible(caller.scope(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        return series.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
     private SeriesResponse toResponse(SessionSeries s, List<Clash> skipped) {

@@ -20,6 +20,7 @@ import org.tandem.scheduling.SchedulingApi.CancelRequest;
 import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.webhook.WebhookEvent;
 
@@ -35,22 +36,24 @@ public class SessionService {
     private final Booking booking;
     private final CalendarService calendars;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
     private final SessionEvents events;
 
     SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
-            Caller caller, AuditLog audit, SessionEvents events) {
+            Caller caller, AccessPolicy access, AuditLog audit, SessionEvents events) {
         this.sessions = sessions;
         this.couples = couples;
         this.booking = booking;
         this.calendars = calendars;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
         this.events = events;
     }
 
     public SessionResponse create(CreateSessionRequest request) {
-        Booking.Participants who = booking.participantsFor(caller.scopeIncludingIntegration(), request.coupleId(), request.therapistId(),
+        Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
                 request.kind(), request.partnerId());
         Couple couple = who.couple();
         ZoneId zone = couple.getClinic().getTimeZone();
@@ -82,7 +85,7 @@ public class SessionService {
     }
 
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
-        PanacheQuery<TherapySession> query = sessions.search(caller.scopeIncludingIntegration(), filter, page);
+        PanacheQuery<TherapySession> query = sessions.search(access.reach(), filter, page);
         List<TherapySession> rows = query.list();
         audit.success("session.list", RECORD, filter.coupleId());
         return PageResponse.of(rows, SessionMapper::toResponse, page, query.count());
@@ -90,7 +93,7 @@ public class SessionService {
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
     public PageResponse<SessionResponse> listForCouple(UUID coupleId, SessionRepository.Filter filter, PageQuery page) {
-        couples.requireVisible(caller.scope(), coupleId);
+        couples.requireVisible(access.reach(), coupleId);
         return list(new SessionRepository.Filter(filter.from(), filter.to(), filter.status(), filter.kind(),
                 filter.therapistId(), coupleId), page);
     }
@@ -146,7 +149,7 @@ public class SessionService {
     }
 
     private TherapySession load(UUID id) {
-        // Integrations reach only the operations their scopes open (ScopeFilter); roles gate the rest.
-        return sessions.findVisible(caller.scopeIncludingIntegration(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        // Integrations reach only the operations their scopes open (AccessRules); roles gate the rest.
+        return sessions.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * What a caller may reach: always one clinic; for a therapist, only the couples assigned to them
- * ({@code therapistId} set). Built in one place ({@link Caller#scope()}) and applied by the repositories' scoped
+ * ({@code therapistId} set). Built in one place ({@link AccessPolicy#reach()}) and applied by the repositories' scoped
  * queries, so no resource or service repeats an ownership check.
  */
 public record AccessScope(UUID clinicId, UUID therapistId) {

@@ -18,7 +18,7 @@ import org.tandem.staff.StaffRevocations;
 
 /**
  * Who is calling, for the length of one request: subject, roles, clinic and, for therapists, their therapist record
- * (created on their first call). {@link #scope()} is the single source of what the caller may reach.
+ * (created on their first call). Identity only: what the caller may do is {@link AccessPolicy}'s to decide.
  */
 @RequestScoped
 public class Caller {
@@ -92,32 +92,6 @@ public class Caller {
         return Optional.ofNullable(resolve().therapistId());
     }
 
-    /**
-     * What this caller may reach. Admins see their whole clinic; therapists only couples assigned to them; any other
-     * caller reaches no clinical record.
-     */
-    public AccessScope scope() {
-        CallerDirectory.Resolved r = resolve();
-        if (isAdmin()) {
-            return AccessScope.wholeClinic(r.clinicId());
-        }
-        if (r.therapistId() != null) {
-            return AccessScope.assignedTo(r.clinicId(), r.therapistId());
-        }
-        throw Problems.forbidden("forbidden", "Your role does not give access to clinical records.");
-    }
-
-    /**
-     * For the few operations a clinic's integration may perform on behalf of its clients (logging exercise
-     * completions): the integration reaches its whole clinic; everyone else gets {@link #scope()}.
-     */
-    public AccessScope scopeIncludingIntegration() {
-        if (isIntegration()) {
-            return AccessScope.wholeClinic(resolve().clinicId());
-        }
-        return scope();
-    }
-
     /** Whether the token was granted an OAuth2 scope (its space-separated {@code scope} claim). */
     public boolean hasScope(String scope) {
         String granted = claim(jwt(), "scope");
@@ -127,14 +101,6 @@ public class Caller {
     /** A clinic's software (client credentials), not a person of the clinic. */
     public boolean isIntegration() {
         return identity.hasRole(Roles.INTEGRATION) && !isAdmin() && !isTherapist();
-    }
-
-    /**
-     * Whether the caller may mark an entry recorded by {@code recordedBy} as entered in error: a therapist any entry
-     * of the couples they reach, an integration only what it recorded itself.
-     */
-    public boolean mayMarkEntryOf(String recordedBy) {
-        return !isIntegration() || recordedBy.equals(subject());
     }
 
     public String clientAddress() {

@@ -1,6 +1,6 @@
 package org.tandem.security;
 
-/** Keycloak realm roles, the only role names used in {@code @RolesAllowed}. */
+/** Keycloak realm roles: the kinds of caller {@link AccessRules} admits. */
 public final class Roles {
     public static final String ADMIN = "admin";
     public static final String THERAPIST = "therapist";

@@ -1,6 +1,5 @@
 package org.tandem.sobriety;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
-import org.tandem.security.Roles;
 import org.tandem.sobriety.SobrietyApi.ResetRequest;
 import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 
@@ -38,9 +36,7 @@ public class SobrietyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.THERAPIST})
-    @Operation(summary = "Current and longest streak with the history of resets (roles: admin without notes,"
-            + " therapist of the couple)", description = "Derived on every read from the sobriety date and the"
+    @Operation(summary = "Current and longest streak with the history of resets", description = "Derived on every read from the sobriety date and the"
                     + " logged resets; nothing derived is stored.")
     @APIResponse(responseCode = "200", description = "The streaks")
     public SobrietyResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId) {
@@ -49,8 +45,7 @@ public class SobrietyResource {
 
     @POST
     @Path("resets")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Log a slip or relapse (roles: therapist of the couple)",
+    @Operation(summary = "Log a slip or relapse",
             description = "The streak restarts the next day. The note is private clinical data, stored encrypted.")
     @APIResponse(responseCode = "201", description = "Logged; the streaks after it")
     @APIResponse(responseCode = "400", description = "Invalid fields (future date, before the sobriety date)")
@@ -61,8 +56,7 @@ public class SobrietyResource {
 
     @POST
     @Path("resets/{resetId}/entered-in-error")
-    @RolesAllowed(Roles.THERAPIST)
-    @Operation(summary = "Mark a reset as logged by mistake (roles: therapist of the couple)",
+    @Operation(summary = "Mark a reset as logged by mistake",
             description = "For a slip or relapse logged on the wrong day, for the wrong partner, or not at all. It"
                     + " stays in the history, marked, with the reason, and no longer breaks a streak. Once only;"
                     + " log the right reset as a new one.")

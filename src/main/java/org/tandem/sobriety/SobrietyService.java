@@ -15,6 +15,7 @@ import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
 import org.tandem.couple.RecoveryRole;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
 import org.tandem.sobriety.SobrietyApi.ResetRequest;
 import org.tandem.sobriety.SobrietyApi.ResetResponse;
@@ -32,20 +33,22 @@ public class SobrietyService {
     private final CoupleRepository couples;
     private final ClinicCipher cipher;
     private final Caller caller;
+    private final AccessPolicy access;
     private final AuditLog audit;
 
-    SobrietyService(SobrietyRepository resets, CoupleRepository couples, ClinicCipher cipher, Caller caller,
+    SobrietyService(SobrietyRepository resets, CoupleRepository couples, ClinicCipher cipher, Caller caller, AccessPolicy access,
             AuditLog audit) {
         this.resets = resets;
         this.couples = couples;
         this.cipher = cipher;
         this.caller = caller;
+        this.access = access;
         this.audit = audit;
     }
 
     public SobrietyResponse get(UUID coupleId, UUID partnerId) {
         Partner partner = partnerInRecovery(coupleId, partnerId);
-        SobrietyResponse view = view(partner, today(partner), caller.isTherapist());
+        SobrietyResponse view = view(partner, today(partner), access.seesClinicalText());
         audit.success("sobriety.read", RECORD, partnerId);
         return view;
     }
@@ -111,7 +114,7 @@ public class SobrietyService {
     }
 
     private Partner partnerInRecovery(UUID coupleId, UUID partnerId) {
-        Couple couple = couples.requireVisible(caller.scope(), coupleId);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
         Partner partner = couple.findPartner(partnerId).orElseThrow(() -> Problems.notFound("partner"));
         if (partner.getRecoveryRole() != RecoveryRole.IN_RECOVERY) {
             throw Problems.conflict("not-in-recovery", "Not In Recovery",

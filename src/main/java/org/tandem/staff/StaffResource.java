@@ -1,6 +1,5 @@
 package org.tandem.staff;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,6 @@ import org.tandem.common.PageResponse;
 import org.tandem.common.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.idempotency.Idempotent;
-import org.tandem.security.Roles;
 import org.tandem.staff.StaffApi.DeactivationResponse;
 import org.tandem.staff.StaffApi.InvitationResponse;
 import org.tandem.staff.StaffApi.InviteRequest;
@@ -37,7 +35,6 @@ import org.tandem.staff.StaffApi.StaffResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff", description = "The clinic's therapists and admins: invite, deactivate, reactivate")
 @AuditedRecord(StaffService.RECORD)
-@RolesAllowed(Roles.ADMIN)
 public class StaffResource {
 
     private final StaffService service;
@@ -49,7 +46,7 @@ public class StaffResource {
     }
 
     @GET
-    @Operation(summary = "List the clinic's staff (role: admin)",
+    @Operation(summary = "List the clinic's staff",
             description = "Therapists and admins, invited, active or deactivated, sorted by name. Someone created in"
                     + " Keycloak directly appears after their first call. Filter: status.")
     @APIResponse(responseCode = "200", description = "A page of staff")
@@ -61,7 +58,7 @@ public class StaffResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a person of the clinic's staff (role: admin)")
+    @Operation(summary = "Read a person of the clinic's staff")
     @APIResponse(responseCode = "200", description = "The person")
     public StaffResponse get(@PathParam("id") UUID id) {
         return service.get(id);
@@ -69,7 +66,7 @@ public class StaffResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite a therapist or admin (role: admin)",
+    @Operation(summary = "Invite a therapist or admin",
             description = "Creates their Keycloak account (sign-in name: the e-mail address) with your clinic and the"
                     + " roles given, and asks Keycloak to e-mail them a link to set a password.")
     @APIResponse(responseCode = "201", description = "Invited; Location names the new person",
@@ -84,7 +81,7 @@ public class StaffResource {
 
     @POST
     @Path("{id}/resend-invitation")
-    @Operation(summary = "Send an invited person the e-mail again (role: admin)")
+    @Operation(summary = "Send an invited person the e-mail again")
     @APIResponse(responseCode = "200", description = "invitationSent says whether Keycloak sent it")
     @APIResponse(responseCode = "409", description = "They have signed in already, or are deactivated")
     public InvitationResponse resendInvitation(@PathParam("id") UUID id) {
@@ -93,7 +90,7 @@ public class StaffResource {
 
     @POST
     @Path("{id}/deactivate")
-    @Operation(summary = "Deactivate a therapist or admin (role: admin)",
+    @Operation(summary = "Deactivate a therapist or admin",
             description = "Every request of theirs is refused from now on (401, on every replica within seconds),"
                     + " their calendar feed is revoked, and their Keycloak account is disabled and signed out. The"
                     + " answer lists the couples in care that still name them, for reassignment. Repeatable.")
@@ -105,7 +102,7 @@ public class StaffResource {
 
     @POST
     @Path("{id}/reactivate")
-    @Operation(summary = "Reactivate a deactivated therapist or admin (role: admin)",
+    @Operation(summary = "Reactivate a deactivated therapist or admin",
             description = "Their requests are served again and their Keycloak account is enabled. A revoked calendar"
                     + " feed stays revoked; reassigned couples stay with whoever has them now.")
     @APIResponse(responseCode = "200", description = "Active again")

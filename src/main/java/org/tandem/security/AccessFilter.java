@@ -1,0 +1,26 @@
+package org.tandem.security;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Enforces {@link AccessRules} on every operation, before anything else of it runs (Bean Validation, the caller
+ * lookup, idempotency, the operation's transaction): the one gate, where {@code @RolesAllowed} and a scope filter
+ * used to be two.
+ */
+public class AccessFilter {
+
+    private final AccessPolicy policy;
+
+    AccessFilter(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public void admit(ResourceInfo resource) {
+        if (resource != null && resource.getResourceMethod() != null) {
+            policy.admit(AccessRules.operationId(resource.getResourceMethod()));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.tandem.security;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.tandem.common.Problems;
+import org.tandem.security.AccessRules.Kind;
+import org.tandem.security.AccessRules.Rule;
+
+/**
+ * The one place that decides what the caller may do: whether they may call this operation at all
+ * ({@link #admit}, from {@link AccessRules}), which records they reach in it ({@link #reach()}, which the
+ * repositories' scoped queries apply), and the few record-level rules inside an operation (a note's readers, who
+ * marks an entry in error, who sees private entries, whose therapist id a booking takes). Services ask it instead
+ * of looking at roles; {@link Caller} only says who is calling.
+ */
+@RequestScoped
+public class AccessPolicy {
+
+    private final Caller caller;
+    private Rule admitted;
+
+    AccessPolicy(Caller caller) {
+        this.caller = caller;
+    }
+
+    /**
+     * Lets the caller into an operation, or says why not: 401 without a token, 403 when no kind the caller is
+     * appears in the rule (or the operation has no rule), 403 insufficient_scope (RFC 6750) when an integration's
+     * token lacks the rule's scope.
+     */
+    void admit(String operationId) {
+        Rule rule = AccessRules.of(operationId).orElse(null);
+        if (rule != null && rule.isPublic()) {
+            admitted = rule;
+            return;
+        }
+        if (!caller.isAuthenticated()) {
+            throw new UnauthorizedException();
+        }
+        if (rule == null) {
+            throw Problems.forbidden("forbidden", "Nobody may use this operation.");
+        }
+        if (caller.isIntegration()) {
+            if (!rule.admits(Kind.INTEGRATION)) {
+                throw Problems.forbidden("forbidden", "Integrations may not use this operation.");
+            }
+            if (!caller.hasScope(rule.scope())) {
+                throw insufficientScope(rule.scope());
+            }
+        } else if (!(caller.isAdmin() && rule.admits(Kind.ADMIN))
+                && !(caller.isTherapist() && rule.admits(Kind.THERAPIST))) {
+            throw Problems.forbidden("forbidden", "Your role does not allow this operation.");
+        }
+        admitted = rule;
+    }
+
+    /**
+     * What the caller reaches in the admitted operation: an admin their whole clinic, a therapist the couples
+     * assigned to them, an integration its whole clinic (its scope was checked on the way in).
+     */
+    public AccessScope reach() {
+        UUID clinic = caller.clinicId();
+        if (caller.isAdmin() || (caller.isIntegration() && admitted != null && admitted.admits(Kind.INTEGRATION))) {
+            return AccessScope.wholeClinic(clinic);
+        }
+        Optional<UUID> therapist = caller.therapistId();
+        if (therapist.isPresent()) {
+            return AccessScope.assignedTo(clinic, therapist.get());
+        }
+        throw Problems.forbidden("forbidden", "Your role does not give access to clinical records.");
+    }
+
+    /**
+     * The therapist a new couple or booking is for: a therapist acts for themselves (naming anyone else is an
+     * admin's decision, a 400 on {@code field}); an admin or integration names one (null when the request does
+     * not). The caller checks that the one named is an active therapist of the clinic.
+     */
+    public UUID therapistFor(AccessScope reach, UUID requested, String field) {
+        if (reach.isWholeClinic()) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(reach.therapistId())) {
+            throw Problems.invalid(field, "body", "must be your own id or left out; an admin decides for other"
+                    + " therapists");
+        }
+        return reach.therapistId();
+    }
+
+    /**
+     * Who reads a note: its author and the couple's therapists read its text (a psychotherapy note is its author's
+     * alone), an admin that it exists (false). Anyone else is told it does not exist (404 naming {@code record}).
+     */
+    public boolean readsNoteText(UUID author, boolean psychotherapy, Predicate<UUID> treatsTheCouple, String record) {
+        UUID me = caller.therapistId().orElse(null);
+        if (me != null && me.equals(author)) {
+            return true;
+        }
+        if (psychotherapy) {
+            throw Problems.notFound(record);
+        }
+        if (me != null && treatsTheCouple.test(me)) {
+            return true;
+        }
+        if (caller.isAdmin()) {
+            return false;
+        }
+        throw Problems.notFound(record);
+    }
+
+    /** Whether the caller is the note's author, the only one who edits, signs or reads its history. */
+    public boolean isAuthor(UUID author) {
+        return author.equals(caller.therapistId().orElse(null));
+    }
+
+    /**
+     * Whether the caller may mark an entry recorded by {@code recordedBy} as entered in error: a therapist any entry
+     * of the couples they reach, an integration only what it recorded itself.
+     */
+    public boolean mayMarkEntryOf(String recordedBy) {
+        return !caller.isIntegration() || recordedBy.equals(caller.subject());
+    }
+
+    /**
+     * Whether the caller sees what partners write for their therapist (reflections, item answers): the couple's
+     * therapists, and an integration acting for the partner who wrote it. Admins see that it exists.
+     */
+    public boolean seesPrivateEntries() {
+        return caller.isTherapist() || caller.isIntegration();
+    }
+
+    /** Whether the caller sees clinical free text a therapist wrote (why an entry was marked in error, reset notes). */
+    public boolean seesClinicalText() {
+        return caller.isTherapist();
+    }
+
+    /** Whether the caller acts for one partner and must name them ({@code forPartner}): integrations. */
+    public boolean actsForOnePartner() {
+        return caller.isIntegration();
+    }
+
+    /** Whether the caller records only what a partner reports themselves: integrations, acting for a partner. */
+    public boolean recordsSelfReportsOnly() {
+        return caller.isIntegration();
+    }
+
+    private static HttpProblem insufficientScope(String scope) {
+        return HttpProblem.builder()
+                .withType(Problems.type("insufficient-scope"))
+                .withStatus(403)
+                .withTitle("Forbidden")
+                .withDetail("Your token lacks the scope this operation requires.")
+                .with("scope", scope)
+                .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"")
+                .build();
+    }
+}

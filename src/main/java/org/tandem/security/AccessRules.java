@@ -1,0 +1,254 @@
+package org.tandem.security;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call each operation of the API: the access matrix, written once. Keyed by OpenAPI operation id
+ * ({@code Resource_method}); {@link AccessFilter} enforces it on every request, the OpenAPI document prints it in
+ * each summary and security requirement, and {@code AccessMatrixTest} walks the document for every caller kind
+ * against it. An operation without a rule is closed to everyone, and fails that test.
+ *
+ * <p>Which records a caller reaches inside an admitted operation is the same for every operation: an admin their
+ * whole clinic, a therapist the couples assigned to them, an integration its whole clinic, within its scopes
+ * ({@link AccessPolicy#reach()}). Each rule's text says what differs (an author's note, an admin without item
+ * answers), and the service asks {@link AccessPolicy} for exactly that.
+ */
+public final class AccessRules {
+
+    /** The kinds of caller a rule can admit. A person with both roles is an admin and a therapist. */
+    public enum Kind {
+        ADMIN, THERAPIST, INTEGRATION
+    }
+
+    /**
+     * One operation's rule: the kinds admitted, the OAuth2 scope an integration's token must carry (null: closed
+     * to integrations), and the record-level reach in words for the API's readers.
+     */
+    public record Rule(Set<Kind> kinds, String scope, String people, String integrationNote, boolean isPublic) {
+
+        public Rule orIntegration(String scope) {
+            return orIntegration(scope, null);
+        }
+
+        public Rule orIntegration(String scope, String note) {
+            Set<Kind> all = EnumSet.copyOf(kinds);
+            all.add(Kind.INTEGRATION);
+            return new Rule(all, scope, people, note, false);
+        }
+
+        public boolean admits(Kind kind) {
+            return kinds.contains(kind);
+        }
+
+        /** The rule in words, as the OpenAPI summaries end: "roles: admin, therapist of the couple; ...". */
+        public String describe() {
+            StringBuilder text = new StringBuilder("roles: ").append(people);
+            if (scope != null) {
+                text.append("; integration with ").append(scope);
+                if (integrationNote != null) {
+                    text.append(", ").append(integrationNote);
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    private static final Map<String, Rule> RULES = rules(
+            rule("AuditResource_list", admin("admin")),
+            rule("AuditResource_verify", admin("admin")),
+
+            rule("BoundaryResource_create", staff("admin, therapist of the couple")),
+            rule("BoundaryResource_list", staff("admin, therapist of the couple")),
+            rule("BoundaryResource_get", staff("admin, therapist of the couple")),
+            rule("BoundaryResource_renegotiate", staff("admin, therapist of the couple")),
+            rule("BoundaryResource_review", staff("admin, therapist of the couple")),
+            rule("BoundaryResource_retire", staff("admin, therapist of the couple")),
+
+            rule("BoundaryReviewResource_due", staff("therapist: their couples; admin: the clinic")),
+
+            rule("ClinicResource_get", staff("admin, therapist")),
+            rule("ClinicResource_update", admin("admin")),
+
+            rule("CoupleResource_create", staff("admin, therapist")),
+            rule("CoupleResource_list", staff("admin: whole clinic; therapist: assigned couples")
+                    .orIntegration(Scopes.COUPLES_READ)),
+            rule("CoupleResource_get", staff("admin, assigned therapist")
+                    .orIntegration(Scopes.COUPLES_READ)),
+            rule("CoupleResource_update", staff("admin, assigned therapist")),
+            rule("CoupleResource_changeStatus", staff("admin, assigned therapist")),
+            rule("CoupleResource_assignTherapists", admin("admin")),
+
+            rule("AssignmentResource_create", staff("admin, therapist of the couple")),
+            rule("AssignmentResource_list", staff("admin, therapist of the couple")),
+            rule("AssignmentResource_get", staff("admin, therapist of the couple")),
+            rule("AssignmentResource_changeStatus", staff("admin, therapist of the couple")),
+            rule("AssignmentResource_logCompletion", therapist("therapist of the couple")
+                    .orIntegration(Scopes.EXERCISES_WRITE, "acting for a partner")),
+            rule("AssignmentResource_markEnteredInError", therapist("therapist of the couple")
+                    .orIntegration(Scopes.EXERCISES_WRITE, "completions it logged")),
+            rule("AssignmentResource_completions", staff("therapist of the couple; admin without reflections")
+                    .orIntegration(Scopes.EXERCISES_READ, "naming the partner it acts for (forPartner)")),
+            rule("AssignmentResource_adherence", staff("admin, therapist of the couple")),
+
+            rule("ExerciseResource_list", staff("admin, therapist")),
+            rule("ExerciseResource_get", staff("admin, therapist")),
+            rule("ExerciseResource_version", staff("admin, therapist")),
+            rule("ExerciseResource_create", staff("admin, therapist")),
+            rule("ExerciseResource_update", staff("admin, therapist")),
+            rule("ExerciseResource_archive", staff("admin, therapist")),
+
+            rule("ExportResource_create", staff("admin: any kind for the clinic; therapist: OBSERVATIONS of their own couples")),
+            rule("ExportResource_list", staff("admin: the clinic's; therapist: their own")),
+            rule("ExportResource_get", staff("admin of the clinic; therapist who asked")),
+            rule("ExportResource_cancel", staff("admin of the clinic; therapist who asked")),
+            rule("ExportResource_content", staff("admin of the clinic; therapist who asked")),
+
+            rule("MeasurementResource_record", therapist("therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_WRITE, "SELF_REPORT only")),
+            rule("MeasurementResource_markEnteredInError", therapist("therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_WRITE, "values it recorded")),
+            rule("MeasurementResource_list", staff("admin, therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+
+            rule("MetricResource_list", staff("admin, therapist")
+                    .orIntegration(Scopes.MEASUREMENTS_READ)),
+            rule("MetricResource_define", admin("admin")),
+
+            rule("NoteResource_create", therapist("therapist, the session's own")),
+            rule("NoteResource_get", staff("therapist of the couple; admin: metadata only")),
+            rule("NoteResource_update", therapist("therapist, the author")),
+            rule("NoteResource_sign", therapist("therapist, the author")),
+            rule("NoteResource_cosign", therapist("therapist of the couple, not the author")),
+            rule("NoteResource_addAddendum", therapist("therapist of the couple")),
+            rule("NoteResource_history", therapist("therapist, the author")),
+
+            rule("ProgressResource_get", staff("admin, therapist of the couple")),
+
+            rule("InstrumentResource_list", staff("admin, therapist")
+                    .orIntegration(Scopes.MEASUREMENTS_READ)),
+            rule("InstrumentResource_get", staff("admin, therapist")
+                    .orIntegration(Scopes.MEASUREMENTS_READ)),
+
+            rule("QuestionnaireResource_submit", therapist("therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_WRITE, "SELF_REPORT only")),
+            rule("QuestionnaireResource_list", staff("admin without item answers, therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+            rule("QuestionnaireResource_markEnteredInError", therapist("therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_WRITE, "responses it recorded")),
+            rule("QuestionnaireResource_get", staff("admin without item answers, therapist of the couple")
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+
+            rule("SafetyAgendaResource_agenda", staff("admin: whole clinic; therapist: their couples")),
+
+            rule("SafetyFlagResource_forCouple", staff("admin, therapist of the couple")),
+            rule("SafetyFlagResource_acknowledge", therapist("therapist of the couple")),
+
+            rule("ReportResource_get", staff("admin, therapist of the couple")),
+
+            rule("AvailabilityResource_workingHours", staff("admin, therapist")),
+            rule("AvailabilityResource_setWorkingHours", staff("admin; therapist for themselves")),
+            rule("AvailabilityResource_freeSlots", staff("admin, therapist")),
+
+            rule("CalendarFeedResource_rotate", therapist("therapist")),
+            rule("CalendarFeedResource_status", therapist("therapist")),
+            rule("CalendarFeedResource_revoke", therapist("therapist")),
+            rule("CalendarFeedResource_clinicFeeds", admin("admin")),
+            rule("CalendarFeedResource_revokeFor", admin("admin")),
+            rule("CalendarFeedResource_feed", anyone("none; the secret URL is the credential")),
+
+            rule("CoupleSessionResource_list", staff("admin, therapist of the couple")),
+
+            rule("SeriesResource_create", staff("admin, assigned therapist")),
+            rule("SeriesResource_get", staff("admin, therapist of the couple")),
+            rule("SeriesResource_changeFollowing", staff("admin, therapist of the couple")),
+            rule("SeriesResource_cancelFollowing", staff("admin, therapist of the couple")),
+
+            rule("SessionResource_create", staff("admin, assigned therapist")
+                    .orIntegration(Scopes.SCHEDULE_WRITE)),
+            rule("SessionResource_list", staff("admin: whole clinic; therapist: their couples' sessions")
+                    .orIntegration(Scopes.SCHEDULE_READ)),
+            rule("SessionResource_get", staff("admin, therapist of the couple")
+                    .orIntegration(Scopes.SCHEDULE_READ)),
+            rule("SessionResource_ics", staff("admin, therapist of the couple")),
+            rule("SessionResource_reschedule", staff("admin, therapist of the couple")
+                    .orIntegration(Scopes.SCHEDULE_WRITE)),
+            rule("SessionResource_cancel", staff("admin, therapist of the couple")
+                    .orIntegration(Scopes.SCHEDULE_WRITE)),
+            rule("SessionResource_complete", staff("admin, therapist of the couple")),
+            rule("SessionResource_noShow", staff("admin, therapist of the couple")),
+
+            rule("SobrietyResource_get", staff("admin without notes, therapist of the couple")),
+            rule("SobrietyResource_logReset", therapist("therapist of the couple")),
+            rule("SobrietyResource_markEnteredInError", therapist("therapist of the couple")),
+
+            rule("StaffResource_list", admin("admin")),
+            rule("StaffResource_get", admin("admin")),
+            rule("StaffResource_invite", admin("admin")),
+            rule("StaffResource_resendInvitation", admin("admin")),
+            rule("StaffResource_deactivate", admin("admin")),
+            rule("StaffResource_reactivate", admin("admin")),
+
+            rule("TherapistResource_list", admin("admin")),
+
+            rule("WebhookResource_register", admin("admin")),
+            rule("WebhookResource_list", admin("admin")),
+            rule("WebhookResource_deactivate", admin("admin")),
+            rule("WebhookResource_deliveries", admin("admin")),
+            rule("WebhookResource_redeliver", admin("admin"))
+    );
+
+    private AccessRules() {
+    }
+
+    /** The rule of an operation, by OpenAPI operation id; empty: no rule, so nobody may call it. */
+    public static Optional<Rule> of(String operationId) {
+        return Optional.ofNullable(RULES.get(operationId));
+    }
+
+    /** Every rule, in the order written. */
+    public static Map<String, Rule> all() {
+        return RULES;
+    }
+
+    /** The operation id of a resource method, as the OpenAPI document names it (strategy CLASS_METHOD). */
+    public static String operationId(java.lang.reflect.Method method) {
+        return method.getDeclaringClass().getSimpleName() + "_" + method.getName();
+    }
+
+    private static Rule admin(String people) {
+        return new Rule(EnumSet.of(Kind.ADMIN), null, people, null, false);
+    }
+
+    private static Rule therapist(String people) {
+        return new Rule(EnumSet.of(Kind.THERAPIST), null, people, null, false);
+    }
+
+    /** Admins and therapists: the clinic's people. */
+    private static Rule staff(String people) {
+        return new Rule(EnumSet.of(Kind.ADMIN, Kind.THERAPIST), null, people, null, false);
+    }
+
+    /** No token: the operation checks its own credential (the calendar feed's secret URL). */
+    private static Rule anyone(String people) {
+        return new Rule(EnumSet.noneOf(Kind.class), null, people, null, true);
+    }
+
+    private static Map.Entry<String, Rule> rule(String operationId, Rule rule) {
+        return Map.entry(operationId, rule);
+    }
+
+    @SafeVarargs
+    private static Map<String, Rule> rules(Map.Entry<String, Rule>... entries) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (Map.Entry<String, Rule> entry : entries) {
+            if (rules.put(entry.getKey(), entry.getValue()) != null) {
+                throw new IllegalStateException("Two rules for " + entry.getKey());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(rules);
+    }
+}
