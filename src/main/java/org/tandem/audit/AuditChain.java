@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.persistence.BinaryUuids;
 
 /**
  * The hash chain over a clinic's audit events, in plain JDBC so that the app (AuditSealer, the admins'

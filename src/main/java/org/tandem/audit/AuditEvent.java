@@ -1,16 +1,14 @@
 package org.tandem.audit;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 
 /**
  * Who did what to which record, when, from where, and how it ended. Immutable: Hibernate never issues an UPDATE for
@@ -19,12 +17,7 @@ import org.hibernate.annotations.UuidGenerator;
 @Entity
 @Immutable
 @Table(name = "audit_event")
-public class AuditEvent {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class AuditEvent extends Identified {
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
@@ -91,10 +84,6 @@ public class AuditEvent {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public Instant getOccurredAt() {
         return occurredAt;
     }
@@ -149,6 +138,6 @@ public class AuditEvent {
 
     @Override
     public String toString() {
-        return "AuditEvent[id=" + id + ", action=" + action + ", outcome=" + outcome + "]";
+        return "AuditEvent[id=" + getId() + ", action=" + action + ", outcome=" + outcome + "]";
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.jboss.logging.MDC;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
-import org.tandem.common.RequestIdFilter;
+import org.tandem.common.web.RequestIdFilter;
 import org.tandem.security.Caller;
 
 /**

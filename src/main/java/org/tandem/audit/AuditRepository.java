@@ -8,7 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
+import org.tandem.common.web.PageQuery;
 
 /** Inserts and reads audit events; it offers no way to change or delete one. */
 @ApplicationScoped

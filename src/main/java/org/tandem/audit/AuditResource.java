@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditService.AuditEventResponse;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
-import org.tandem.common.QueryParams;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
+import org.tandem.common.web.QueryParams;
 import org.tandem.common.TandemConfig;
 
 /** Read-only by design: there is no endpoint that changes or deletes an audit event. */

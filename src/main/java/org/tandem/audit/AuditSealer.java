@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.tandem.common.BinaryUuids;
-import org.tandem.common.Jdbc;
+import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.persistence.Jdbc;
 
 /**
  * Links committed audit events into their clinic's hash chain (AuditChain), shortly after they are written, on

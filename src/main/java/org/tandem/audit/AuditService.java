@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.common.Jdbc;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
-import org.tandem.common.Problems;
+import org.tandem.common.persistence.Jdbc;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
+import org.tandem.common.web.Problems;
 import org.tandem.security.Caller;
 
 /** Reading the audit log: admins, their own clinic only. Reading it is itself audited. */

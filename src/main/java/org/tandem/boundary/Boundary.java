@@ -1,37 +1,29 @@
 package org.tandem.boundary;
 
+import org.tandem.common.persistence.Tracked;
+import org.tandem.common.Conflict;
+import org.tandem.common.InvalidField;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
-import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 
 /** A boundary a couple agreed, with every version of it. ACTIVE until retired; renegotiating adds a version. */
 @Entity
 @Table(name = "boundary")
-public class Boundary {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class Boundary extends Tracked {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -55,16 +47,6 @@ public class Boundary {
     @OrderBy("number")
     private List<BoundaryVersion> versions = new ArrayList<>();
 
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Boundary() {
     }
 
@@ -72,7 +54,6 @@ public class Boundary {
         this.clinicId = couple.getClinic().getId();
         this.couple = couple;
         this.status = BoundaryStatus.ACTIVE;
-        this.createdAt = Instant.now();
         addVersion(terms, nextReviewOn, author);
     }
 
@@ -80,7 +61,7 @@ public class Boundary {
     void renegotiate(BoundaryTerms terms, LocalDate nextReviewOn, String author) {
         requireActive();
         if (terms.agreedOn().isBefore(current().getAgreedOn())) {
-            throw Problems.invalid("agreedOn", "body", "must not be before the version it replaces was agreed");
+            throw new InvalidField("agreedOn", "must not be before the version it replaces was agreed");
         }
         current().end(BoundaryStatus.RENEGOTIATED);
         addVersion(terms, nextReviewOn, author);
@@ -91,14 +72,14 @@ public class Boundary {
         current().end(BoundaryStatus.RETIRED);
         this.status = BoundaryStatus.RETIRED;
         this.nextReviewOn = null;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     /** Reviewed without change: only the next review date moves. */
     void reviewed(LocalDate nextReviewOn) {
         requireActive();
         this.nextReviewOn = nextReviewOn;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     public BoundaryVersion current() {
@@ -107,22 +88,18 @@ public class Boundary {
 
     private void addVersion(BoundaryTerms terms, LocalDate nextReviewOn, String author) {
         if (nextReviewOn != null && nextReviewOn.isBefore(terms.agreedOn())) {
-            throw Problems.invalid("nextReviewOn", "body", "must not be before agreedOn");
+            throw new InvalidField("nextReviewOn", "must not be before agreedOn");
         }
         currentNumber++;
         versions.add(new BoundaryVersion(this, currentNumber, terms, author));
         this.nextReviewOn = nextReviewOn;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     private void requireActive() {
         if (status != BoundaryStatus.ACTIVE) {
-            throw Problems.conflict("boundary-retired", "Boundary Retired", "A retired boundary does not change.");
+            throw new Conflict("boundary-retired", "Boundary Retired", "A retired boundary does not change.");
         }
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Couple getCouple() {
@@ -141,12 +118,8 @@ public class Boundary {
         return versions;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     @Override
     public String toString() {
-        return "Boundary[id=" + id + ", status=" + status + "]";
+        return "Boundary[id=" + getId() + ", status=" + status + "]";
     }
 }

@@ -23,8 +23,8 @@ import org.tandem.audit.AuditedRecord;
 import org.tandem.boundary.BoundaryApi.BoundaryRequest;
 import org.tandem.boundary.BoundaryApi.BoundaryResponse;
 import org.tandem.boundary.BoundaryApi.ReviewRequest;
-import org.tandem.common.QueryParams;
-import org.tandem.common.Versions;
+import org.tandem.common.web.QueryParams;
+import org.tandem.common.web.Versions;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/boundaries")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.boundary.BoundaryApi.BoundaryResponse;
-import org.tandem.common.QueryParams;
+import org.tandem.common.web.QueryParams;
 
 /** {@code /api/v1/boundary-reviews}: what is due for review across the caller's couples. */
 @Path("/api/v1/boundary-reviews")

@@ -1,30 +1,22 @@
 package org.tandem.boundary;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.couple.Partner;
 
 /** One agreed wording of a boundary. Only its status moves on; the words never change. */
 @Entity
 @Table(name = "boundary_version")
-public class BoundaryVersion {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class BoundaryVersion extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "boundary_id", nullable = false, updatable = false)
@@ -107,6 +99,6 @@ public class BoundaryVersion {
 
     @Override
     public String toString() {
-        return "BoundaryVersion[id=" + id + ", number=" + number + "]";
+        return "BoundaryVersion[id=" + getId() + ", number=" + number + "]";
     }
 }

@@ -1,26 +1,16 @@
 package org.tandem.clinic;
 
+import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** The tenant. Every other record belongs to exactly one clinic. */
 @Entity
 @Table(name = "clinic")
-public class Clinic {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class Clinic extends Versioned {
 
     /** The value of the {@code clinic} claim in the caller's token. */
     @Column(name = "clinic_key", nullable = false, updatable = false, length = 64)
@@ -32,16 +22,9 @@ public class Clinic {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     /** Cancelling closer than this before a session's start flags the cancellation late. */
     @Column(name = "late_cancel_hours", nullable = false)
     private int lateCancelHours = 24;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
 
     protected Clinic() {
     }
@@ -50,11 +33,6 @@ public class Clinic {
         this.key = key;
         this.name = name;
         this.timeZone = timeZone.getId();
-        this.createdAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getKey() {
@@ -77,10 +55,6 @@ public class Clinic {
         return lateCancelHours;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     /** The clinic's own settings, changed by its admins. */
     public void updateSettings(String name, ZoneId timeZone, int lateCancelHours) {
         this.name = name;
@@ -90,6 +64,6 @@ public class Clinic {
 
     @Override
     public String toString() {
-        return "Clinic[id=" + id + "]";
+        return "Clinic[id=" + getId() + "]";
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.clinic.ClinicService.ClinicResponse;
 import org.tandem.clinic.ClinicService.ClinicSettingsRequest;
-import org.tandem.common.Versions;
+import org.tandem.common.web.Versions;
 
 /** {@code /api/v1/clinic}: the caller's own clinic (singular: nobody sees another). */
 @Path("/api/v1/clinic")

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.Problems;
-import org.tandem.common.Versions;
+import org.tandem.common.web.Problems;
+import org.tandem.common.web.Versions;
 import org.tandem.security.Caller;
 
 /** The caller's own clinic: its name, time zone and late-cancel window. */

@@ -1,5 +1,6 @@
 package org.tandem.common;
 
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;

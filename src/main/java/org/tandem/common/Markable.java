@@ -1,5 +1,6 @@
 package org.tandem.common;
 
+
 import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public abstract class Markable {
      */
     public void markEnteredInError(String by, String reason, String what) {
         if (enteredInError != null) {
-            throw Problems.conflict("entered-in-error", "Already entered in error",
+            throw new Conflict("entered-in-error", "Already entered in error",
                     "This " + what + " was marked as entered in error before.");
         }
         this.enteredInError = new ErrorMark(by, reason.trim(), Instant.now());

@@ -1,5 +1,7 @@
 package org.tandem.common;
 
+import org.tandem.common.web.ProblemDefaults;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -64,7 +66,7 @@ public final class PlausibleTime {
     }
 
     /** The JSON side of the rule: the JSR-310 readers, each followed by the range check. */
-    static SimpleModule module() {
+    public static SimpleModule module() {
         SimpleModule module = new SimpleModule("plausible-time");
         add(module, LocalDate.class, LocalDateDeserializer.INSTANCE);
         add(module, LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE);

@@ -1,13 +1,13 @@
 package org.tandem.couple;
 
+import org.tandem.common.persistence.Tracked;
+import org.tandem.common.Conflict;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -15,8 +15,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,20 +23,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.Formula;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
-import org.tandem.common.Problems;
 import org.tandem.therapist.Therapist;
 
 /** The client unit: two partners, their care status, their therapists and the goals of their treatment. */
 @Entity
 @Table(name = "couple")
-public class Couple {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class Couple extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
@@ -78,16 +69,6 @@ public class Couple {
     @Formula("(select count(*) from safety_flag f where f.couple_id = id and f.acknowledged_at is null)")
     private int openSafetyFlags;
 
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Couple() {
     }
 
@@ -96,7 +77,6 @@ public class Couple {
         this.clinic = clinic;
         this.code = code;
         this.status = CoupleStatus.INTAKE;
-        this.createdAt = Instant.now();
         this.partners.add(new Partner(this, 1, details.first()));
         this.partners.add(new Partner(this, 2, details.second()));
         applyOwnFields(details);
@@ -111,11 +91,11 @@ public class Couple {
 
     public void changeStatus(CoupleStatus target) {
         if (target == status) {
-            throw Problems.conflict("invalid-status-transition", "Invalid Status Transition",
+            throw new Conflict("invalid-status-transition", "Invalid Status Transition",
                     "The couple already has status " + target + ".");
         }
         if (!status.next().contains(target)) {
-            throw Problems.conflict("invalid-status-transition", "Invalid Status Transition",
+            throw new Conflict("invalid-status-transition", "Invalid Status Transition",
                     "A couple with status " + status + " can move to " + status.next() + ", not to " + target + ".");
         }
         this.status = target;
@@ -149,16 +129,8 @@ public class Couple {
         touch();
     }
 
-    private void touch() {
-        this.updatedAt = Instant.now();
-    }
-
     private Partner partner(int seat) {
         return partners.stream().filter(p -> p.getSeat() == seat).findFirst().orElseThrow();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Clinic getClinic() {
@@ -197,20 +169,8 @@ public class Couple {
         return openSafetyFlags;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
     @Override
     public String toString() {
-        return "Couple[id=" + id + ", status=" + status + "]";
+        return "Couple[id=" + getId() + ", status=" + status + "]";
     }
 }

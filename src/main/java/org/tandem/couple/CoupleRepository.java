@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
-import org.tandem.common.Problems;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.Problems;
 import org.tandem.security.AccessScope;
 
 /**

@@ -2,7 +2,7 @@ package org.tandem.couple;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 
 /** The orders a couple list can be sorted in: {@code sort=field} ascending, {@code sort=-field} descending. */
 public enum CoupleSort {

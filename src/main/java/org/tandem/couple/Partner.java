@@ -1,18 +1,15 @@
 package org.tandem.couple;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /**
  * A person in a couple. Seat 1 or 2 keeps the partner's id stable across edits, so sessions and measurements that
@@ -20,12 +17,7 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @Entity
 @Table(name = "partner")
-public class Partner {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class Partner extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "couple_id", nullable = false, updatable = false)
@@ -79,10 +71,6 @@ public class Partner {
         this.sobrietyDate = d.sobrietyDate();
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public Couple getCouple() {
         return couple;
     }
@@ -125,6 +113,6 @@ public class Partner {
 
     @Override
     public String toString() {
-        return "Partner[id=" + id + ", seat=" + seat + "]";
+        return "Partner[id=" + getId() + ", seat=" + seat + "]";
     }
 }

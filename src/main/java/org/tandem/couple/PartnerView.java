@@ -1,7 +1,7 @@
 package org.tandem.couple;
 
 import java.util.UUID;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.security.AccessPolicy;
 
 /**

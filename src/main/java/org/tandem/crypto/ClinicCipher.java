@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
-import org.tandem.common.TandemConfig;
 
 /**
  * Envelope encryption of a clinic's sensitive text: note bodies and addenda, sobriety-reset notes, webhook secrets,
@@ -37,8 +36,8 @@ public class ClinicCipher {
     private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
 
     @Inject
-    ClinicCipher(TandemConfig config, DataKeyRepository keys) {
-        this(new KeyRing(config.notes().keyId(), config.notes().key(), config.notes().previousKeys().orElse(null)),
+    ClinicCipher(KeyConfig config, DataKeyRepository keys) {
+        this(new KeyRing(config.keyId(), config.key(), config.previousKeys().orElse(null)),
                 keys);
     }
 

@@ -1,23 +1,16 @@
 package org.tandem.crypto;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** A clinic's data key, stored only wrapped by a key-encryption key from the environment. */
 @Entity
 @Table(name = "note_key")
-public class DataKey {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class DataKey extends Identified {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -46,10 +39,6 @@ public class DataKey {
         this.wrappedKey = wrappedKey;
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public UUID getClinicId() {
         return clinicId;
     }
@@ -64,6 +53,6 @@ public class DataKey {
 
     @Override
     public String toString() {
-        return "DataKey[id=" + id + ", kek=" + kekId + "]";
+        return "DataKey[id=" + getId() + ", kek=" + kekId + "]";
     }
 }

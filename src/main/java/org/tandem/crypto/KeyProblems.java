@@ -4,7 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 
 /**
  * The one answer to a record that does not decrypt, in every feature: 500 with no text and no detail of the key,

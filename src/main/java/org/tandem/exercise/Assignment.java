@@ -1,38 +1,30 @@
 package org.tandem.exercise;
 
+import org.tandem.common.persistence.Tracked;
+import org.tandem.common.Conflict;
+import org.tandem.common.InvalidField;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
-import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.Partner;
 
 /** An exercise version assigned to a couple, or to one partner, with a cadence and a date range. */
 @Entity
 @Table(name = "assignment")
-public class Assignment {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class Assignment extends Tracked {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -74,23 +66,13 @@ public class Assignment {
     @OrderBy("pausedFrom")
     private List<AssignmentPause> pauses = new ArrayList<>();
 
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Assignment() {
     }
 
     Assignment(Couple couple, Partner partner, ExerciseVersion exercise, Cadence cadence, LocalDate startsOn,
             LocalDate endsOn, String therapistNote) {
         if (endsOn != null && endsOn.isBefore(startsOn)) {
-            throw Problems.invalid("endsOn", "body", "must not be before startsOn");
+            throw new InvalidField("endsOn", "must not be before startsOn");
         }
         this.clinicId = couple.getClinic().getId();
         this.couple = couple;
@@ -102,14 +84,12 @@ public class Assignment {
         this.endsOn = endsOn;
         this.therapistNote = therapistNote;
         this.status = AssignmentStatus.ACTIVE;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     /** ACTIVE and PAUSED go back and forth; both can end as COMPLETED or CANCELLED, which are final. */
     void changeStatus(AssignmentStatus target, LocalDate today) {
         if (status == AssignmentStatus.COMPLETED || status == AssignmentStatus.CANCELLED || target == status) {
-            throw Problems.conflict("invalid-assignment-transition", "Invalid Assignment Transition",
+            throw new Conflict("invalid-assignment-transition", "Invalid Assignment Transition",
                     "An assignment with status " + status + " cannot move to " + target + ".");
         }
         if (target == AssignmentStatus.PAUSED) {
@@ -118,7 +98,7 @@ public class Assignment {
             openPause().ifPresent(p -> p.close(today.minusDays(1)));
         }
         this.status = target;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     public Cadence cadence() {
@@ -136,10 +116,6 @@ public class Assignment {
 
     private java.util.Optional<AssignmentPause> openPause() {
         return pauses.stream().filter(AssignmentPause::isOpen).findFirst();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Couple getCouple() {
@@ -174,12 +150,8 @@ public class Assignment {
         return pauses;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     @Override
     public String toString() {
-        return "Assignment[id=" + id + ", status=" + status + "]";
+        return "Assignment[id=" + getId() + ", status=" + status + "]";
     }
 }

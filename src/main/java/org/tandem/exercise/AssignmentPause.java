@@ -1,26 +1,18 @@
 package org.tandem.exercise;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** A stretch of days an assignment was paused: nothing is due then. Open while {@code until} is null. */
 @Entity
 @Table(name = "assignment_pause")
-public class AssignmentPause {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class AssignmentPause extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assignment_id", nullable = false, updatable = false)

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.RowLock;
+import org.tandem.common.persistence.RowLock;
 
 /** Assignments are reached through their couple, which the caller must see first (CoupleRepository#findVisible). */
 @ApplicationScoped

@@ -1,6 +1,6 @@
 package org.tandem.exercise;
 
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 
 /**
  * How often an exercise is due: once, every day, n times per week, or once a week. {@code timesPerWeek} is set

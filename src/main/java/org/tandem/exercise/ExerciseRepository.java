@@ -8,8 +8,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
-import org.tandem.common.RowLock;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.persistence.RowLock;
 
 /** A clinic's library: every query names the clinic. */
 @ApplicationScoped

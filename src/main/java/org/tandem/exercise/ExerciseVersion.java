@@ -1,5 +1,6 @@
 package org.tandem.exercise;
 
+import org.tandem.common.persistence.Identified;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,29 +9,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 
 /** One version of an exercise's content: never changed once written. */
 @Entity
 @Immutable
 @Table(name = "exercise_version")
-public class ExerciseVersion {
+public class ExerciseVersion extends Identified {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "exercise_id", nullable = false, updatable = false)
@@ -104,10 +96,6 @@ public class ExerciseVersion {
         }
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public Exercise getExercise() {
         return exercise;
     }
@@ -126,6 +114,6 @@ public class ExerciseVersion {
 
     @Override
     public String toString() {
-        return "ExerciseVersion[id=" + id + ", number=" + number + "]";
+        return "ExerciseVersion[id=" + getId() + ", number=" + number + "]";
     }
 }

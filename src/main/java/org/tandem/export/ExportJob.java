@@ -1,17 +1,14 @@
 package org.tandem.export;
 
+import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /**
  * An export asked for by an admin or a therapist, run by whichever replica claims it. Its state changes are written
@@ -19,12 +16,7 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @Entity
 @Table(name = "export_job")
-public class ExportJob {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class ExportJob extends Versioned {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -75,9 +67,6 @@ public class ExportJob {
     @Column(length = 200)
     private String error;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -86,9 +75,6 @@ public class ExportJob {
 
     @Column(name = "expires_at")
     private Instant expiresAt;
-
-    @Version
-    private long version;
 
     protected ExportJob() {
     }
@@ -103,11 +89,6 @@ public class ExportJob {
         this.from = from;
         this.to = to;
         this.status = ExportStatus.QUEUED;
-        this.createdAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getClinicId() {
@@ -162,10 +143,6 @@ public class ExportJob {
         return error;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getStartedAt() {
         return startedAt;
     }
@@ -182,12 +159,8 @@ public class ExportJob {
         return heartbeatAt;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     @Override
     public String toString() {
-        return "ExportJob[id=" + id + ", kind=" + kind + ", status=" + status + "]";
+        return "ExportJob[id=" + getId() + ", kind=" + kind + ", status=" + status + "]";
     }
 }

@@ -8,7 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
+import org.tandem.common.web.PageQuery;
 
 @ApplicationScoped
 public class ExportRepository implements PanacheRepositoryBase<ExportJob, UUID> {

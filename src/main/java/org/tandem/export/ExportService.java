@@ -6,10 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
-import org.tandem.common.Problems;
-import org.tandem.common.TandemConfig;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
+import org.tandem.common.web.Problems;
 import org.tandem.export.ExportApi.ExportRequest;
 import org.tandem.export.ExportApi.ExportResponse;
 import org.tandem.security.AccessPolicy;
@@ -30,9 +29,9 @@ public class ExportService {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
-    private final TandemConfig config;
+    private final ExportConfig config;
 
-    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AccessPolicy access, AuditLog audit, TandemConfig config) {
+    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AccessPolicy access, AuditLog audit, ExportConfig config) {
         this.jobs = jobs;
         this.store = store;
         this.caller = caller;
@@ -54,7 +53,7 @@ public class ExportService {
         if (request.to().isBefore(request.from())) {
             throw Problems.invalid("to", "body", "must not be before from");
         }
-        int max = config.exports().maxRangeDays();
+        int max = config.maxRangeDays();
         if (ChronoUnit.DAYS.between(request.from(), request.to()) > max) {
             throw Problems.invalid("to", "body", "must be at most " + max + " days after from");
         }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.BinaryUuids;
-import org.tandem.common.Jdbc;
+import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.persistence.Jdbc;
 
 /**
  * The export job's row and chunks, through plain JDBC in short transactions of their own: a job runs for minutes

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
-import org.tandem.common.TandemConfig;
 
 /**
  * Runs queued exports on every replica: each poll claims jobs through the database until none is left. A job is
@@ -33,10 +32,10 @@ public class ExportWorker {
     private final ExportRepository jobs;
     private final ClinicRepository clinics;
     private final AuditLog audit;
-    private final TandemConfig config;
+    private final ExportConfig config;
 
     ExportWorker(ExportStore store, ObservationExport observations, FhirExport fhir, AuditLogExport auditLog,
-            ExportRepository jobs, ClinicRepository clinics, AuditLog audit, TandemConfig config) {
+            ExportRepository jobs, ClinicRepository clinics, AuditLog audit, ExportConfig config) {
         this.jobs = jobs;
         this.store = store;
         this.observations = observations;
@@ -58,7 +57,7 @@ public class ExportWorker {
     public int runPending() {
         int ran = 0;
         Optional<ExportStore.Claim> claim;
-        while ((claim = store.claim(worker, config.exports().heartbeatTimeout(), config.exports().maxAttempts()))
+        while ((claim = store.claim(worker, config.heartbeatTimeout(), config.maxAttempts()))
                 .isPresent()) {
             run(claim.get());
             ran++;
@@ -86,11 +85,11 @@ public class ExportWorker {
         AtomicLong rows = new AtomicLong();
         try {
             store.expect(id, source.count(job, scope));
-            ChunkedOutput out = new ChunkedOutput(store, id, worker, config.exports().chunkSize(), rows::get);
+            ChunkedOutput out = new ChunkedOutput(store, id, worker, config.chunkSize(), rows::get);
             source.write(job, scope, out, rows);
             out.store();
             if (store.succeed(id, worker, rows.get(), out.bytes(),
-                    Instant.now().plus(config.exports().retention()))) {
+                    Instant.now().plus(config.retention()))) {
                 String detail = "kind=" + job.getKind() + " format=" + job.getFormat() + " rows=" + rows.get();
                 QuarkusTransaction.requiringNew().run(() -> audit.system(job.getClinicId(), job.getRequestedBy(),
                         "export.completed", "export", id, null, detail));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentService;

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.tandem.common.Jdbc;
+import org.tandem.common.persistence.Jdbc;
 
 /**
  * Read-only queries for exports. {@link #stream} uses MySQL Connector/J's row streaming (fetch size

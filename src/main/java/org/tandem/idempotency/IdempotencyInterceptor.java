@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.security.Caller;
 
 /**

@@ -10,8 +10,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.tandem.common.BinaryUuids;
-import org.tandem.common.Jdbc;
+import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.persistence.Jdbc;
 
 /**
  * Idempotency records over plain JDBC, each step committed at once: the first request's "in progress" mark must be

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
-import org.tandem.common.RowLock;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.persistence.RowLock;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {

@@ -1,28 +1,21 @@
 package org.tandem.measurement;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 
 /** A rating metric a clinic defined for itself. Immutable: changing a range would reinterpret every value. */
 @Entity
 @Immutable
 @Table(name = "rating_metric")
-public class RatingMetric {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class RatingMetric extends Identified {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -74,6 +67,6 @@ public class RatingMetric {
 
     @Override
     public String toString() {
-        return "RatingMetric[id=" + id + ", key=" + key + "]";
+        return "RatingMetric[id=" + getId() + ", key=" + key + "]";
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Versions;
+import org.tandem.common.web.Versions;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.note.NoteApi.AddendumRequest;
 import org.tandem.note.NoteApi.NoteHistory;

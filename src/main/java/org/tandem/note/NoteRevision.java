@@ -1,29 +1,21 @@
 package org.tandem.note;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.therapist.Therapist;
 
 /** Who saved which revision of a draft, and when. */
 @Entity
 @Immutable
 @Table(name = "note_revision")
-public class NoteRevision {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class NoteRevision extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "note_id", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package org.tandem.note;
 
+import org.tandem.common.Conflict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.tandem.common.Problems;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.scheduling.TherapySession;
 import org.tandem.therapist.Therapist;
@@ -120,14 +120,14 @@ public class SessionNote {
     /** A second therapist of the couple confirms the signed note. */
     void cosign(Therapist cosigner, Instant now) {
         if (status != NoteStatus.SIGNED) {
-            throw Problems.conflict("note-not-signed", "Note Not Signed", "Only a signed note can be co-signed.");
+            throw new Conflict("note-not-signed", "Note Not Signed", "Only a signed note can be co-signed.");
         }
         if (cosigner.getId().equals(author.getId())) {
-            throw Problems.conflict("note-cosign-self", "Co-signature By Author",
+            throw new Conflict("note-cosign-self", "Co-signature By Author",
                     "The author signs the note; a co-signature comes from another therapist.");
         }
         if (cosignedBy != null) {
-            throw Problems.conflict("note-already-cosigned", "Already Co-signed", "The note is already co-signed.");
+            throw new Conflict("note-already-cosigned", "Already Co-signed", "The note is already co-signed.");
         }
         this.cosignedBy = cosigner;
         this.cosignedAt = now;
@@ -136,14 +136,14 @@ public class SessionNote {
 
     void requireSigned() {
         if (status != NoteStatus.SIGNED) {
-            throw Problems.conflict("note-not-signed", "Note Not Signed",
+            throw new Conflict("note-not-signed", "Note Not Signed",
                     "The note is still a draft: edit it instead of adding an addendum.");
         }
     }
 
     private void requireDraft() {
         if (status != NoteStatus.DRAFT) {
-            throw Problems.conflict("note-signed", "Note Signed",
+            throw new Conflict("note-signed", "Note Signed",
                     "A signed note cannot be changed; add an addendum instead.");
         }
     }

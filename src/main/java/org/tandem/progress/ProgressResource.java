@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.QueryParams;
+import org.tandem.common.web.QueryParams;
 import org.tandem.progress.ProgressApi.ProgressResponse;
 
 @Path("/api/v1/couples/{coupleId}/progress")

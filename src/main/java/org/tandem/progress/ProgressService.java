@@ -17,8 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tandem.audit.AuditLog;
 import org.tandem.boundary.BoundaryRepository;
-import org.tandem.common.Problems;
-import org.tandem.common.TandemConfig;
+import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
@@ -67,14 +66,14 @@ public class ProgressService {
     private final AssignmentService assignments;
     private final SessionRepository sessions;
     private final BoundaryRepository boundaries;
-    private final TandemConfig config;
+    private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
 
     ProgressService(CoupleRepository couples, MeasurementRepository measurements, MetricRepository metrics,
             QuestionnaireRepository questionnaires, QuestionnaireService scoring, SafetyFlagRepository flags,
             SobrietyService sobriety, AssignmentService assignments, SessionRepository sessions,
-            BoundaryRepository boundaries, TandemConfig config, AccessPolicy access, AuditLog audit) {
+            BoundaryRepository boundaries, ProgressConfig config, AccessPolicy access, AuditLog audit) {
         this.couples = couples;
         this.measurements = measurements;
         this.metrics = metrics;
@@ -99,7 +98,7 @@ public class ProgressService {
         if (end.isBefore(start)) {
             throw Problems.invalid("to", "query", "must not be before from");
         }
-        int maxDays = config.progress().maxRangeDays();
+        int maxDays = config.maxRangeDays();
         if (ChronoUnit.DAYS.between(start, end) > maxDays) {
             throw Problems.invalid("to", "query", "must be at most " + maxDays + " days after from");
         }

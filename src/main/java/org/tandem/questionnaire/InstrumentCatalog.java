@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.tandem.common.TandemConfig;
+import org.tandem.progress.ProgressConfig;
 import org.tandem.measurement.Direction;
 
 /**
@@ -59,8 +59,8 @@ public class InstrumentCatalog {
     private final Map<String, Instrument> byKey;
 
     @Inject
-    InstrumentCatalog(TandemConfig config) {
-        this(config.progress().instrumentsDir().map(Path::of));
+    InstrumentCatalog(ProgressConfig config) {
+        this(config.instrumentsDir().map(Path::of));
     }
 
     /** The shipped instruments and those in {@code extraDir}. */

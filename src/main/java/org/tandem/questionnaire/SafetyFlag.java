@@ -1,15 +1,13 @@
 package org.tandem.questionnaire;
 
+import org.tandem.common.persistence.Identified;
+import org.tandem.common.Conflict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
-import org.tandem.common.Problems;
 
 /**
  * Something a therapist must look at now, e.g. a PHQ-9 answer about self-harm. It stays open on the couple and the
@@ -17,12 +15,7 @@ import org.tandem.common.Problems;
  */
 @Entity
 @Table(name = "safety_flag")
-public class SafetyFlag {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class SafetyFlag extends Identified {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -65,7 +58,7 @@ public class SafetyFlag {
 
     void acknowledge(String by) {
         if (acknowledgedAt != null) {
-            throw Problems.conflict("already-acknowledged", "Already Acknowledged",
+            throw new Conflict("already-acknowledged", "Already Acknowledged",
                     "This safety flag was acknowledged before.");
         }
         this.acknowledgedAt = Instant.now();
@@ -74,10 +67,6 @@ public class SafetyFlag {
 
     public boolean isOpen() {
         return acknowledgedAt == null;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getCoupleId() {
@@ -114,6 +103,6 @@ public class SafetyFlag {
 
     @Override
     public String toString() {
-        return "SafetyFlag[id=" + id + ", reason=" + reason + "]";
+        return "SafetyFlag[id=" + getId() + ", reason=" + reason + "]";
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 
 @Idempotent

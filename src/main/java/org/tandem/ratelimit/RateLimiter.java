@@ -6,7 +6,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.tandem.common.TandemConfig;
 
 /**
  * One token bucket (Bucket4j) per client: a person by their subject, an integration by its service account. The
@@ -20,11 +19,11 @@ public class RateLimiter {
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long windowSeconds) {
     }
 
-    private final TandemConfig.RateLimit config;
+    private final RateLimitConfig config;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(TandemConfig config) {
-        this.config = config.rateLimit();
+    RateLimiter(RateLimitConfig config) {
+        this.config = config;
     }
 
     public boolean enabled() {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.QueryParams;
+import org.tandem.common.web.QueryParams;
 
 @Path("/api/v1/couples/{coupleId}/report")
 @Tag(name = "Progress")

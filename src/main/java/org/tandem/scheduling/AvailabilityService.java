@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.scheduling.SchedulingApi.FreeSlot;
 import org.tandem.scheduling.SchedulingApi.WorkingHoursBlock;
 import org.tandem.scheduling.SchedulingApi.WorkingHoursRequest;

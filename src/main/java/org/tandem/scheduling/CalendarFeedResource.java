@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.common.TandemConfig;
 
 /** A therapist's own calendar feed ({@code /calendar-feed}) and the feed URLs calendar apps fetch. */

@@ -27,7 +27,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.scheduling.SchedulingApi.CalendarFeedResponse;
 import org.tandem.scheduling.SchedulingApi.ClinicFeedResponse;
 import org.tandem.security.Caller;

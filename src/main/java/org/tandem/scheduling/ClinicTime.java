@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import org.tandem.common.PlausibleTime;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 
 /**
  * Date-times as people send them: with an offset ({@code 2026-03-30T10:00:00+02:00}, {@code ...Z}) they are exact;

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
 import org.tandem.common.TandemConfig;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.LockOrder;
+import org.tandem.common.persistence.LockOrder;
 import org.tandem.couple.CoupleDischarging;
 import org.tandem.webhook.WebhookEvent;
 

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.common.ShownOnce;
+import org.tandem.common.web.ShownOnce;
 import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of the scheduling endpoints. */

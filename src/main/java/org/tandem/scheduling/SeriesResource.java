@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
-import org.tandem.common.Versions;
+import org.tandem.common.web.Versions;
 import org.tandem.scheduling.SchedulingApi.CreateSeriesRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesCancelRequest;
 import org.tandem.scheduling.SchedulingApi.SeriesChangeRequest;

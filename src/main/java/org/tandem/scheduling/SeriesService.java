@@ -18,10 +18,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.LockOrder;
-import org.tandem.common.Problems;
-import org.tandem.common.TandemConfig;
-import org.tandem.common.Versions;
+import org.tandem.common.persistence.LockOrder;
+import org.tandem.common.web.Problems;
+import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleStatus;
 import org.tandem.scheduling.SchedulingApi.Clash;
@@ -53,12 +52,12 @@ public class SeriesService {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
-    private final TandemConfig config;
+    private final SchedulingConfig config;
     private final SessionEvents events;
     private final LockOrder locks;
 
     SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AccessPolicy access, AuditLog audit,
-            TandemConfig config, SessionEvents events, LockOrder locks) {
+            SchedulingConfig config, SessionEvents events, LockOrder locks) {
         this.events = events;
         this.locks = locks;
         this.series = series;
@@ -286,7 +285,7 @@ public class SeriesService {
     }
 
     private Instant horizon() {
-        return Instant.now().plus(Duration.ofDays(7L * config.scheduling().horizonWeeks()));
+        return Instant.now().plus(Duration.ofDays(7L * config.horizonWeeks()));
     }
 
     private static Booking.Participants participants(SessionSeries s) {

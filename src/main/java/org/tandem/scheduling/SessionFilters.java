@@ -1,8 +1,8 @@
 package org.tandem.scheduling;
 
 import java.time.Duration;
-import org.tandem.common.Problems;
-import org.tandem.common.QueryParams;
+import org.tandem.common.web.Problems;
+import org.tandem.common.web.QueryParams;
 
 /** The session list's query parameters, parsed and checked. */
 final class SessionFilters {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
+import org.tandem.common.web.PageQuery;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.security.AccessScope;
 

@@ -1,28 +1,20 @@
 package org.tandem.scheduling;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.UuidGenerator;
 
 /** One move of a session: where it was, where it went, when and by whom. */
 @Entity
 @Immutable
 @Table(name = "session_reschedule")
-public class SessionReschedule {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class SessionReschedule extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "session_id", nullable = false, updatable = false)

@@ -1,24 +1,20 @@
 package org.tandem.scheduling;
 
+import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
 import org.tandem.couple.Couple;
 import org.tandem.couple.Partner;
@@ -31,12 +27,7 @@ import org.tandem.therapist.Therapist;
  */
 @Entity
 @Table(name = "session_series")
-public class SessionSeries {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class SessionSeries extends Versioned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
@@ -90,13 +81,6 @@ public class SessionSeries {
     @Column(nullable = false)
     private boolean ended;
 
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected SessionSeries() {
     }
 
@@ -116,7 +100,6 @@ public class SessionSeries {
         this.intervalWeeks = intervalWeeks;
         this.untilDate = untilDate;
         this.occurrenceLimit = occurrenceLimit;
-        this.createdAt = Instant.now();
     }
 
     /**
@@ -152,10 +135,6 @@ public class SessionSeries {
         if (index <= nextIndex) {
             this.ended = true;
         }
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Clinic getClinic() {
@@ -218,12 +197,8 @@ public class SessionSeries {
         return ended;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     @Override
     public String toString() {
-        return "SessionSeries[id=" + id + "]";
+        return "SessionSeries[id=" + getId() + "]";
     }
 }

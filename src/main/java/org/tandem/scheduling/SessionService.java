@@ -10,10 +10,10 @@ import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
 import org.tandem.audit.AuditLog;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
-import org.tandem.common.Problems;
-import org.tandem.common.Versions;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
+import org.tandem.common.web.Problems;
+import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.SchedulingApi.CancelRequest;

@@ -1,27 +1,23 @@
 package org.tandem.scheduling;
 
+import org.tandem.common.persistence.Tracked;
+import org.tandem.common.Conflict;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
-import org.tandem.common.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.Partner;
 import org.tandem.therapist.Therapist;
@@ -29,12 +25,7 @@ import org.tandem.therapist.Therapist;
 /** An appointment: a couple (or one partner) with a therapist, from start to end (UTC). */
 @Entity
 @Table(name = "therapy_session")
-public class TherapySession {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class TherapySession extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
@@ -100,16 +91,6 @@ public class TherapySession {
     @OrderBy("changedAt")
     private List<SessionReschedule> reschedules = new ArrayList<>();
 
-    @Version
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected TherapySession() {
     }
 
@@ -126,8 +107,6 @@ public class TherapySession {
         this.location = location;
         this.videoLink = videoLink;
         this.status = SessionStatus.SCHEDULED;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     /** Places the session in a series; a split moves following occurrences into the new series. */
@@ -176,24 +155,16 @@ public class TherapySession {
 
     private void requireScheduled(String change) {
         if (status != SessionStatus.SCHEDULED) {
-            throw Problems.conflict("invalid-session-transition", "Invalid Session Transition",
+            throw new Conflict("invalid-session-transition", "Invalid Session Transition",
                     "A " + status + " session cannot be " + change + "; only a SCHEDULED one can.");
         }
     }
 
     private void requireStarted(Instant now, String change) {
         if (now.isBefore(startsAt)) {
-            throw Problems.conflict("invalid-session-transition", "Invalid Session Transition",
+            throw new Conflict("invalid-session-transition", "Invalid Session Transition",
                     "A session cannot be " + change + " before it starts.");
         }
-    }
-
-    private void touch() {
-        this.updatedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Clinic getClinic() {
@@ -268,20 +239,8 @@ public class TherapySession {
         return reschedules;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
     @Override
     public String toString() {
-        return "TherapySession[id=" + id + ", status=" + status + "]";
+        return "TherapySession[id=" + getId() + ", status=" + status + "]";
     }
 }

@@ -1,28 +1,20 @@
 package org.tandem.scheduling;
 
+import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.therapist.Therapist;
 
 /** One block of a therapist's week, in the clinic's local time (e.g. Monday 09:00-12:00). */
 @Entity
 @Table(name = "working_hours")
-public class WorkingHours {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class WorkingHours extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "therapist_id", nullable = false, updatable = false)

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.security.AccessRules.Kind;
 import org.tandem.security.AccessRules.Rule;
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.staff.StaffMember;
 import org.tandem.staff.StaffRevocations;
 

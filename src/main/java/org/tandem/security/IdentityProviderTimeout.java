@@ -3,7 +3,6 @@ package org.tandem.security;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.common.OidcRequestFilter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.tandem.common.TandemConfig;
 
 /**
  * Puts a deadline on every call the OIDC extension makes to Keycloak (discovery, signing keys).
@@ -18,8 +17,8 @@ class IdentityProviderTimeout implements OidcRequestFilter {
 
     private final long millis;
 
-    IdentityProviderTimeout(TandemConfig config) {
-        this.millis = config.identityProvider().requestTimeout().toMillis();
+    IdentityProviderTimeout(IdentityProviderConfig config) {
+        this.millis = config.requestTimeout().toMillis();
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 
 /**
  * No token, or one that does not verify: 401 as a problem, with the Bearer challenge (RFC 6750). Ahead of the

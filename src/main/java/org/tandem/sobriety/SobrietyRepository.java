@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.common.RowLock;
+import org.tandem.common.persistence.RowLock;
 
 @ApplicationScoped
 public class SobrietyRepository implements PanacheRepositoryBase<SobrietyReset, UUID> {

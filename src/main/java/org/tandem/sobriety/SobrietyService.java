@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.common.Text;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tandem.common.Problems;
+import org.tandem.common.web.Problems;
 import org.tandem.security.Caller;
 
 /**

@@ -1,19 +1,15 @@
 package org.tandem.staff;
 
+import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.clinic.Clinic;
 import org.tandem.security.Roles;
 
@@ -24,12 +20,7 @@ import org.tandem.security.Roles;
  */
 @Entity
 @Table(name = "staff_member")
-public class StaffMember {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+public class StaffMember extends Versioned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "clinic_id", nullable = false, updatable = false)
@@ -65,34 +56,26 @@ public class StaffMember {
     @Column(name = "deactivated_at")
     private Instant deactivatedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
-
     protected StaffMember() {
     }
 
     private StaffMember(Clinic clinic, String subject, Profile profile) {
         this.clinic = clinic;
         this.subject = subject;
-        this.createdAt = Instant.now();
         refresh(profile);
     }
 
     /** Someone already in the identity provider, on their first call. */
     public static StaffMember joined(Clinic clinic, String subject, Profile profile) {
         StaffMember member = new StaffMember(clinic, subject, profile);
-        member.joinedAt = member.createdAt;
+        member.joinedAt = member.getCreatedAt();
         return member;
     }
 
     /** Someone an admin invited: their account exists, their first sign-in is still to come. */
     static StaffMember invited(Clinic clinic, String subject, Profile profile, String invitedBy) {
         StaffMember member = new StaffMember(clinic, subject, profile);
-        member.invitedAt = member.createdAt;
+        member.invitedAt = member.getCreatedAt();
         member.invitedBy = invitedBy;
         return member;
     }
@@ -161,10 +144,6 @@ public class StaffMember {
         return joinedAt == null ? StaffStatus.INVITED : StaffStatus.ACTIVE;
     }
 
-    public UUID getId() {
-        return id;
-    }
-
     public Clinic getClinic() {
         return clinic;
     }
@@ -205,12 +184,8 @@ public class StaffMember {
         return deactivatedAt;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
     @Override
     public String toString() {
-        return "StaffMember[id=" + id + "]";
+        return "StaffMember[id=" + getId() + "]";
     }
 }

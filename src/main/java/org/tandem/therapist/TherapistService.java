@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import org.tandem.common.PageQuery;
-import org.tandem.common.PageResponse;
+import org.tandem.common.web.PageQuery;
+import org.tandem.common.web.PageResponse;
 import org.tandem.security.Caller;
 
 /** The clinic's therapist directory. Rows are created when a therapist first calls the API (or by demo data). */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.common.ShownOnce;
+import org.tandem.common.web.ShownOnce;
 
 /** Request and response bodies of {@code /api/v1/webhooks}. */
 public final class WebhookApi {

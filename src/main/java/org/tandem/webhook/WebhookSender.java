@@ -26,9 +26,8 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
-import org.tandem.common.BinaryUuids;
-import org.tandem.common.Jdbc;
-import org.tandem.common.TandemConfig;
+import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.persistence.Jdbc;
 import org.tandem.crypto.ClinicCipher;
 
 /**
@@ -54,15 +53,15 @@ public class WebhookSender {
 
     private final Jdbc jdbc;
     private final ClinicCipher cipher;
-    private final TandemConfig.Webhooks config;
+    private final WebhookConfig config;
     private final WebhookTargets targets;
     private final Vertx vertx;
     private final HttpClientOptions options;
 
-    WebhookSender(Jdbc jdbc, ClinicCipher cipher, TandemConfig config, WebhookTargets targets, Vertx vertx) {
+    WebhookSender(Jdbc jdbc, ClinicCipher cipher, WebhookConfig config, WebhookTargets targets, Vertx vertx) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.config = config.webhooks();
+        this.config = config;
         this.targets = targets;
         this.vertx = vertx;
         // Host names are verified against the certificate (SNI and verifyHost use the URL's host), while the

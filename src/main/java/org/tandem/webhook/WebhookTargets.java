@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.tandem.common.TandemConfig;
 
 /**
  * Where a webhook may go. The URL's host is resolved and every address it has must be public: not loopback,
@@ -60,9 +59,9 @@ public class WebhookTargets {
     private final List<IPAddress> allowed;
     private final boolean allowHttp;
 
-    WebhookTargets(TandemConfig config) {
-        this.allowed = ranges(config.webhooks().allowedNetworks().orElse(List.of()));
-        this.allowHttp = config.webhooks().allowHttp();
+    WebhookTargets(WebhookConfig config) {
+        this.allowed = ranges(config.allowedNetworks().orElse(List.of()));
+        this.allowHttp = config.allowHttp();
     }
 
     /** Checks the URL's form (https, no credentials), resolves its host, and checks every address. */

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.testsupport.Api;
 
 /**

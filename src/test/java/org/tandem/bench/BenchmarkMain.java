@@ -32,7 +32,7 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.tandem.bench.HttpLoad.Call;
 import org.tandem.bench.HttpLoad.Outcome;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.devenv.EmbeddedMariaDb;
 import org.tandem.testsupport.ExportRows;
 import org.tandem.testsupport.PackagedApp;

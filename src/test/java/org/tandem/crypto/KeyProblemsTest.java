@@ -15,7 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.tandem.common.BinaryUuids;
+import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.sobriety.SobrietyResourceTest;
 
 /**

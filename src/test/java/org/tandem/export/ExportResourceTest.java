@@ -312,7 +312,7 @@ public class ExportResourceTest {
         worker.runPending();
         as("admin1").get("/api/v1/exports/" + id).then().body("status", equalTo("RUNNING"));
         sql("update export_job set heartbeat_at = ? where id = ?", Timestamp.from(Instant.now().minus(5,
-                ChronoUnit.MINUTES)), org.tandem.common.BinaryUuids.bytes(UUID.fromString(id)));
+                ChronoUnit.MINUTES)), org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(id)));
 
         worker.runPending();
         as("admin1").get("/api/v1/exports/" + id).then().body("status", equalTo("SUCCEEDED"))
@@ -329,7 +329,7 @@ public class ExportResourceTest {
     void aJobOutOfAttemptsFails() throws Exception {
         String id = start("admin1", "OBSERVATIONS", "CSV", TODAY, TODAY);
         sql("update export_job set status = 'RUNNING', attempts = 3, heartbeat_at = ? where id = ?",
-                Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), org.tandem.common.BinaryUuids.bytes(UUID.fromString(id)));
+                Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(id)));
         worker.runPending();
         as("admin1").get("/api/v1/exports/" + id).then().body("status", equalTo("FAILED"))
                 .body("error", equalTo("Gave up after 3 attempts."));
@@ -352,7 +352,7 @@ public class ExportResourceTest {
         as("admin1").post("/api/v1/exports/" + done + "/cancel").then().statusCode(409);
         as("admin1").get("/api/v1/exports/" + done).then().body("expiresAt", org.hamcrest.Matchers.notNullValue());
         sql("update export_job set expires_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
-                org.tandem.common.BinaryUuids.bytes(UUID.fromString(done)));
+                org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(done)));
         store.expire(Instant.now());
         as("admin1").get("/api/v1/exports/" + done).then().body("status", equalTo("EXPIRED"));
         as("admin1").get("/api/v1/exports/" + done + "/content").then().statusCode(410)

@@ -281,7 +281,7 @@ class StaffLifecycleTest {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "update staff_member set deactivated_at = " + (deactivated ? "utc_timestamp(6)" : "null")
                         + " where id = ?")) {
-            s.setBytes(1, org.tandem.common.BinaryUuids.bytes(UUID.fromString(id)));
+            s.setBytes(1, org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(id)));
             assertEquals(1, s.executeUpdate());
         }
     }

@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

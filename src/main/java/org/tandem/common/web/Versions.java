@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.web;
 
 import jakarta.ws.rs.core.EntityTag;
 

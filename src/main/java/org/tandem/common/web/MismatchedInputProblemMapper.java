@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;

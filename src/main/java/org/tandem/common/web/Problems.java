@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.web;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.net.URI;

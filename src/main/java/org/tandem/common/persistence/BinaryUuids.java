@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.persistence;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;

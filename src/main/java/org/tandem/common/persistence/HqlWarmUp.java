@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.persistence;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

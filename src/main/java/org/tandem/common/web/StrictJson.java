@@ -1,4 +1,6 @@
-package org.tandem.common;
+package org.tandem.common.web;
+
+import org.tandem.common.PlausibleTime;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

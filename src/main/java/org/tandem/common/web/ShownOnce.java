@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

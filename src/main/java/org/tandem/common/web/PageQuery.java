@@ -1,4 +1,6 @@
-package org.tandem.common;
+package org.tandem.common.web;
+
+import org.tandem.common.TandemConfig;
 
 /** A validated page request: {@code page} from 0, {@code size} within the configured bound. */
 public record PageQuery(int page, int size) {

@@ -1,4 +1,4 @@
-package org.tandem.common;
+package org.tandem.common.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;

@@ -1,0 +1,23 @@
+package org.tandem.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Rate limit settings (prefix {@code tandem.rate-limit}). */
+@ConfigMapping(prefix = "tandem.rate-limit")
+public interface RateLimitConfig {
+    /** Off: no limits and no RateLimit headers. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests each client (a user, or an integration's service account) may make per window. */
+    @WithDefault("600")
+    int capacity();
+
+    /** The window the capacity refills over (greedily, so a client never waits a whole window). */
+    @WithDefault("60s")
+    java.time.Duration window();
+
+    /** Other capacities for named OAuth2 clients (azp), e.g. {@code tandem.rate-limit.clients.billing=120}. */
+    java.util.Map<String, Integer> clients();
+}
