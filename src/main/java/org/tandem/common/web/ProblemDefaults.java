@@ -102,11 +102,21 @@ public class ProblemDefaults implements ProblemPostProcessor {
         return json != null ? json : cause;
     }
 
-    /** The first throwable in the cause chain that matches, or null; stops at a cause that is its own cause. */
+    /**
+     * The first throwable in the cause chain that matches, or null; stops at a cause that is its own cause. Suppressed
+     * exceptions count: a commit that loses the database reports it only there (Narayana's RollbackException carries
+     * the driver's XAException as suppressed, not as cause).
+     */
     private static Throwable inCauseChain(Throwable cause, java.util.function.Predicate<Throwable> matches) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (matches.test(t)) {
                 return t;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                Throwable found = suppressed == t ? null : inCauseChain(suppressed, matches);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;

@@ -25,4 +25,17 @@ class ProblemDefaultsTest {
         assertFalse(ProblemDefaults.lostDatabase(new PersistenceException(new SQLException("Duplicate entry"))));
         assertFalse(ProblemDefaults.lostDatabase(null));
     }
+
+    /** A commit that loses the database: the driver's failure is only a suppressed exception of the rollback. */
+    @Test
+    void aConnectionLostAtCommitIsFoundAmongSuppressedExceptions() {
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.initCause(new java.sql.SQLNonTransientConnectionException("Communications link failure"));
+        rollback.addSuppressed(xa);
+        assertTrue(ProblemDefaults.lostDatabase(new RuntimeException("Error invoking subclass method", rollback)));
+        Exception other = new Exception("ARJUNA016053: Could not commit transaction.");
+        other.addSuppressed(new SQLException("Deadlock found"));
+        assertFalse(ProblemDefaults.lostDatabase(new RuntimeException(other)));
+    }
 }
