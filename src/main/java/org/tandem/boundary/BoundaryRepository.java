@@ -12,7 +12,7 @@ import org.tandem.security.AccessScope;
 
 /** Boundaries are reached through couples the caller may see. */
 @ApplicationScoped
-public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID> {
+public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID>, BoundaryReviewReads {
 
     public Optional<Boundary> findForCouple(UUID coupleId, UUID id) {
         return find("id = ?1 and couple.id = ?2", id, coupleId).firstResultOptional();
@@ -25,6 +25,7 @@ public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID>
     }
 
     /** The couple's active boundaries whose review falls on or before a date, soonest first. */
+    @Override
     public List<Boundary> reviewsDue(UUID coupleId, LocalDate until) {
         return list("couple.id = ?1 and status = ?2 and nextReviewOn <= ?3", Sort.by("nextReviewOn").and("id"),
                 coupleId, BoundaryStatus.ACTIVE, until);

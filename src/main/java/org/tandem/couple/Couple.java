@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.annotations.Formula;
 import org.tandem.clinic.Clinic;
 import org.tandem.therapist.Therapist;
 
@@ -66,8 +65,6 @@ public class Couple extends Tracked {
      * Open safety flags (questionnaire.SafetyFlag), counted by the database in the same select as the couple, so the
      * couple and every session of it show them without another query per row.
      */
-    @Formula("(select count(*) from safety_flag f where f.couple_id = id and f.acknowledged_at is null)")
-    private int openSafetyFlags;
 
     protected Couple() {
     }
@@ -163,10 +160,6 @@ public class Couple extends Tracked {
 
     public List<Partner> getPartners() {
         return partners;
-    }
-
-    public int getOpenSafetyFlags() {
-        return openSafetyFlags;
     }
 
     @Override

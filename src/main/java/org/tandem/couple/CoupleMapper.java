@@ -29,12 +29,13 @@ final class CoupleMapper {
                 p.dateOfBirth(), blankToNull(p.email()), blankToNull(p.phone()), p.recoveryRole(), p.sobrietyDate());
     }
 
-    static CoupleResponse toResponse(Couple c) {
+    /** {@code openSafetyFlags}: from {@link OpenSafetyFlags}, which the questionnaire feature answers. */
+    static CoupleResponse toResponse(Couple c, int openSafetyFlags) {
         return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), c.getTreatmentGoals(),
                 TherapistRef.of(c.getPrimaryTherapist()),
                 c.getCoTherapists().stream().map(TherapistRef::of).sorted(BY_NAME).toList(),
-                c.getPartners().stream().map(CoupleMapper::toResponse).toList(), c.getOpenSafetyFlags(), c.getVersion(), c.getCreatedAt(),
-                c.getUpdatedAt());
+                c.getPartners().stream().map(CoupleMapper::toResponse).toList(), openSafetyFlags, c.getVersion(),
+                c.getCreatedAt(), c.getUpdatedAt());
     }
 
     static PartnerResponse toResponse(Partner p) {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
@@ -46,10 +47,13 @@ public class CoupleService {
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
     private final LockOrder locks;
+    private final OpenSafetyFlags openFlags;
 
     CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, AccessPolicy access,
-            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks) {
+            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks,
+            OpenSafetyFlags openFlags) {
         this.locks = locks;
+        this.openFlags = openFlags;
         this.couples = couples;
         this.therapists = therapists;
         this.clinics = clinics;
@@ -70,20 +74,22 @@ public class CoupleService {
         couples.persist(couple);
         couples.flush();
         audit.success("couple.create", RECORD, couple.getId());
-        return CoupleMapper.toResponse(couple);
+        return toResponse(couple);
     }
 
     public CoupleResponse get(UUID id) {
         Couple couple = load(id);
         audit.success("couple.read", RECORD, id);
-        return CoupleMapper.toResponse(couple);
+        return toResponse(couple);
     }
 
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
         PanacheQuery<Couple> query = couples.search(access.reach(), filter, page);
         List<Couple> rows = query.list();
         audit.success("couple.list", RECORD, null);
-        return PageResponse.of(rows, CoupleMapper::toResponse, page, query.count());
+        Map<UUID, Integer> flags = openFlags.countByCouple(rows.stream().map(Couple::getId).toList());
+        return PageResponse.of(rows, c -> CoupleMapper.toResponse(c, flags.getOrDefault(c.getId(), 0)), page,
+                query.count());
     }
 
     public CoupleResponse update(UUID id, long expectedVersion, UpdateCoupleRequest request) {
@@ -135,7 +141,7 @@ public class CoupleService {
     private CoupleResponse saved(Couple couple, String action) {
         couples.flush(); // a concurrent writer that slipped past the If-Match check fails here, with 412
         audit.success(action, RECORD, couple.getId());
-        return CoupleMapper.toResponse(couple);
+        return toResponse(couple);
     }
 
     private Couple load(UUID id) {
@@ -177,5 +183,9 @@ public class CoupleService {
             }
         }
         throw new IllegalStateException("could not find a free couple code");
+    }
+
+    private CoupleResponse toResponse(Couple couple) {
+        return CoupleMapper.toResponse(couple, openFlags.count(couple.getId()));
     }
 }

@@ -33,7 +33,7 @@ import org.tandem.webhook.WebhookEvent;
 /** Assignments, completions and adherence. Every read and change is audited; reflections are for therapists. */
 @ApplicationScoped
 @Transactional
-public class AssignmentService {
+public class AssignmentService implements AdherenceReads {
 
     static final String RECORD = "assignment";
     static final int MAX_RANGE_DAYS = 366;
@@ -196,6 +196,7 @@ public class AssignmentService {
      * Adherence of every assignment of the couple that was not cancelled and overlaps the period, up to today. For
      * the progress summary, which has checked access and audits its own read.
      */
+    @Override
     public List<AssignmentAdherence> adherenceForCouple(UUID coupleId, LocalDate from, LocalDate to, LocalDate today) {
         LocalDate end = to.isAfter(today) ? today : to;
         if (end.isBefore(from)) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
-import org.tandem.exercise.AssignmentService;
+import org.tandem.exercise.AdherenceReads;
 import org.tandem.questionnaire.Instrument;
 import org.tandem.questionnaire.InstrumentCatalog;
 
@@ -56,9 +56,9 @@ class ObservationExport implements ExportSource {
 
     private final Scan scan;
     private final InstrumentCatalog instruments;
-    private final AssignmentService assignments;
+    private final AdherenceReads assignments;
 
-    ObservationExport(Scan scan, InstrumentCatalog instruments, AssignmentService assignments) {
+    ObservationExport(Scan scan, InstrumentCatalog instruments, AdherenceReads assignments) {
         this.scan = scan;
         this.instruments = instruments;
         this.assignments = assignments;

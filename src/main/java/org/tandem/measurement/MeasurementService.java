@@ -27,7 +27,7 @@ import org.tandem.webhook.WebhookEvent;
 /** Rating metrics and their values. Every read and write is audited. */
 @ApplicationScoped
 @Transactional
-public class MeasurementService {
+public class MeasurementService implements RatingReads {
 
     static final String RECORD = "measurement";
     private static final String KEY_PATTERN = "[a-z][a-z0-9-]{1,63}";
@@ -154,5 +154,15 @@ public class MeasurementService {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
                 m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
                 ErrorMark.view(m.getEnteredInError(), access.seesClinicalText()));
+    }
+
+    @Override
+    public List<Metric> metrics(UUID clinicId) {
+        return this.metrics.all(clinicId);
+    }
+
+    @Override
+    public List<Measurement> ratings(UUID coupleId, LocalDate from, LocalDate to) {
+        return measurements.inPeriod(coupleId, from, to);
     }
 }

@@ -16,17 +16,16 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tandem.audit.AuditLog;
-import org.tandem.boundary.BoundaryRepository;
+import org.tandem.boundary.BoundaryReviewReads;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
 import org.tandem.couple.RecoveryRole;
-import org.tandem.exercise.AssignmentService;
+import org.tandem.exercise.AdherenceReads;
 import org.tandem.measurement.Measurement;
-import org.tandem.measurement.MeasurementRepository;
 import org.tandem.measurement.Metric;
-import org.tandem.measurement.MetricRepository;
+import org.tandem.measurement.RatingReads;
 import org.tandem.progress.ProgressApi.BoundaryDue;
 import org.tandem.progress.ProgressApi.Kind;
 import org.tandem.progress.ProgressApi.PartnerProgress;
@@ -35,14 +34,12 @@ import org.tandem.progress.ProgressApi.ProgressResponse;
 import org.tandem.progress.ProgressApi.Streaks;
 import org.tandem.progress.ProgressApi.Trend;
 import org.tandem.questionnaire.Instrument;
-import org.tandem.questionnaire.QuestionnaireRepository;
 import org.tandem.questionnaire.QuestionnaireResponse;
-import org.tandem.questionnaire.QuestionnaireService;
-import org.tandem.questionnaire.SafetyFlagRepository;
-import org.tandem.scheduling.SessionRepository;
+import org.tandem.questionnaire.QuestionnaireReads;
+import org.tandem.scheduling.AttendanceReads;
 import org.tandem.security.AccessPolicy;
 import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
-import org.tandem.sobriety.SobrietyService;
+import org.tandem.sobriety.StreakReads;
 
 /**
  * A couple's progress over a period, assembled from what each feature stores: rating and questionnaire trends with
@@ -57,29 +54,23 @@ public class ProgressService {
     static final int DEFAULT_DAYS = 365;
 
     private final CoupleRepository couples;
-    private final MeasurementRepository measurements;
-    private final MetricRepository metrics;
-    private final QuestionnaireRepository questionnaires;
-    private final QuestionnaireService scoring;
-    private final SafetyFlagRepository flags;
-    private final SobrietyService sobriety;
-    private final AssignmentService assignments;
-    private final SessionRepository sessions;
-    private final BoundaryRepository boundaries;
+    private final RatingReads ratings;
+    private final QuestionnaireReads questionnaires;
+    private final StreakReads sobriety;
+    private final AdherenceReads assignments;
+    private final AttendanceReads sessions;
+    private final BoundaryReviewReads boundaries;
     private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    ProgressService(CoupleRepository couples, MeasurementRepository measurements, MetricRepository metrics,
-            QuestionnaireRepository questionnaires, QuestionnaireService scoring, SafetyFlagRepository flags,
-            SobrietyService sobriety, AssignmentService assignments, SessionRepository sessions,
-            BoundaryRepository boundaries, ProgressConfig config, AccessPolicy access, AuditLog audit) {
+    /** Each other feature is read through the small interface it publishes for this summary. */
+    ProgressService(CoupleRepository couples, RatingReads ratings, QuestionnaireReads questionnaires,
+            StreakReads sobriety, AdherenceReads assignments, AttendanceReads sessions, BoundaryReviewReads boundaries,
+            ProgressConfig config, AccessPolicy access, AuditLog audit) {
         this.couples = couples;
-        this.measurements = measurements;
-        this.metrics = metrics;
+        this.ratings = ratings;
         this.questionnaires = questionnaires;
-        this.scoring = scoring;
-        this.flags = flags;
         this.sobriety = sobriety;
         this.assignments = assignments;
         this.sessions = sessions;
@@ -103,10 +94,10 @@ public class ProgressService {
             throw Problems.invalid("to", "query", "must be at most " + maxDays + " days after from");
         }
 
-        Map<String, Metric> metricByKey = metrics.all(couple.getClinic().getId()).stream()
+        Map<String, Metric> metricByKey = this.ratings.metrics(couple.getClinic().getId()).stream()
                 .collect(Collectors.toMap(Metric::key, Function.identity()));
-        List<Measurement> ratings = measurements.inPeriod(coupleId, start, end);
-        List<QuestionnaireResponse> answered = questionnaires.inPeriod(coupleId, start, end);
+        List<Measurement> ratings = this.ratings.ratings(coupleId, start, end);
+        List<QuestionnaireResponse> answered = questionnaires.responses(coupleId, start, end);
 
         List<PartnerProgress> partners = new ArrayList<>();
         for (Partner p : couple.getPartners()) {
@@ -124,8 +115,7 @@ public class ProgressService {
                 sessions.attendance(coupleId, start.atStartOfDay(zone).toInstant(),
                         end.plusDays(1).atStartOfDay(zone).toInstant()),
                 due,
-                flags.openOrRaisedSince(coupleId, start.atStartOfDay(zone).toInstant()).stream()
-                        .map(scoring::toResponse).toList(),
+                questionnaires.flagsOpenOrRaisedSince(coupleId, start.atStartOfDay(zone).toInstant()),
                 Instant.now());
         audit.success("progress.read", "couple", coupleId);
         return response;
@@ -158,7 +148,7 @@ public class ProgressService {
                 .collect(Collectors.groupingBy(QuestionnaireResponse::getInstrumentKey, LinkedHashMap::new,
                         Collectors.toList()));
         return groups.values().stream().map(list -> {
-            Instrument instrument = scoring.instrument(list.get(0));
+            Instrument instrument = questionnaires.instrument(list.get(0));
             List<Point> series = list.stream().map(r -> {
                 Instrument.Score s = instrument.score(r.answers());
                 return new Point(r.getCompletedOn(), s.total(), s.band());

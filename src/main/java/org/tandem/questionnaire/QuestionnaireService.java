@@ -2,6 +2,7 @@ package org.tandem.questionnaire;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +34,7 @@ import org.tandem.webhook.WebhookEvent;
  */
 @ApplicationScoped
 @Transactional
-public class QuestionnaireService {
+public class QuestionnaireService implements QuestionnaireReads {
 
     static final String RECORD = "questionnaire";
     private static final Logger LOG = Logger.getLogger(QuestionnaireService.class);
@@ -147,6 +148,7 @@ public class QuestionnaireService {
         return instrument(response).score(response.answers());
     }
 
+    @Override
     public Instrument instrument(QuestionnaireResponse response) {
         return catalog.find(response.getInstrumentKey()).orElseThrow(() -> new IllegalStateException(
                 "Instrument " + response.getInstrumentKey() + " of response " + response.getId() + " is not loaded"));
@@ -213,5 +215,15 @@ public class QuestionnaireService {
                 i.minScore(), i.maxScore(), i.direction(), i.bands(), i.subscales(), i.cutoff(), i.reliability(),
                 i.normSd(), ReliableChange.threshold(i.norms()),
                 i.normsSource(), i.safety());
+    }
+
+    @Override
+    public List<QuestionnaireResponse> responses(UUID coupleId, LocalDate from, LocalDate to) {
+        return responses.inPeriod(coupleId, from, to);
+    }
+
+    @Override
+    public List<SafetyFlagResponse> flagsOpenOrRaisedSince(UUID coupleId, Instant since) {
+        return flags.openOrRaisedSince(coupleId, since).stream().map(this::toResponse).toList();
     }
 }

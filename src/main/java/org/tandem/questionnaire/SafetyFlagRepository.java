@@ -5,13 +5,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.security.AccessScope;
 
 @ApplicationScoped
-public class SafetyFlagRepository implements PanacheRepositoryBase<SafetyFlag, UUID> {
+public class SafetyFlagRepository implements PanacheRepositoryBase<SafetyFlag, UUID>, OpenSafetyFlags {
 
     private static final Sort NEWEST_FIRST = Sort.by("raisedAt", Sort.Direction.Descending).and("id");
 
@@ -28,6 +32,20 @@ public class SafetyFlagRepository implements PanacheRepositoryBase<SafetyFlag, U
     /** Open flags, and those raised since {@code since}, of one couple: what a progress summary shows. */
     public List<SafetyFlag> openOrRaisedSince(UUID coupleId, Instant since) {
         return list("coupleId = ?1 and (acknowledgedAt is null or raisedAt >= ?2)", NEWEST_FIRST, coupleId, since);
+    }
+
+    @Override
+    public Map<UUID, Integer> countByCouple(Collection<UUID> coupleIds) {
+        if (coupleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> counts = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select f.coupleId, count(f) from SafetyFlag f"
+                + " where f.coupleId in :couples and f.acknowledgedAt is null group by f.coupleId", Object[].class)
+                .setParameter("couples", coupleIds).getResultList()) {
+            counts.put((UUID) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
     }
 
     /** Open flags across every couple the scope reaches: the agenda. */

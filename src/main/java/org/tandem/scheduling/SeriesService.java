@@ -21,6 +21,7 @@ import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
+import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleStatus;
 import org.tandem.scheduling.SchedulingApi.Clash;
@@ -55,9 +56,12 @@ public class SeriesService {
     private final SchedulingConfig config;
     private final SessionEvents events;
     private final LockOrder locks;
+    private final OpenSafetyFlags openFlags;
+
 
     SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AccessPolicy access, AuditLog audit,
-            SchedulingConfig config, SessionEvents events, LockOrder locks) {
+            SchedulingConfig config, SessionEvents events, LockOrder locks, OpenSafetyFlags openFlags) {
+        this.openFlags = openFlags;
         this.events = events;
         this.locks = locks;
         this.series = series;
@@ -122,8 +126,7 @@ public class SeriesService {
         booking.lock(who);
 
         // Check every move first: all or nothing.
-        List<TherapySession> following = sessions.list("series.id = ?1 and seriesIndex >= ?2",
-                io.quarkus.panache.common.Sort.by("seriesIndex"), old.getId(), from);
+        List<TherapySession> following = sessions.inSeriesFrom(old.getId(), from);
         List<Clash> clashes = new ArrayList<>();
         for (TherapySession occurrence : following) {
             if (occurrence.getStatus() != SessionStatus.SCHEDULED) {
@@ -297,12 +300,7 @@ public class SeriesService {
     }
 
     private SeriesResponse toResponse(SessionSeries s, List<Clash> skipped) {
-        List<TherapySession> occurrences = sessions.list("series.id", io.quarkus.panache.common.Sort.by("seriesIndex"),
-                s.getId());
-        return new SeriesResponse(s.getId(), s.getCouple().getId(), s.getTherapist().getId(),
-                s.getPartner() == null ? null : s.getPartner().getId(), s.getKind(), s.getModality(),
-                s.getFirstLocalStart().toString(), s.getDurationMinutes(), s.getIntervalWeeks(), s.getUntilDate(),
-                s.getOccurrenceLimit(), s.isOpenEnded(), s.isEnded(), s.getClinic().getTimeZone().getId(),
-                occurrences.stream().map(SessionMapper::toResponse).toList(), skipped, s.getVersion());
+        return SessionMapper.toResponse(s, sessions.inSeriesFrom(s.getId(), 0), skipped,
+                openFlags.count(s.getCouple().getId()) > 0);
     }
 }

@@ -1,9 +1,13 @@
 package org.tandem.scheduling;
 
 import java.time.ZoneId;
+import java.util.List;
 import org.tandem.scheduling.SchedulingApi.Cancellation;
+import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
+import org.tandem.scheduling.SchedulingApi.SeriesResponse;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
+import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.therapist.TherapistRef;
 
 final class SessionMapper {
@@ -11,7 +15,8 @@ final class SessionMapper {
     private SessionMapper() {
     }
 
-    static SessionResponse toResponse(TherapySession s) {
+    /** {@code flagged}: the couple has a safety flag nobody acknowledged ({@link OpenSafetyFlags}). */
+    static SessionResponse toResponse(TherapySession s, boolean flagged) {
         ZoneId zone = s.getClinic().getTimeZone();
         Cancellation cancellation = s.getStatus() == SessionStatus.CANCELLED
                 ? new Cancellation(s.getCancelledBy(), s.getCancelReason(), s.getCancelledAt(), s.isLateCancellation())
@@ -25,6 +30,16 @@ final class SessionMapper {
                 s.getLocation(), s.getVideoLink(), s.getStatus(), cancellation,
                 s.getReschedules().stream().map(r -> new RescheduleEntry(r.getPreviousStart(), r.getPreviousEnd(),
                         r.getNewStart(), r.getNewEnd(), r.getChangedAt(), r.getChangedBy())).toList(),
-                s.getCouple().getOpenSafetyFlags() > 0, s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
+                flagged, s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
+    }
+
+    /** A series with its occurrences (in order) and the ones its creation or change skipped for a clash. */
+    static SeriesResponse toResponse(SessionSeries s, List<TherapySession> occurrences, List<Clash> skipped,
+            boolean flagged) {
+        return new SeriesResponse(s.getId(), s.getCouple().getId(), s.getTherapist().getId(),
+                s.getPartner() == null ? null : s.getPartner().getId(), s.getKind(), s.getModality(),
+                s.getFirstLocalStart().toString(), s.getDurationMinutes(), s.getIntervalWeeks(), s.getUntilDate(),
+                s.getOccurrenceLimit(), s.isOpenEnded(), s.isEnded(), s.getClinic().getTimeZone().getId(),
+                occurrences.stream().map(o -> toResponse(o, flagged)).toList(), skipped, s.getVersion());
     }
 }

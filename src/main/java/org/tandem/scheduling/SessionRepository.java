@@ -16,7 +16,7 @@ import org.tandem.security.AccessScope;
 
 /** Sessions, reached through the couples the caller may see ({@link CoupleRepository#visibility}). */
 @ApplicationScoped
-public class SessionRepository implements PanacheRepositoryBase<TherapySession, UUID> {
+public class SessionRepository implements PanacheRepositoryBase<TherapySession, UUID>, AttendanceReads {
 
     /** List criteria; null fields do not filter. */
     public record Filter(Instant from, Instant to, SessionStatus status, SessionKind kind, UUID therapistId,
@@ -100,12 +100,18 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     /** The scheduled occurrences of a series from an index on. */
+    /** A series' occurrences from {@code index} on, in order, whatever their status. */
+    public List<TherapySession> inSeriesFrom(UUID seriesId, int index) {
+        return list("series.id = ?1 and seriesIndex >= ?2", Sort.by("seriesIndex"), seriesId, index);
+    }
+
     public List<TherapySession> scheduledInSeriesFrom(UUID seriesId, int index) {
         return list("series.id = ?1 and seriesIndex >= ?2 and status = ?3", Sort.by("seriesIndex"), seriesId, index,
                 SessionStatus.SCHEDULED);
     }
 
     /** Sessions of a couple starting in [from, to), counted by status and late cancellation. */
+    @Override
     public Attendance attendance(UUID coupleId, Instant from, Instant to) {
         List<Object[]> rows = getEntityManager().createQuery("select s.status, s.lateCancellation, count(s)"
                 + " from TherapySession s where s.couple.id = :couple and s.startsAt >= :from and s.startsAt < :to"

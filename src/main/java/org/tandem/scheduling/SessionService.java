@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
@@ -14,6 +15,7 @@ import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
+import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.SchedulingApi.CancelRequest;
@@ -39,9 +41,12 @@ public class SessionService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final SessionEvents events;
+    private final OpenSafetyFlags openFlags;
+
 
     SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
-            Caller caller, AccessPolicy access, AuditLog audit, SessionEvents events) {
+            Caller caller, AccessPolicy access, AuditLog audit, SessionEvents events, OpenSafetyFlags openFlags) {
+        this.openFlags = openFlags;
         this.sessions = sessions;
         this.couples = couples;
         this.booking = booking;
@@ -68,13 +73,13 @@ public class SessionService {
         sessions.flush();
         audit.success("session.create", RECORD, session.getId());
         publish(session, WebhookEvent.SESSION_SCHEDULED);
-        return SessionMapper.toResponse(session);
+        return toResponse(session);
     }
 
     public SessionResponse get(UUID id) {
         TherapySession session = load(id);
         audit.success("session.read", RECORD, id);
-        return SessionMapper.toResponse(session);
+        return toResponse(session);
     }
 
     /** The session as an iCalendar file. */
@@ -88,7 +93,10 @@ public class SessionService {
         PanacheQuery<TherapySession> query = sessions.search(access.reach(), filter, page);
         List<TherapySession> rows = query.list();
         audit.success("session.list", RECORD, filter.coupleId());
-        return PageResponse.of(rows, SessionMapper::toResponse, page, query.count());
+        Map<UUID, Integer> flags = openFlags.countByCouple(rows.stream().map(r -> r.getCouple().getId()).distinct()
+                .toList());
+        return PageResponse.of(rows, r -> SessionMapper.toResponse(r, flags.containsKey(r.getCouple().getId())), page,
+                query.count());
     }
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
@@ -145,11 +153,15 @@ public class SessionService {
     private SessionResponse saved(TherapySession session, String action) {
         sessions.flush();
         audit.success(action, RECORD, session.getId());
-        return SessionMapper.toResponse(session);
+        return toResponse(session);
     }
 
     private TherapySession load(UUID id) {
         // Integrations reach only the operations their scopes open (AccessRules); roles gate the rest.
         return sessions.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    private SessionResponse toResponse(TherapySession session) {
+        return SessionMapper.toResponse(session, openFlags.count(session.getCouple().getId()) > 0);
     }
 }

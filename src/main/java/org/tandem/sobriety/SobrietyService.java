@@ -24,7 +24,7 @@ import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 /** Sobriety of a partner in recovery: logged resets in, streaks derived out. Reset notes are for therapists. */
 @ApplicationScoped
 @Transactional
-public class SobrietyService {
+public class SobrietyService implements StreakReads {
 
     static final String RECORD = "sobriety";
     private static final String NOTE_PURPOSE = "sobriety-reset";
@@ -93,6 +93,7 @@ public class SobrietyService {
     }
 
     /** Streaks as of a day, without notes or audit: for the progress summary, which audits its own read. */
+    @Override
     public SobrietyResponse streaks(Partner partner, LocalDate asOf) {
         return view(partner, asOf, false);
     }
