@@ -121,12 +121,45 @@ public class ClinicCipher {
         return moved;
     }
 
+    /** A new random data key for the clinic, wrapped with the current key-encryption key; not yet persisted. */
+    DataKey newDataKey(UUID clinicId) {
+        return new DataKey(clinicId, ring.currentId(), ring.wrap(KeyRing.newDataKey(), clinicId));
+    }
+
+    /** Moves ciphertexts from one data key to another, record by record (KeyRotation). */
+    public final class Resealer {
+        private final Aead from;
+        private final Aead to;
+
+        private Resealer(Aead from, Aead to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The same plaintext, sealed under the new key with the same associated data. Never logs the text. */
+        public byte[] reseal(String purpose, UUID recordId, byte[] ciphertext) {
+            byte[] context = context(purpose, recordId);
+            try {
+                return to.encrypt(from.decrypt(ciphertext, context), context);
+            } catch (GeneralSecurityException e) {
+                LOG.errorf("A %s ciphertext of record %s does not decrypt: left on its old key", purpose, recordId);
+                throw new KeyUnavailableException(purpose, "This " + purpose + " cannot be decrypted.");
+            }
+        }
+    }
+
+    /** Both keys unwrapped once, so the rotation's batches touch the database only for their rows. */
+    @Transactional
+    Resealer resealer(UUID fromKeyId, UUID toKeyId) {
+        return new Resealer(aead(keys.findById(fromKeyId)), aead(keys.findById(toKeyId)));
+    }
+
     private DataKey keyFor(UUID clinicId) {
         return keys.forClinic(clinicId).orElseGet(() -> {
             try {
                 // Its own transaction, so a clash with a concurrent first note of the clinic can be retried.
                 QuarkusTransaction.requiringNew().run(() -> {
-                    keys.persist(new DataKey(clinicId, ring.currentId(), ring.wrap(KeyRing.newDataKey(), clinicId)));
+                    keys.persist(newDataKey(clinicId));
                     keys.flush();
                 });
             } catch (PersistenceException e) {

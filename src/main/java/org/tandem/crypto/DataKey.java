@@ -24,6 +24,13 @@ public class DataKey extends Identified {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The clinic's id while this key seals its new data; null once it retires (KeyRotation). */
+    @Column(name = "active_clinic_id")
+    private UUID activeClinicId;
+
+    @Column(name = "retired_at")
+    private Instant retiredAt;
+
     protected DataKey() {
     }
 
@@ -32,6 +39,18 @@ public class DataKey extends Identified {
         this.kekId = kekId;
         this.wrappedKey = wrappedKey;
         this.createdAt = Instant.now();
+        this.activeClinicId = clinicId;
+    }
+
+    /** Stops sealing with this key: its rows move to the clinic's new key, then it is deleted. */
+    void retire() {
+        this.activeClinicId = null;
+        this.retiredAt = Instant.now();
+    }
+
+    /** When the key stopped sealing new data; null while it is the clinic's active key. */
+    public Instant getRetiredAt() {
+        return retiredAt;
     }
 
     void rewrap(String kekId, byte[] wrappedKey) {

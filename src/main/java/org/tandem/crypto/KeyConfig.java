@@ -19,4 +19,8 @@ public interface KeyConfig {
 
     /** Earlier keys, {@code id:base64[,id:base64]}, kept until the re-wrap job has moved their data keys. */
     Optional<String> previousKeys();
+
+    /** How often each replica moves values of a running data-key rotation (KeyRotation); "off" in the tests. */
+    @WithDefault("10s")
+    String rotationPoll();
 }

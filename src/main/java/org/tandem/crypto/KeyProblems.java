@@ -12,7 +12,8 @@ import org.tandem.common.web.Problems;
  */
 public class KeyProblems {
 
-    private static final Set<String> NOTE_PURPOSES = Set.of("note", "addendum");
+    private static final Set<String> NOTE_PURPOSES = Set.of(SealedColumn.NOTE_BODY.purpose(),
+            SealedColumn.ADDENDUM_BODY.purpose());
 
     @ServerExceptionMapper
     public Response unreadable(KeyUnavailableException e) {

@@ -34,7 +34,7 @@ import org.tandem.security.Caller;
 @ApplicationScoped
 public class StoredResponses {
 
-    static final String PURPOSE = "idempotent-response";
+    static final String PURPOSE = org.tandem.crypto.SealedColumn.IDEMPOTENT_RESPONSE.purpose();
     /** The record a request was about: the first couple, session or series in its path (or in its Location). */
     private static final Pattern ANCHOR = Pattern.compile(
             "^/api/v1/(couples|sessions|session-series)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"

@@ -42,8 +42,8 @@ import org.tandem.webhook.WebhookEvent;
 public class NoteService {
 
     static final String RECORD = "note";
-    private static final String BODY = "note";
-    private static final String ADDENDUM = "addendum";
+    private static final String BODY = org.tandem.crypto.SealedColumn.NOTE_BODY.purpose();
+    private static final String ADDENDUM = org.tandem.crypto.SealedColumn.ADDENDUM_BODY.purpose();
 
     private final NoteRepository notes;
     private final SessionRepository sessions;

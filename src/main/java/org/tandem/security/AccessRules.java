@@ -72,6 +72,8 @@ public final class AccessRules {
 
             rule("ClinicResource_get", staff("admin, therapist")),
             rule("ClinicResource_update", admin("admin")),
+            rule("KeyRotationResource_start", admin("admin")),
+            rule("KeyRotationResource_status", admin("admin")),
 
             rule("CoupleResource_create", staff("admin, therapist")),
             rule("CoupleResource_list", staff("admin: whole clinic; therapist: assigned couples")

@@ -27,7 +27,7 @@ import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 public class SobrietyService implements StreakReads {
 
     static final String RECORD = "sobriety";
-    private static final String NOTE_PURPOSE = "sobriety-reset";
+    private static final String NOTE_PURPOSE = org.tandem.crypto.SealedColumn.SOBRIETY_RESET_NOTE.purpose();
 
     private final SobrietyRepository resets;
     private final CoupleRepository couples;

@@ -43,7 +43,7 @@ public class WebhookSender {
     public static final String SIGNATURE = "Tandem-Signature";
     public static final String EVENT_ID = "Tandem-Event-Id";
     public static final String EVENT_TYPE = "Tandem-Event-Type";
-    static final String SECRET_PURPOSE = "webhook-secret";
+    static final String SECRET_PURPOSE = org.tandem.crypto.SealedColumn.WEBHOOK_SECRET.purpose();
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 

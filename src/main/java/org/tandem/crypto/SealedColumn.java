@@ -1,0 +1,43 @@
+package org.tandem.crypto;
+
+/**
+ * Every column that holds a ciphertext under a clinic's data key, with the column naming its key and the purpose
+ * sealed into the ciphertext's associated data. Features seal and open with these purposes; {@link KeyRotation}
+ * moves each of them to a new key. KeyRotationTest fails when a table gains a key column that is not listed here.
+ */
+public enum SealedColumn {
+    NOTE_BODY("session_note", "body_key_id", "body_ciphertext", "note"),
+    ADDENDUM_BODY("note_addendum", "body_key_id", "body_ciphertext", "addendum"),
+    SOBRIETY_RESET_NOTE("sobriety_reset", "note_key_id", "note_ciphertext", "sobriety-reset"),
+    WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
+    IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
+
+    private final String table;
+    private final String keyColumn;
+    private final String ciphertextColumn;
+    private final String purpose;
+
+    SealedColumn(String table, String keyColumn, String ciphertextColumn, String purpose) {
+        this.table = table;
+        this.keyColumn = keyColumn;
+        this.ciphertextColumn = ciphertextColumn;
+        this.purpose = purpose;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    public String ciphertextColumn() {
+        return ciphertextColumn;
+    }
+
+    /** Sealed into the associated data with the row's id: a ciphertext moved to another row or column fails. */
+    public String purpose() {
+        return purpose;
+    }
+}
