@@ -28,7 +28,7 @@ public final class LocalServicesMain {
             try {
                 LocalKeycloak started = LocalKeycloak.start(LocalKeycloak.home(), KEYCLOAK_PORT,
                         KEYCLOAK_MANAGEMENT_PORT, Path.of("src/main/keycloak/tandem-realm.json"),
-                        target.resolve("keycloak-dev.log"));
+                        target.resolve("keycloak-dev.log"), true);
                 System.out.println("[local-services] Keycloak ready at " + started.realmUrl()
                         + " (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin / admin)");
                 return started;
