@@ -10,3 +10,5 @@ create unique index uk_note_key_active on note_key (active_clinic_id);
 alter table note_key add constraint ck_note_key_active
     check ((active_clinic_id is null) = (retired_at is not null)
         and (active_clinic_id is null or active_clinic_id = clinic_id));
+-- The rotation finds each sealed column's rows by key; the other key columns are indexed by their foreign keys.
+create index ix_idempotency_body_key on idempotency_record (body_key_id);

@@ -1,6 +1,9 @@
 package org.tandem.security;
 
 import jakarta.ws.rs.Priorities;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -11,6 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AccessFilter {
 
+    /** Operation ids by resource method, so a request does not build the string again. */
+    private static final Map<Method, String> OPERATIONS = new ConcurrentHashMap<>();
+
     private final AccessPolicy policy;
 
     AccessFilter(AccessPolicy policy) {
@@ -20,7 +26,7 @@ public class AccessFilter {
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void admit(ResourceInfo resource) {
         if (resource != null && resource.getResourceMethod() != null) {
-            policy.admit(AccessRules.operationId(resource.getResourceMethod()));
+            policy.admit(OPERATIONS.computeIfAbsent(resource.getResourceMethod(), AccessRules::operationId));
         }
     }
 }
