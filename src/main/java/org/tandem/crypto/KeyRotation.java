@@ -27,7 +27,7 @@ import org.tandem.common.persistence.Jdbc;
  * <p>Resumable and replica-safe: the only state is the retiring key in {@code note_key}. Each batch locks its rows
  * and moves each with {@code where key = old}, so a replica that stops half-way leaves nothing half-moved, and any
  * replica's next run (every {@code tandem.notes.rotation-poll}) carries on. Audited: who started it, and when it
- * finished with how many values it moved.
+ * finished (the old key deleted).
  */
 @ApplicationScoped
 public class KeyRotation {

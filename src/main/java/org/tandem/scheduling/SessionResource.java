@@ -25,7 +25,6 @@ import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
-import org.tandem.common.web.QueryParams;
 import org.tandem.common.TandemConfig;
 import org.tandem.common.web.Versions;
 import org.tandem.scheduling.SchedulingApi.CancelRequest;
