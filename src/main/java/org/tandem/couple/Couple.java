@@ -61,11 +61,6 @@ public class Couple extends Tracked {
     @OrderBy("seat")
     private List<Partner> partners = new ArrayList<>();
 
-    /**
-     * Open safety flags (questionnaire.SafetyFlag), counted by the database in the same select as the couple, so the
-     * couple and every session of it show them without another query per row.
-     */
-
     protected Couple() {
     }
 

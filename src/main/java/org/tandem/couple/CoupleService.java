@@ -1,6 +1,5 @@
 package org.tandem.couple;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -8,12 +7,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.persistence.LockOrder;
+import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
@@ -47,13 +46,10 @@ public class CoupleService {
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
     private final LockOrder locks;
-    private final OpenSafetyFlags openFlags;
 
     CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, AccessPolicy access,
-            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks,
-            OpenSafetyFlags openFlags) {
+            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks) {
         this.locks = locks;
-        this.openFlags = openFlags;
         this.couples = couples;
         this.therapists = therapists;
         this.clinics = clinics;
@@ -74,34 +70,33 @@ public class CoupleService {
         couples.persist(couple);
         couples.flush();
         audit.success("couple.create", RECORD, couple.getId());
-        return toResponse(couple);
+        return CoupleMapper.toResponse(couple, 0); // nothing can have flagged a couple that did not exist
     }
 
     public CoupleResponse get(UUID id) {
-        Couple couple = load(id);
+        CoupleRepository.Shown shown = load(id);
         audit.success("couple.read", RECORD, id);
-        return toResponse(couple);
+        return toResponse(shown);
     }
 
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
-        PanacheQuery<Couple> query = couples.search(access.reach(), filter, page);
-        List<Couple> rows = query.list();
+        Paged<CoupleRepository.Shown> rows = couples.search(access.reach(), filter, page);
         audit.success("couple.list", RECORD, null);
-        Map<UUID, Integer> flags = openFlags.countByCouple(rows.stream().map(Couple::getId).toList());
-        return PageResponse.of(rows, c -> CoupleMapper.toResponse(c, flags.getOrDefault(c.getId(), 0)), page,
-                query.count());
+        return PageResponse.of(rows.rows(), CoupleService::toResponse, page, rows.total());
     }
 
     public CoupleResponse update(UUID id, long expectedVersion, UpdateCoupleRequest request) {
-        Couple couple = load(id);
+        CoupleRepository.Shown shown = load(id);
+        Couple couple = shown.couple();
         Versions.requireCurrent(expectedVersion, couple.getVersion());
         checkPartners(request.partners());
         couple.update(CoupleMapper.toDetails(request.partners(), request.careStartedOn(), request.treatmentGoals()));
-        return saved(couple, "couple.update");
+        return saved(shown, "couple.update");
     }
 
     public CoupleResponse changeStatus(UUID id, long expectedVersion, StatusChangeRequest request) {
-        Couple couple = load(id);
+        CoupleRepository.Shown shown = load(id);
+        Couple couple = shown.couple();
         Versions.requireCurrent(expectedVersion, couple.getVersion());
         CoupleStatus target = request.status();
         if (target == CoupleStatus.DISCHARGED && couple.getStatus().next().contains(target)) {
@@ -110,12 +105,13 @@ public class CoupleService {
             discharging.fire(new CoupleDischarging(couple.getId()));
         }
         couple.changeStatus(target);
-        return saved(couple, "couple.status-change");
+        return saved(shown, "couple.status-change");
     }
 
     /** Admins only (declared on the resource): who treats the couple. Therapists must be of the same clinic. */
     public CoupleResponse assignTherapists(UUID id, long expectedVersion, TherapistAssignmentRequest request) {
-        Couple couple = load(id);
+        CoupleRepository.Shown shown = load(id);
+        Couple couple = shown.couple();
         Versions.requireCurrent(expectedVersion, couple.getVersion());
         UUID clinicId = couple.getClinic().getId();
         Therapist primary = null;
@@ -135,17 +131,17 @@ public class CoupleService {
         }
         locks.therapistsThenCouple(involved, couple.getId());
         couple.assignTherapists(primary, new ArrayList<>(co));
-        return saved(couple, "couple.therapists-assign");
+        return saved(shown, "couple.therapists-assign");
     }
 
-    private CoupleResponse saved(Couple couple, String action) {
+    private CoupleResponse saved(CoupleRepository.Shown shown, String action) {
         couples.flush(); // a concurrent writer that slipped past the If-Match check fails here, with 412
-        audit.success(action, RECORD, couple.getId());
-        return toResponse(couple);
+        audit.success(action, RECORD, shown.couple().getId());
+        return toResponse(shown);
     }
 
-    private Couple load(UUID id) {
-        return couples.requireVisibleWithDetails(access.reach(), id);
+    private CoupleRepository.Shown load(UUID id) {
+        return couples.requireShown(access.reach(), id);
     }
 
     /** A therapist's new couple is theirs; an admin may name its primary therapist (AccessPolicy#therapistFor). */
@@ -185,7 +181,7 @@ public class CoupleService {
         throw new IllegalStateException("could not find a free couple code");
     }
 
-    private CoupleResponse toResponse(Couple couple) {
-        return CoupleMapper.toResponse(couple, openFlags.count(couple.getId()));
+    private static CoupleResponse toResponse(CoupleRepository.Shown shown) {
+        return CoupleMapper.toResponse(shown.couple(), shown.openFlags());
     }
 }

@@ -16,4 +16,10 @@ public interface OpenSafetyFlags {
     default int count(UUID coupleId) {
         return countByCouple(java.util.List.of(coupleId)).getOrDefault(coupleId, 0);
     }
+
+    /**
+     * The same count as an HQL expression over {@code coupleId} (an id in the caller's query, e.g. {@code c.id}), so
+     * that the hot reads (a couple, a session, their lists) get it inside their own select: one statement, not two.
+     */
+    String countOf(String coupleId);
 }

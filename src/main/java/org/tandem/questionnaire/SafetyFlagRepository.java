@@ -48,6 +48,11 @@ public class SafetyFlagRepository implements PanacheRepositoryBase<SafetyFlag, U
         return counts;
     }
 
+    @Override
+    public String countOf(String coupleId) {
+        return "(select count(*) from SafetyFlag osf where osf.coupleId = " + coupleId + " and osf.acknowledgedAt is null)";
+    }
+
     /** Open flags across every couple the scope reaches: the agenda. */
     public List<SafetyFlag> openIn(AccessScope scope) {
         return find("acknowledgedAt is null and coupleId in (select c.id from Couple c where "

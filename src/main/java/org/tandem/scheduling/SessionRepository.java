@@ -1,8 +1,6 @@
 package org.tandem.scheduling;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
 import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.security.AccessScope;
 
 /** Sessions, reached through the couples the caller may see ({@link CoupleRepository#visibility}). */
@@ -23,8 +23,25 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
             UUID coupleId) {
     }
 
+    /** A session as its responses show it: with whether its couple has an open safety flag, in the same select. */
+    public record Shown(TherapySession session, boolean flagged) {
+        static Shown of(Object[] row) {
+            return new Shown((TherapySession) row[0], ((Number) row[1]).longValue() > 0);
+        }
+    }
+
+    private final OpenSafetyFlags openFlags;
+
+    SessionRepository(OpenSafetyFlags openFlags) {
+        this.openFlags = openFlags;
+    }
+
     private static String visible(AccessScope scope) {
         return "s.couple.id in (select c.id from Couple c where " + CoupleRepository.visibility("c", scope) + ")";
+    }
+
+    private String shown() {
+        return "select s, " + openFlags.countOf("s.couple.id") + " from TherapySession s";
     }
 
     public Optional<TherapySession> findVisible(AccessScope scope, UUID id) {
@@ -32,7 +49,14 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 CoupleRepository.scopeParameters(scope).and("id", id)).firstResultOptional();
     }
 
-    public PanacheQuery<TherapySession> search(AccessScope scope, Filter f, PageQuery page) {
+    /** As {@link #findVisible}, with the couple's open safety flags. */
+    public Optional<Shown> findShown(AccessScope scope, UUID id) {
+        return getSession().createSelectionQuery(shown() + " where s.id = :id and " + visible(scope), Object[].class)
+                .setProperties(CoupleRepository.scopeParameters(scope).and("id", id).map()).uniqueResultOptional()
+                .map(Shown::of);
+    }
+
+    public Paged<Shown> search(AccessScope scope, Filter f, PageQuery page) {
         StringBuilder where = new StringBuilder(visible(scope));
         Parameters params = CoupleRepository.scopeParameters(scope);
         if (f.from() != null) {
@@ -59,8 +83,8 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
             where.append(" and s.couple.id = :coupleId");
             params.and("coupleId", f.coupleId());
         }
-        return find("from TherapySession s where " + where, Sort.by("s.startsAt").and("s.id"), params)
-                .page(Page.of(page.page(), page.size()));
+        return Paged.of(getSession().createSelectionQuery(shown() + " where " + where + " order by s.startsAt, s.id",
+                Object[].class).setProperties(params.map()), page.page(), page.size(), Shown::of);
     }
 
     /**

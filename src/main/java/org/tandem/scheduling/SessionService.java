@@ -1,16 +1,14 @@
 package org.tandem.scheduling;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
 import org.tandem.audit.AuditLog;
+import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
@@ -73,30 +71,26 @@ public class SessionService {
         sessions.flush();
         audit.success("session.create", RECORD, session.getId());
         publish(session, WebhookEvent.SESSION_SCHEDULED);
-        return toResponse(session);
+        return SessionMapper.toResponse(session, openFlags.count(couple.getId()) > 0);
     }
 
     public SessionResponse get(UUID id) {
-        TherapySession session = load(id);
+        SessionRepository.Shown shown = load(id);
         audit.success("session.read", RECORD, id);
-        return toResponse(session);
+        return toResponse(shown);
     }
 
     /** The session as an iCalendar file. */
     public String ics(UUID id) {
-        TherapySession session = load(id);
+        TherapySession session = load(id).session();
         audit.success("session.read-ics", RECORD, id);
         return calendars.single(session);
     }
 
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
-        PanacheQuery<TherapySession> query = sessions.search(access.reach(), filter, page);
-        List<TherapySession> rows = query.list();
+        Paged<SessionRepository.Shown> rows = sessions.search(access.reach(), filter, page);
         audit.success("session.list", RECORD, filter.coupleId());
-        Map<UUID, Integer> flags = openFlags.countByCouple(rows.stream().map(r -> r.getCouple().getId()).distinct()
-                .toList());
-        return PageResponse.of(rows, r -> SessionMapper.toResponse(r, flags.containsKey(r.getCouple().getId())), page,
-                query.count());
+        return PageResponse.of(rows.rows(), SessionService::toResponse, page, rows.total());
     }
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
@@ -107,7 +101,8 @@ public class SessionService {
     }
 
     public SessionResponse reschedule(UUID id, long expectedVersion, RescheduleRequest request) {
-        TherapySession session = load(id);
+        SessionRepository.Shown shown = load(id);
+        TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
         ZoneId zone = session.getClinic().getTimeZone();
         SessionSlot slot = new SessionSlot(ClinicTime.parse(request.start(), zone, "start"),
@@ -119,49 +114,52 @@ public class SessionService {
         booking.requireFree(who, slot, session.getId());
         session.reschedule(slot, caller.subject());
         publish(session, WebhookEvent.SESSION_RESCHEDULED);
-        return saved(session, "session.reschedule");
+        return saved(shown, "session.reschedule");
     }
 
     public SessionResponse cancel(UUID id, long expectedVersion, CancelRequest request) {
-        TherapySession session = load(id);
+        SessionRepository.Shown shown = load(id);
+        TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.cancel(request.cancelledBy(), blankToNull(request.reason()), Instant.now(),
                 session.getClinic().getLateCancelWindow());
         publish(session, WebhookEvent.SESSION_CANCELLED);
-        return saved(session, "session.cancel");
+        return saved(shown, "session.cancel");
     }
 
     public SessionResponse complete(UUID id, long expectedVersion) {
-        TherapySession session = load(id);
+        SessionRepository.Shown shown = load(id);
+        TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.complete(Instant.now());
         publish(session, WebhookEvent.SESSION_COMPLETED);
-        return saved(session, "session.complete");
+        return saved(shown, "session.complete");
     }
 
     public SessionResponse noShow(UUID id, long expectedVersion) {
-        TherapySession session = load(id);
+        SessionRepository.Shown shown = load(id);
+        TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
         session.markNoShow(Instant.now());
-        return saved(session, "session.no-show");
+        return saved(shown, "session.no-show");
     }
 
     private void publish(TherapySession s, WebhookEvent event) {
         events.publish(s, event);
     }
 
-    private SessionResponse saved(TherapySession session, String action) {
+    private SessionResponse saved(SessionRepository.Shown shown, String action) {
         sessions.flush();
-        audit.success(action, RECORD, session.getId());
-        return toResponse(session);
+        audit.success(action, RECORD, shown.session().getId());
+        return toResponse(shown);
     }
 
-    private TherapySession load(UUID id) {
+    private SessionRepository.Shown load(UUID id) {
         // Integrations reach only the operations their scopes open (AccessRules); roles gate the rest.
-        return sessions.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        return sessions.findShown(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
-    private SessionResponse toResponse(TherapySession session) {
-        return SessionMapper.toResponse(session, openFlags.count(session.getCouple().getId()) > 0);
+    private static SessionResponse toResponse(SessionRepository.Shown shown) {
+        return SessionMapper.toResponse(shown.session(), shown.flagged());
     }
 }

@@ -75,6 +75,13 @@ public class QuestionnaireResourceTest {
 
         as("therapist1").get("/api/v1/couples/" + coupleId).then().body("openSafetyFlags", equalTo(1));
         as("therapist1").get("/api/v1/sessions/" + sessionId).then().body("coupleSafetyFlag", equalTo(true));
+        // Lists show the same, and a session booked now shows it from its first response.
+        as("therapist1").queryParam("q", (String) couple.path("code")).get("/api/v1/couples").then()
+                .body("items.openSafetyFlags", contains(1));
+        as("therapist1").queryParam("coupleId", coupleId).get("/api/v1/sessions").then()
+                .body("items.coupleSafetyFlag", contains(true));
+        Bookings.book("therapist1", Bookings.session(coupleId, day + "T11:00", day + "T11:50")).then()
+                .body("coupleSafetyFlag", equalTo(true));
         Response agenda = as("therapist1").get("/api/v1/safety-flags").then().statusCode(200)
                 .body("coupleId", hasItem(coupleId)).extract().response();
         String flagId = agenda.path("find { it.coupleId == '" + coupleId + "' }.id");

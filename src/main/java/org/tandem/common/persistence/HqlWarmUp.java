@@ -23,12 +23,14 @@ class HqlWarmUp {
     private static final Logger LOG = Logger.getLogger(HqlWarmUp.class);
 
     static final List<String> SHAPES = List.of(
-            "from TherapySession s where s.couple.id in (select c.id from Couple c where c.clinic.id = :clinic"
+            "select s, (select count(*) from SafetyFlag osf where osf.coupleId = s.couple.id"
+                    + " and osf.acknowledgedAt is null) from TherapySession s where s.couple.id in (select c.id from Couple c where c.clinic.id = :clinic"
                     + " and (c.primaryTherapist.id = :therapist or exists (select 1 from Couple a"
                     + " join a.coTherapists t where a = c and t.id = :therapist))) and s.endsAt > :from"
                     + " and s.startsAt < :to and s.status = :status and s.therapist.id = :therapistId"
                     + " order by s.startsAt, s.id",
-            "select distinct c from Couple c left join fetch c.primaryTherapist left join fetch c.coTherapists"
+            "select c, (select count(*) from SafetyFlag osf where osf.coupleId = c.id and osf.acknowledgedAt is null)"
+                    + " from Couple c left join fetch c.primaryTherapist left join fetch c.coTherapists"
                     + " left join fetch c.partners where c.id = :id and c.clinic.id = :clinic",
             "select s.status, s.lateCancellation, count(s) from TherapySession s where s.couple.id = :couple"
                     + " and s.startsAt >= :from and s.startsAt < :to group by s.status, s.lateCancellation");
