@@ -1,5 +1,6 @@
 package org.tandem.audit;
 
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "audit_event")
+@Getter
 public class AuditEvent extends Identified {
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -82,58 +84,6 @@ public class AuditEvent extends Identified {
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    public Instant getOccurredAt() {
-        return occurredAt;
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public String getRoles() {
-        return roles;
-    }
-
-    public String getClientId() {
-        return clientId;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public String getRecordType() {
-        return recordType;
-    }
-
-    public String getRecordId() {
-        return recordId;
-    }
-
-    public AuditOutcome getOutcome() {
-        return outcome;
-    }
-
-    public Integer getHttpStatus() {
-        return httpStatus;
-    }
-
-    public String getClientAddress() {
-        return clientAddress;
-    }
-
-    public String getRequestId() {
-        return requestId;
-    }
-
-    public String getDetail() {
-        return detail;
     }
 
     @Override

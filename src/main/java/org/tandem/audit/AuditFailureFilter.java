@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tandem.security.Caller;
@@ -17,17 +18,13 @@ import org.tandem.security.Caller;
  * services, in their transactions. Unauthenticated requests (401) carry no verified identity and no clinic, so they
  * are counted in the HTTP metrics, not in a clinic's audit log.
  */
+@RequiredArgsConstructor
 public class AuditFailureFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFailureFilter.class);
 
     private final AuditLog auditLog;
     private final Caller caller;
-
-    AuditFailureFilter(AuditLog auditLog, Caller caller) {
-        this.auditLog = auditLog;
-        this.caller = caller;
-    }
 
     @ServerResponseFilter
     public void auditFailure(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.MDC;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
@@ -16,6 +17,7 @@ import org.tandem.security.Caller;
  * request's transaction, if any, was rolled back.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AuditLog {
 
     /**
@@ -33,12 +35,6 @@ public class AuditLog {
     private final AuditRepository events;
     private final ClinicRepository clinics;
     private final Caller caller;
-
-    AuditLog(AuditRepository events, ClinicRepository clinics, Caller caller) {
-        this.events = events;
-        this.clinics = clinics;
-        this.caller = caller;
-    }
 
     /** Records a successful read or change; joins the caller's transaction and fails without one. */
     @Transactional(Transactional.TxType.MANDATORY)

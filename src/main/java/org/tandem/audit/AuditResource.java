@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,15 +20,11 @@ import org.tandem.common.TandemConfig;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who read or changed clinical data, when, from where, and how it ended")
 @AuditedRecord("audit-event")
+@RequiredArgsConstructor
 public class AuditResource {
 
     private final AuditService service;
     private final TandemConfig config;
-
-    AuditResource(AuditService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @GET
     @Operation(summary = "Page through the clinic's audit events, newest first",

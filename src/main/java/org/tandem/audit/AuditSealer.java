@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.persistence.Jdbc;
@@ -23,6 +24,7 @@ import org.tandem.common.persistence.Jdbc;
  * longest transaction, so an event that is still to commit cannot be passed over.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class);
@@ -35,11 +37,6 @@ public class AuditSealer {
 
     private final Jdbc jdbc;
     private final AuditConfig config;
-
-    AuditSealer(Jdbc jdbc, AuditConfig config) {
-        this.jdbc = jdbc;
-        this.config = config;
-    }
 
     @Scheduled(every = "${tandem.audit.seal-interval}", delay = 15, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

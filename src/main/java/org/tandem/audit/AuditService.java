@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.common.persistence.Jdbc;
 import org.tandem.common.web.PageQuery;
@@ -18,6 +19,7 @@ import org.tandem.security.Caller;
 /** Reading the audit log: admins, their own clinic only. Reading it is itself audited. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class AuditService {
 
     public record AuditEventResponse(UUID id, Instant occurredAt, String subject, String roles, String clientId,
@@ -39,13 +41,6 @@ public class AuditService {
     private final AuditLog audit;
     private final Caller caller;
     private final Jdbc jdbc;
-
-    AuditService(AuditRepository events, AuditLog audit, Caller caller, Jdbc jdbc) {
-        this.events = events;
-        this.audit = audit;
-        this.caller = caller;
-        this.jdbc = jdbc;
-    }
 
     public PageResponse<AuditEventResponse> list(AuditRepository.Filter filter, PageQuery page) {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {

@@ -1,5 +1,7 @@
 package org.tandem.boundary;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
@@ -23,9 +25,11 @@ import org.tandem.couple.Couple;
 /** A boundary a couple agreed, with every version of it. ACTIVE until retired; renegotiating adds a version. */
 @Entity
 @Table(name = "boundary")
+@Getter
 public class Boundary extends Tracked {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID clinicId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -33,6 +37,7 @@ public class Boundary extends Tracked {
     private Couple couple;
 
     @Column(name = "current_number", nullable = false)
+    @Getter(AccessLevel.NONE)
     private int currentNumber;
 
     /** ACTIVE or RETIRED: the boundary as a whole. */
@@ -100,22 +105,6 @@ public class Boundary extends Tracked {
         if (status != BoundaryStatus.ACTIVE) {
             throw new Conflict("boundary-retired", "Boundary Retired", "A retired boundary does not change.");
         }
-    }
-
-    public Couple getCouple() {
-        return couple;
-    }
-
-    public BoundaryStatus getStatus() {
-        return status;
-    }
-
-    public LocalDate getNextReviewOn() {
-        return nextReviewOn;
-    }
-
-    public List<BoundaryVersion> getVersions() {
-        return versions;
     }
 
     @Override

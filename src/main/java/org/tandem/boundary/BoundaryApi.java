@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.web.Tagged;
 
 /** Request and response bodies of {@code /api/v1/couples/{id}/boundaries}. None prints its text. */
 public final class BoundaryApi {
@@ -41,7 +42,7 @@ public final class BoundaryApi {
     }
 
     public record BoundaryResponse(UUID id, UUID coupleId, String coupleCode, BoundaryStatus status,
-            LocalDate nextReviewOn, VersionResponse current, List<VersionResponse> history, long version) {
+            LocalDate nextReviewOn, VersionResponse current, List<VersionResponse> history, long version) implements Tagged {
 
         @Override
         public String toString() {

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.boundary.BoundaryApi.BoundaryRequest;
@@ -32,19 +34,16 @@ import org.tandem.common.web.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Boundaries", description = "Boundary agreements, versioned")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class BoundaryResource {
 
     private final BoundaryService service;
-
-    BoundaryResource(BoundaryService service) {
-        this.service = service;
-    }
 
     @POST
     @Operation(summary = "Record an agreed boundary")
     @APIResponse(responseCode = "201", description = "Recorded, version 1")
     public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid BoundaryRequest request) {
-        return withEtag(Response.Status.CREATED, service.create(coupleId, request));
+        return Created.body(service.create(coupleId, request));
     }
 
     @GET
@@ -59,8 +58,8 @@ public class BoundaryResource {
     @Path("{id}")
     @Operation(summary = "Read a boundary and its history")
     @APIResponse(responseCode = "200", description = "The boundary; ETag carries its version")
-    public Response get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
-        return withEtag(Response.Status.OK, service.get(coupleId, id));
+    public BoundaryResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return service.get(coupleId, id);
     }
 
     @POST
@@ -68,9 +67,9 @@ public class BoundaryResource {
     @Operation(summary = "Renegotiate: a new version; the old one stays as RENEGOTIATED", description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The boundary with its new version")
     @APIResponse(responseCode = "409", description = "The boundary is retired")
-    public Response renegotiate(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+    public BoundaryResponse renegotiate(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid BoundaryRequest request) {
-        return withEtag(Response.Status.OK, service.renegotiate(coupleId, id, Versions.fromIfMatch(ifMatch), request));
+        return service.renegotiate(coupleId, id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -79,10 +78,9 @@ public class BoundaryResource {
             description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Reviewed")
     @APIResponse(responseCode = "409", description = "The boundary is retired")
-    public Response review(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+    public BoundaryResponse review(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ReviewRequest request) {
-        return withEtag(Response.Status.OK,
-                service.review(coupleId, id, Versions.fromIfMatch(ifMatch), request.nextReviewOn()));
+        return service.review(coupleId, id, Versions.fromIfMatch(ifMatch), request.nextReviewOn());
     }
 
     @POST
@@ -91,12 +89,8 @@ public class BoundaryResource {
             description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Retired")
     @APIResponse(responseCode = "409", description = "Already retired")
-    public Response retire(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+    public BoundaryResponse retire(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(Response.Status.OK, service.retire(coupleId, id, Versions.fromIfMatch(ifMatch)));
-    }
-
-    private static Response withEtag(Response.Status status, BoundaryResponse boundary) {
-        return Response.status(status).tag(Versions.etag(boundary.version())).entity(boundary).build();
+        return service.retire(coupleId, id, Versions.fromIfMatch(ifMatch));
     }
 }

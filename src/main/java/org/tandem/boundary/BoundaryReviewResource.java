@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,13 +19,10 @@ import org.tandem.common.web.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Boundaries")
 @AuditedRecord(BoundaryService.RECORD)
+@RequiredArgsConstructor
 public class BoundaryReviewResource {
 
     private final BoundaryService service;
-
-    BoundaryReviewResource(BoundaryService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "Boundaries due for review in the next N days, overdue included", description = "days: 0 to 366, default 14. Soonest first.")

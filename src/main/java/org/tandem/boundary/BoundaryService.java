@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.web.Problems;
@@ -21,6 +22,7 @@ import org.tandem.security.Caller;
 /** Boundary agreements, versioned so renegotiation keeps the history. Every read and change is audited. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class BoundaryService {
 
     static final String RECORD = "boundary";
@@ -32,16 +34,6 @@ public class BoundaryService {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
-
-    BoundaryService(BoundaryRepository boundaries, CoupleRepository couples, ClinicRepository clinics, Caller caller, AccessPolicy access,
-            AuditLog audit) {
-        this.boundaries = boundaries;
-        this.couples = couples;
-        this.clinics = clinics;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-    }
 
     public BoundaryResponse create(UUID coupleId, BoundaryRequest request) {
         Couple couple = couple(coupleId);

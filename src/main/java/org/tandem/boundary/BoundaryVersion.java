@@ -1,5 +1,7 @@
 package org.tandem.boundary;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,10 +18,12 @@ import org.tandem.couple.Partner;
 /** One agreed wording of a boundary. Only its status moves on; the words never change. */
 @Entity
 @Table(name = "boundary_version")
+@Getter
 public class BoundaryVersion extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "boundary_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private Boundary boundary;
 
     @Column(nullable = false, updatable = false)
@@ -48,6 +52,7 @@ public class BoundaryVersion extends Identified {
     private Instant createdAt;
 
     @Column(name = "created_by", nullable = false, updatable = false, length = 255)
+    @Getter(AccessLevel.NONE)
     private String createdBy;
 
     protected BoundaryVersion() {
@@ -67,34 +72,6 @@ public class BoundaryVersion extends Identified {
 
     void end(BoundaryStatus how) {
         this.status = how;
-    }
-
-    public int getNumber() {
-        return number;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public Partner getRequestedBy() {
-        return requestedBy;
-    }
-
-    public Partner getProtects() {
-        return protects;
-    }
-
-    public LocalDate getAgreedOn() {
-        return agreedOn;
-    }
-
-    public BoundaryStatus getStatus() {
-        return status;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.tandem.clinic;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,7 @@ import java.time.ZoneId;
 /** The tenant. Every other record belongs to exactly one clinic. */
 @Entity
 @Table(name = "clinic")
+@Getter
 public class Clinic extends Versioned {
 
     /** The value of the {@code clinic} claim in the caller's token. */
@@ -20,6 +23,7 @@ public class Clinic extends Versioned {
     private String name;
 
     @Column(name = "time_zone", nullable = false, length = 64)
+    @Getter(AccessLevel.NONE)
     private String timeZone;
 
     /** Cancelling closer than this before a session's start flags the cancellation late. */
@@ -35,24 +39,12 @@ public class Clinic extends Versioned {
         this.timeZone = timeZone.getId();
     }
 
-    public String getKey() {
-        return key;
-    }
-
-    public String getName() {
-        return name;
-    }
-
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
     }
 
     public Duration getLateCancelWindow() {
         return Duration.ofHours(lateCancelHours);
-    }
-
-    public int getLateCancelHours() {
-        return lateCancelHours;
     }
 
     /** The clinic's own settings, changed by its admins. */

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,20 +24,16 @@ import org.tandem.common.web.Versions;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic", description = "The caller's clinic and its settings")
 @AuditedRecord("clinic")
+@RequiredArgsConstructor
 public class ClinicResource {
 
     private final ClinicService service;
 
-    ClinicResource(ClinicService service) {
-        this.service = service;
-    }
-
     @GET
     @Operation(summary = "Your clinic's settings")
     @APIResponse(responseCode = "200", description = "The settings; ETag carries their version")
-    public Response get() {
-        ClinicResponse clinic = service.get();
-        return Response.ok(clinic).tag(Versions.etag(clinic.version())).build();
+    public ClinicResponse get() {
+        return service.get();
     }
 
     @PUT
@@ -47,9 +43,8 @@ public class ClinicResource {
                     + " If-Match.")
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown time zone, window outside 0-168 h)")
-    public Response update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public ClinicResponse update(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ClinicSettingsRequest request) {
-        ClinicResponse clinic = service.update(Versions.fromIfMatch(ifMatch), request);
-        return Response.ok(clinic).tag(Versions.etag(clinic.version())).build();
+        return service.update(Versions.fromIfMatch(ifMatch), request);
     }
 }

@@ -9,17 +9,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.Problems;
+import org.tandem.common.web.Tagged;
 import org.tandem.common.web.Versions;
 import org.tandem.security.Caller;
 
 /** The caller's own clinic: its name, time zone and late-cancel window. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class ClinicService {
 
-    public record ClinicResponse(String key, String name, String timeZone, int lateCancelHours, long version) {
+    public record ClinicResponse(String key, String name, String timeZone, int lateCancelHours, long version) implements Tagged {
     }
 
     public record ClinicSettingsRequest(@NotBlank @Size(max = 200) String name,
@@ -30,12 +33,6 @@ public class ClinicService {
     private final ClinicRepository clinics;
     private final Caller caller;
     private final AuditLog audit;
-
-    ClinicService(ClinicRepository clinics, Caller caller, AuditLog audit) {
-        this.clinics = clinics;
-        this.caller = caller;
-        this.audit = audit;
-    }
 
     public ClinicResponse get() {
         return toResponse(clinics.findById(caller.clinicId()));

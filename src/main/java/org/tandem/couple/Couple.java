@@ -1,5 +1,6 @@
 package org.tandem.couple;
 
+import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import jakarta.persistence.CascadeType;
@@ -28,6 +29,7 @@ import org.tandem.therapist.Therapist;
 /** The client unit: two partners, their care status, their therapists and the goals of their treatment. */
 @Entity
 @Table(name = "couple")
+@Getter
 public class Couple extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -123,38 +125,6 @@ public class Couple extends Tracked {
 
     private Partner partner(int seat) {
         return partners.stream().filter(p -> p.getSeat() == seat).findFirst().orElseThrow();
-    }
-
-    public Clinic getClinic() {
-        return clinic;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public CoupleStatus getStatus() {
-        return status;
-    }
-
-    public LocalDate getCareStartedOn() {
-        return careStartedOn;
-    }
-
-    public String getTreatmentGoals() {
-        return treatmentGoals;
-    }
-
-    public Therapist getPrimaryTherapist() {
-        return primaryTherapist;
-    }
-
-    public Set<Therapist> getCoTherapists() {
-        return coTherapists;
-    }
-
-    public List<Partner> getPartners() {
-        return partners;
     }
 
     @Override

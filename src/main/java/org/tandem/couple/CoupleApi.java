@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.web.Tagged;
 import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of {@code /api/v1/couples}. None of them prints its contents. */
@@ -86,7 +87,7 @@ public final class CoupleApi {
             String treatmentGoals, TherapistRef primaryTherapist, List<TherapistRef> coTherapists,
             List<PartnerResponse> partners,
             @Schema(description = "Safety flags no therapist has acknowledged yet") int openSafetyFlags,
-            long version, Instant createdAt, Instant updatedAt) {
+            long version, Instant createdAt, Instant updatedAt) implements Tagged {
 
         @Override
         public String toString() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.Problems;
@@ -16,6 +17,7 @@ import org.tandem.security.AccessScope;
  * to the calling therapist, is simply not found. Later features reach their records through {@link #findVisible}.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
 
     /** Search criteria for a list; null fields do not filter. */
@@ -30,10 +32,6 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
     }
 
     private final OpenSafetyFlags openFlags;
-
-    CoupleRepository(OpenSafetyFlags openFlags) {
-        this.openFlags = openFlags;
-    }
 
     public Optional<Couple> findVisible(AccessScope scope, UUID id) {
         Parameters params = scopeParameters(scope).and("id", id);

@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.PageQuery;
@@ -41,15 +43,11 @@ import org.tandem.couple.CoupleApi.UpdateCoupleRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Couples", description = "The client couples: partners, status and therapists")
 @AuditedRecord(CoupleService.RECORD)
+@RequiredArgsConstructor
 public class CoupleResource {
 
     private final CoupleService service;
     private final TandemConfig config;
-
-    CoupleResource(CoupleService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @POST
     @Operation(summary = "Register a couple",
@@ -59,8 +57,7 @@ public class CoupleResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (problem with violations)")
     public Response create(@NotNull @Valid CreateCoupleRequest request, @Context UriInfo uri) {
         CoupleResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(Versions.etag(created.version())).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
@@ -80,8 +77,8 @@ public class CoupleResource {
     @Path("{id}")
     @Operation(summary = "Read a couple")
     @APIResponse(responseCode = "200", description = "The couple; ETag header carries its version")
-    public Response get(@PathParam("id") UUID id) {
-        return withEtag(service.get(id));
+    public CoupleResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @PUT
@@ -89,9 +86,9 @@ public class CoupleResource {
     @Operation(summary = "Update a couple's details and partners",
             description = "Replaces the details; partners keep their ids. Requires If-Match with the ETag read.")
     @APIResponse(responseCode = "200", description = "Updated")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public CoupleResponse update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid UpdateCoupleRequest request) {
-        return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
+        return service.update(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -103,9 +100,9 @@ public class CoupleResource {
     @APIResponse(responseCode = "200", description = "Status changed")
     @APIResponse(responseCode = "400", description = "Invalid or unknown status")
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public CoupleResponse changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid StatusChangeRequest request) {
-        return withEtag(service.changeStatus(id, Versions.fromIfMatch(ifMatch), request));
+        return service.changeStatus(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @PUT
@@ -114,12 +111,8 @@ public class CoupleResource {
             description = "Replaces the assignment. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Assigned")
     @APIResponse(responseCode = "400", description = "A therapist id is not of your clinic")
-    public Response assignTherapists(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public CoupleResponse assignTherapists(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TherapistAssignmentRequest request) {
-        return withEtag(service.assignTherapists(id, Versions.fromIfMatch(ifMatch), request));
-    }
-
-    private static Response withEtag(CoupleResponse couple) {
-        return Response.ok(couple).tag(Versions.etag(couple.version())).build();
+        return service.assignTherapists(id, Versions.fromIfMatch(ifMatch), request);
     }
 }

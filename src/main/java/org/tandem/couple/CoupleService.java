@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.persistence.LockOrder;
@@ -31,6 +32,7 @@ import org.tandem.therapist.TherapistRepository;
 /** Couples: the rules, the transactions and the audit of every read and change. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class CoupleService {
 
     private static final String NOT_ACTIVE = "is not an active therapist of your clinic";
@@ -46,17 +48,6 @@ public class CoupleService {
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
     private final LockOrder locks;
-
-    CoupleService(CoupleRepository couples, TherapistRepository therapists, ClinicRepository clinics, AccessPolicy access,
-            AuditLog audit, Event<CoupleDischarging> discharging, LockOrder locks) {
-        this.locks = locks;
-        this.couples = couples;
-        this.therapists = therapists;
-        this.clinics = clinics;
-        this.access = access;
-        this.audit = audit;
-        this.discharging = discharging;
-    }
 
     public CoupleResponse create(CreateCoupleRequest request) {
         AccessScope scope = access.reach();

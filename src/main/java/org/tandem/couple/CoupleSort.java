@@ -2,9 +2,11 @@ package org.tandem.couple;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.web.Problems;
 
 /** The orders a couple list can be sorted in: {@code sort=field} ascending, {@code sort=-field} descending. */
+@RequiredArgsConstructor
 public enum CoupleSort {
     CREATED_AT("createdAt", "createdAt", false),
     CREATED_AT_DESC("-createdAt", "createdAt", true),
@@ -20,12 +22,6 @@ public enum CoupleSort {
     private final String parameter;
     private final String property;
     private final boolean descending;
-
-    CoupleSort(String parameter, String property, boolean descending) {
-        this.parameter = parameter;
-        this.property = property;
-        this.descending = descending;
-    }
 
     public String property() {
         return "c." + property;

@@ -1,5 +1,6 @@
 package org.tandem.couple;
 
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "partner")
+@Getter
 public class Partner extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -69,46 +71,6 @@ public class Partner extends Identified {
         this.phone = d.phone();
         this.recoveryRole = d.recoveryRole();
         this.sobrietyDate = d.sobrietyDate();
-    }
-
-    public Couple getCouple() {
-        return couple;
-    }
-
-    public int getSeat() {
-        return seat;
-    }
-
-    public String getFullName() {
-        return fullName;
-    }
-
-    public String getPreferredName() {
-        return preferredName;
-    }
-
-    public String getPronouns() {
-        return pronouns;
-    }
-
-    public LocalDate getDateOfBirth() {
-        return dateOfBirth;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public RecoveryRole getRecoveryRole() {
-        return recoveryRole;
-    }
-
-    public LocalDate getSobrietyDate() {
-        return sobrietyDate;
     }
 
     @Override

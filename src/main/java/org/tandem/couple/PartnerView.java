@@ -1,6 +1,7 @@
 package org.tandem.couple;
 
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.web.Problems;
 import org.tandem.security.AccessPolicy;
 
@@ -9,15 +10,12 @@ import org.tandem.security.AccessPolicy;
  * through the clinic's app, who never sees what the other partner keeps private. Integrations always act for one
  * partner and must say which ({@code forPartner}).
  */
+@RequiredArgsConstructor
 public final class PartnerView {
 
     private static final PartnerView CLINICIAN = new PartnerView(null);
 
     private final UUID partnerId;
-
-    private PartnerView(UUID partnerId) {
-        this.partnerId = partnerId;
-    }
 
     /** The view a request asks for with its {@code forPartner} query parameter. */
     public static PartnerView of(AccessPolicy access, Couple couple, UUID forPartner) {

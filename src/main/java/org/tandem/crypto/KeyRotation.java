@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Conflict;
@@ -30,6 +31,7 @@ import org.tandem.common.persistence.Jdbc;
  * finished (the old key deleted).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class KeyRotation {
 
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
@@ -43,13 +45,6 @@ public class KeyRotation {
     private final ClinicCipher cipher;
     private final Jdbc jdbc;
     private final AuditLog audit;
-
-    KeyRotation(DataKeyRepository keys, ClinicCipher cipher, Jdbc jdbc, AuditLog audit) {
-        this.keys = keys;
-        this.cipher = cipher;
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     /** Retires the clinic's data key and creates the one its data moves to. One rotation at a time (409). */
     @Transactional

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,15 +22,11 @@ import org.tandem.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic", description = "The caller's clinic and its settings")
 @AuditedRecord("data-key")
+@RequiredArgsConstructor
 public class KeyRotationResource {
 
     private final KeyRotation rotation;
     private final Caller caller;
-
-    KeyRotationResource(KeyRotation rotation, Caller caller) {
-        this.rotation = rotation;
-        this.caller = caller;
-    }
 
     @POST
     @Operation(summary = "Move the clinic's encrypted data to a new data key",

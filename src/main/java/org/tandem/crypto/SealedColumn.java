@@ -1,10 +1,13 @@
 package org.tandem.crypto;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Every column that holds a ciphertext under a clinic's data key, with the column naming its key and the purpose
  * sealed into the ciphertext's associated data. Features seal and open with these purposes; {@link KeyRotation}
  * moves each of them to a new key. KeyRotationTest fails when a table gains a key column that is not listed here.
  */
+@RequiredArgsConstructor
 public enum SealedColumn {
     NOTE_BODY("session_note", "body_key_id", "body_ciphertext", "note"),
     ADDENDUM_BODY("note_addendum", "body_key_id", "body_ciphertext", "addendum"),
@@ -16,13 +19,6 @@ public enum SealedColumn {
     private final String keyColumn;
     private final String ciphertextColumn;
     private final String purpose;
-
-    SealedColumn(String table, String keyColumn, String ciphertextColumn, String purpose) {
-        this.table = table;
-        this.keyColumn = keyColumn;
-        this.ciphertextColumn = ciphertextColumn;
-        this.purpose = purpose;
-    }
 
     public String table() {
         return table;

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
@@ -42,6 +43,7 @@ import org.tandem.therapist.TherapistRepository;
  * subject, couple code) that is checked first, so loading twice creates nothing twice.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
@@ -60,20 +62,6 @@ public class DemoData {
     private final QuestionnaireRepository questionnaires;
     private final SobrietyRepository sobriety;
     private final InstrumentCatalog instruments;
-
-    DemoData(TandemConfig config, ClinicRepository clinics, StaffRepository staff, TherapistRepository therapists,
-            CoupleRepository couples, MeasurementRepository measurements, QuestionnaireRepository questionnaires,
-            SobrietyRepository sobriety, InstrumentCatalog instruments) {
-        this.config = config;
-        this.clinics = clinics;
-        this.staff = staff;
-        this.therapists = therapists;
-        this.couples = couples;
-        this.measurements = measurements;
-        this.questionnaires = questionnaires;
-        this.sobriety = sobriety;
-        this.instruments = instruments;
-    }
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {

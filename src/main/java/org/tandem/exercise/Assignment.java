@@ -1,5 +1,7 @@
 package org.tandem.exercise;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
@@ -24,9 +26,11 @@ import org.tandem.couple.Partner;
 /** An exercise version assigned to a couple, or to one partner, with a cadence and a date range. */
 @Entity
 @Table(name = "assignment")
+@Getter
 public class Assignment extends Tracked {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID clinicId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -44,9 +48,11 @@ public class Assignment extends Tracked {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "cadence_kind", nullable = false, updatable = false, length = 16)
+    @Getter(AccessLevel.NONE)
     private Cadence.Kind cadenceKind;
 
     @Column(name = "times_per_week", updatable = false)
+    @Getter(AccessLevel.NONE)
     private Integer timesPerWeek;
 
     @Column(name = "starts_on", nullable = false, updatable = false)
@@ -116,38 +122,6 @@ public class Assignment extends Tracked {
 
     private java.util.Optional<AssignmentPause> openPause() {
         return pauses.stream().filter(AssignmentPause::isOpen).findFirst();
-    }
-
-    public Couple getCouple() {
-        return couple;
-    }
-
-    public Partner getPartner() {
-        return partner;
-    }
-
-    public ExerciseVersion getExercise() {
-        return exercise;
-    }
-
-    public LocalDate getStartsOn() {
-        return startsOn;
-    }
-
-    public LocalDate getEndsOn() {
-        return endsOn;
-    }
-
-    public String getTherapistNote() {
-        return therapistNote;
-    }
-
-    public AssignmentStatus getStatus() {
-        return status;
-    }
-
-    public List<AssignmentPause> getPauses() {
-        return pauses;
     }
 
     @Override

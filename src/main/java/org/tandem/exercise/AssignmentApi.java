@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.common.ErrorMarkApi.EnteredInError;
+import org.tandem.common.web.Tagged;
 
 /** Request and response bodies of {@code /api/v1/couples/{id}/assignments}. */
 public final class AssignmentApi {
@@ -53,7 +54,7 @@ public final class AssignmentApi {
 
     public record AssignmentResponse(UUID id, UUID coupleId, UUID partnerId, ExerciseApi.ExerciseVersionResponse exercise,
             ExerciseApi.CadenceResponse cadence, LocalDate startsOn, LocalDate endsOn, String note,
-            AssignmentStatus status, List<PauseResponse> pauses, long version) {
+            AssignmentStatus status, List<PauseResponse> pauses, long version) implements Tagged {
 
         @Override
         public String toString() {

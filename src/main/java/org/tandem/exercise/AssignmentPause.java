@@ -1,5 +1,7 @@
 package org.tandem.exercise;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,10 +14,12 @@ import java.time.LocalDate;
 /** A stretch of days an assignment was paused: nothing is due then. Open while {@code until} is null. */
 @Entity
 @Table(name = "assignment_pause")
+@Getter
 public class AssignmentPause extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assignment_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private Assignment assignment;
 
     @Column(name = "paused_from", nullable = false, updatable = false)
@@ -44,11 +48,4 @@ public class AssignmentPause extends Identified {
         return new Adherence.Period(pausedFrom, until == null ? openEnd : until);
     }
 
-    public LocalDate getPausedFrom() {
-        return pausedFrom;
-    }
-
-    public LocalDate getUntil() {
-        return until;
-    }
 }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -38,13 +40,10 @@ import org.tandem.exercise.AssignmentApi.StatusRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments", description = "Exercises assigned to a couple, completions and adherence")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class AssignmentResource {
 
     private final AssignmentService service;
-
-    AssignmentResource(AssignmentService service) {
-        this.service = service;
-    }
 
     @POST
     @Operation(summary = "Assign an exercise to the couple or one partner",
@@ -53,7 +52,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "409", description = "The exercise is archived")
     public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid AssignmentRequest request) {
         AssignmentResponse created = service.create(coupleId, request);
-        return Response.status(Response.Status.CREATED).tag(Versions.etag(created.version())).entity(created).build();
+        return Created.body(created);
     }
 
     @GET
@@ -68,9 +67,8 @@ public class AssignmentResource {
     @Path("{id}")
     @Operation(summary = "Read an assignment")
     @APIResponse(responseCode = "200", description = "The assignment; ETag carries its version")
-    public Response get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
-        AssignmentResponse a = service.get(coupleId, id);
-        return Response.ok(a).tag(Versions.etag(a.version())).build();
+    public AssignmentResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return service.get(coupleId, id);
     }
 
     @POST
@@ -81,10 +79,9 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Unknown status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
-    public Response changeStatus(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+    public AssignmentResponse changeStatus(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid StatusRequest request) {
-        AssignmentResponse a = service.changeStatus(coupleId, id, Versions.fromIfMatch(ifMatch), request.status());
-        return Response.ok(a).tag(Versions.etag(a.version())).build();
+        return service.changeStatus(coupleId, id, Versions.fromIfMatch(ifMatch), request.status());
     }
 
     @POST
@@ -107,8 +104,7 @@ public class AssignmentResource {
     @Path("{id}/completions/{completionId}/entered-in-error")
     @Operation(summary = "Mark a completion as logged by mistake", description = "It stays in the list, marked, with the reason; adherence"
                     + " no longer counts it, and the right day can be logged. Once only.")
-    @APIResponse(responseCode = "200", description = "Marked",
-            content = @Content(schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(responseCode = "200", description = "Marked")
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     public CompletionResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -33,6 +34,7 @@ import org.tandem.webhook.WebhookEvent;
 /** Assignments, completions and adherence. Every read and change is audited; reflections are for therapists. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class AssignmentService implements AdherenceReads {
 
     static final String RECORD = "assignment";
@@ -49,17 +51,6 @@ public class AssignmentService implements AdherenceReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-
-    AssignmentService(AssignmentRepository assignments, ExerciseRepository exercises,
-            CoupleRepository couples, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
-        this.assignments = assignments;
-        this.exercises = exercises;
-        this.couples = couples;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.outbox = outbox;
-    }
 
     public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
         Couple couple = couple(coupleId);

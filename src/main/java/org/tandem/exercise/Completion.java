@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.hibernate.annotations.UuidGenerator;
 import org.tandem.common.Markable;
 import org.tandem.couple.Partner;
@@ -22,6 +24,7 @@ import org.tandem.couple.Partner;
  */
 @Entity
 @Table(name = "completion")
+@Getter
 public class Completion extends Markable {
 
     @Id
@@ -31,6 +34,7 @@ public class Completion extends Markable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assignment_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private Assignment assignment;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -60,6 +64,7 @@ public class Completion extends Markable {
      * so that the lookup of a partner's day is answered by the unique key on it.
      */
     @Column(name = "counted_on", insertable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private LocalDate countedOn;
 
     protected Completion() {
@@ -75,38 +80,6 @@ public class Completion extends Markable {
         this.rating = rating;
         this.loggedBy = loggedBy;
         this.createdAt = Instant.now();
-    }
-
-    public String getLoggedBy() {
-        return loggedBy;
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public Partner getPartner() {
-        return partner;
-    }
-
-    public LocalDate getDoneOn() {
-        return doneOn;
-    }
-
-    public String getReflection() {
-        return reflection;
-    }
-
-    public boolean isShared() {
-        return shared;
-    }
-
-    public Integer getRating() {
-        return rating;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

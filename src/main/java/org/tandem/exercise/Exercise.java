@@ -1,5 +1,7 @@
 package org.tandem.exercise;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import jakarta.persistence.CascadeType;
@@ -15,12 +17,14 @@ import java.util.UUID;
 /** An exercise of a clinic's library. Editing adds a version; archiving hides it from new assignments only. */
 @Entity
 @Table(name = "exercise")
+@Getter
 public class Exercise extends Tracked {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
 
     @Column(name = "current_number", nullable = false)
+    @Getter(AccessLevel.NONE)
     private int currentNumber;
 
     @Column(nullable = false)
@@ -55,18 +59,6 @@ public class Exercise extends Tracked {
 
     public ExerciseVersion current() {
         return versions.stream().filter(v -> v.getNumber() == currentNumber).findFirst().orElseThrow();
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public boolean isArchived() {
-        return archived;
-    }
-
-    public List<ExerciseVersion> getVersions() {
-        return versions;
     }
 
     @Override

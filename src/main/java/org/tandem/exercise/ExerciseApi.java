@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.web.Tagged;
 
 /** Request and response bodies of {@code /api/v1/exercises}. */
 public final class ExerciseApi {
@@ -41,7 +42,7 @@ public final class ExerciseApi {
     }
 
     public record ExerciseResponse(UUID id, boolean archived, ExerciseVersionResponse current, List<Integer> versions,
-            long version) {
+            long version) implements Tagged {
     }
 
     static ExerciseVersionResponse toResponse(ExerciseVersion v) {

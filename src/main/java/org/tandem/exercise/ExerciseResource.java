@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.PageQuery;
@@ -38,15 +40,11 @@ import org.tandem.exercise.ExerciseApi.ExerciseVersionResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Exercises", description = "The clinic's library of recovery exercises")
 @AuditedRecord(ExerciseService.RECORD)
+@RequiredArgsConstructor
 public class ExerciseResource {
 
     private final ExerciseService service;
     private final TandemConfig config;
-
-    ExerciseResource(ExerciseService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @GET
     @Operation(summary = "List the clinic's exercises",
@@ -62,8 +60,8 @@ public class ExerciseResource {
     @Path("{id}")
     @Operation(summary = "Read an exercise, current version")
     @APIResponse(responseCode = "200", description = "The exercise; ETag carries its version")
-    public Response get(@PathParam("id") UUID id) {
-        return withEtag(service.get(id));
+    public ExerciseResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @GET
@@ -79,8 +77,7 @@ public class ExerciseResource {
     @APIResponse(responseCode = "201", description = "Added")
     public Response create(@NotNull @Valid ExerciseRequest request, @Context UriInfo uri) {
         ExerciseResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(Versions.etag(created.version())).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @PUT
@@ -89,17 +86,17 @@ public class ExerciseResource {
             description = "Assignments keep the version they were given. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The new current version")
     @APIResponse(responseCode = "409", description = "Archived")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public ExerciseResponse update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ExerciseRequest request) {
-        return withEtag(service.update(id, Versions.fromIfMatch(ifMatch), request));
+        return service.update(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
     @Path("{id}/archive")
     @Operation(summary = "Archive an exercise: no new assignments, old ones unaffected")
     @APIResponse(responseCode = "200", description = "Archived")
-    public Response archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(service.archive(id, Versions.fromIfMatch(ifMatch)));
+    public ExerciseResponse archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.archive(id, Versions.fromIfMatch(ifMatch));
     }
 
     private static boolean flag(String raw) {
@@ -110,9 +107,5 @@ public class ExerciseResource {
             return true;
         }
         throw Problems.invalid("includeArchived", "query", "must be true or false");
-    }
-
-    private static Response withEtag(ExerciseResponse exercise) {
-        return Response.ok(exercise).tag(Versions.etag(exercise.version())).build();
     }
 }

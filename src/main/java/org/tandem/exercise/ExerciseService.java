@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
@@ -26,6 +27,7 @@ import org.tandem.security.Caller;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class ExerciseService {
 
     static final String RECORD = "exercise";
@@ -40,13 +42,6 @@ public class ExerciseService {
     private final Caller caller;
     private final AuditLog audit;
     private final ObjectMapper json;
-
-    ExerciseService(ExerciseRepository exercises, Caller caller, AuditLog audit, ObjectMapper json) {
-        this.exercises = exercises;
-        this.caller = caller;
-        this.audit = audit;
-        this.json = json;
-    }
 
     public PageResponse<ExerciseResponse> list(ExerciseCategory category, boolean includeArchived, PageQuery page) {
         UUID clinicId = libraryOfCaller();

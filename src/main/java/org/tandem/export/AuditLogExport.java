@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 
 /** The clinic's audit events in the period, oldest first. Events carry ids and actions, never clinical text. */
 @ApplicationScoped
+@RequiredArgsConstructor
 class AuditLogExport implements ExportSource {
 
     static final List<String> COLUMNS = List.of("occurred_at", "subject", "roles", "client_id", "action",
@@ -19,10 +21,6 @@ class AuditLogExport implements ExportSource {
             + " and (record_type is null or record_type <> '" + AuditLog.AUTHOR_ONLY + "')";
 
     private final Scan scan;
-
-    AuditLogExport(Scan scan) {
-        this.scan = scan;
-    }
 
     @Override
     public long count(ExportJob job, ExportScope s) {

@@ -1,6 +1,9 @@
 package org.tandem.export;
 
+import lombok.RequiredArgsConstructor;
+
 /** How an export's rows are written. */
+@RequiredArgsConstructor
 public enum ExportFormat {
     CSV("text/csv; charset=utf-8", "csv"),
     NDJSON("application/x-ndjson", "ndjson"),
@@ -8,11 +11,6 @@ public enum ExportFormat {
 
     private final String mediaType;
     private final String extension;
-
-    ExportFormat(String mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
-    }
 
     public String mediaType() {
         return mediaType;

@@ -1,5 +1,7 @@
 package org.tandem.export;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "export_job")
+@Getter
 public class ExportJob extends Versioned {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
@@ -59,6 +62,7 @@ public class ExportJob extends Versioned {
     private long bytesWritten;
 
     @Column(name = "claimed_by", length = 64)
+    @Getter(AccessLevel.NONE)
     private String claimedBy;
 
     @Column(name = "heartbeat_at")
@@ -89,74 +93,6 @@ public class ExportJob extends Versioned {
         this.from = from;
         this.to = to;
         this.status = ExportStatus.QUEUED;
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public UUID getTherapistId() {
-        return therapistId;
-    }
-
-    public String getRequestedBy() {
-        return requestedBy;
-    }
-
-    public ExportKind getKind() {
-        return kind;
-    }
-
-    public ExportFormat getFormat() {
-        return format;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public ExportStatus getStatus() {
-        return status;
-    }
-
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public Long getRowsExpected() {
-        return rowsExpected;
-    }
-
-    public long getRowsWritten() {
-        return rowsWritten;
-    }
-
-    public long getBytesWritten() {
-        return bytesWritten;
-    }
-
-    public String getError() {
-        return error;
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
-
-    public Instant getExpiresAt() {
-        return expiresAt;
-    }
-
-    public Instant getHeartbeatAt() {
-        return heartbeatAt;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.tandem.export;
 
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 
 /** What an export contains, and the formats it comes in. */
+@RequiredArgsConstructor
 public enum ExportKind {
     /** Ratings, questionnaire scores, sessions and adherence: one row per observation. */
     OBSERVATIONS(Set.of(ExportFormat.CSV, ExportFormat.NDJSON), false),
@@ -13,11 +15,6 @@ public enum ExportKind {
 
     private final Set<ExportFormat> formats;
     private final boolean adminOnly;
-
-    ExportKind(Set<ExportFormat> formats, boolean adminOnly) {
-        this.formats = formats;
-        this.adminOnly = adminOnly;
-    }
 
     public boolean supports(ExportFormat format) {
         return formats.contains(format);

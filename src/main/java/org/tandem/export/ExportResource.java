@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,17 +33,12 @@ import org.tandem.export.ExportApi.ExportResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Exports", description = "Clinic-wide exports as background jobs: CSV, NDJSON, FHIR R4, audit log")
 @AuditedRecord(ExportService.RECORD)
+@RequiredArgsConstructor
 public class ExportResource {
 
     private final ExportService service;
     private final ExportStore store;
     private final TandemConfig config;
-
-    ExportResource(ExportService service, ExportStore store, TandemConfig config) {
-        this.service = service;
-        this.store = store;
-        this.config = config;
-    }
 
     @POST
     @Operation(summary = "Start an export", description = "Runs in the background. Poll the Location until status is SUCCEEDED,"

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
@@ -20,6 +21,7 @@ import org.tandem.security.Caller;
  * couples' observations and see only the jobs they asked for. The work itself is ExportWorker's.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ExportService {
 
     static final String RECORD = "export";
@@ -30,15 +32,6 @@ public class ExportService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ExportConfig config;
-
-    ExportService(ExportRepository jobs, ExportStore store, Caller caller, AccessPolicy access, AuditLog audit, ExportConfig config) {
-        this.jobs = jobs;
-        this.store = store;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.config = config;
-    }
 
     @Transactional
     public ExportResponse create(ExportRequest request) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.persistence.Jdbc;
 
@@ -22,6 +23,7 @@ import org.tandem.common.persistence.Jdbc;
  * and must not hold a transaction open, and every progress step must be visible to the API at once.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ExportStore {
 
     /** A job this replica now runs; {@code attempt} counts from 1. */
@@ -36,10 +38,6 @@ public class ExportStore {
     }
 
     private final Jdbc jdbc;
-
-    ExportStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Claims the oldest queued job, or a running one whose heartbeat is older than {@code stale} (its replica died).

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
@@ -18,6 +19,7 @@ import org.tandem.clinic.ClinicRepository;
  * starts it again from the beginning, so an interrupted export is retried, never lost or half-served.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ExportWorker {
 
     private static final Logger LOG = Logger.getLogger(ExportWorker.class);
@@ -33,18 +35,6 @@ public class ExportWorker {
     private final ClinicRepository clinics;
     private final AuditLog audit;
     private final ExportConfig config;
-
-    ExportWorker(ExportStore store, ObservationExport observations, FhirExport fhir, AuditLogExport auditLog,
-            ExportRepository jobs, ClinicRepository clinics, AuditLog audit, ExportConfig config) {
-        this.jobs = jobs;
-        this.store = store;
-        this.observations = observations;
-        this.fhir = fhir;
-        this.auditLog = auditLog;
-        this.clinics = clinics;
-        this.audit = audit;
-        this.config = config;
-    }
 
     @Scheduled(every = "${tandem.exports.poll-interval}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -44,6 +45,7 @@ import org.tandem.questionnaire.InstrumentCatalog;
  * of its score, and Observation per rating. Session notes are never read, so no note of any kind can be exported.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class FhirExport implements ExportSource {
 
     /** Our own code systems, for what has no standard code. */
@@ -54,11 +56,6 @@ class FhirExport implements ExportSource {
     private final Scan scan;
     private final InstrumentCatalog instruments;
     private final FhirContext fhir = FhirContext.forR4Cached();
-
-    FhirExport(Scan scan, InstrumentCatalog instruments) {
-        this.scan = scan;
-        this.instruments = instruments;
-    }
 
     @Override
     public long count(ExportJob job, ExportScope s) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
@@ -24,6 +25,7 @@ import org.tandem.questionnaire.InstrumentCatalog;
  * exercise adherence, with stable columns (docs/reports.md). No note text of any kind is read.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class ObservationExport implements ExportSource {
 
     static final List<String> COLUMNS = List.of("observation_type", "observation_id", "couple_id", "couple_code",
@@ -57,12 +59,6 @@ class ObservationExport implements ExportSource {
     private final Scan scan;
     private final InstrumentCatalog instruments;
     private final AdherenceReads assignments;
-
-    ObservationExport(Scan scan, InstrumentCatalog instruments, AdherenceReads assignments) {
-        this.scan = scan;
-        this.instruments = instruments;
-        this.assignments = assignments;
-    }
 
     @Override
     public long count(ExportJob job, ExportScope s) {

@@ -13,17 +13,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Rows of named columns, written as CSV (RFC 4180, Apache Commons CSV) or NDJSON (one JSON object per line). */
+@RequiredArgsConstructor
 abstract class RowSink implements AutoCloseable {
 
     private final AtomicLong rows;
-
-    private RowSink(AtomicLong rows) {
-        this.rows = rows;
-    }
 
     /** {@code rows} counts the rows written, for the job's progress. */
     static RowSink of(ExportFormat format, List<String> columns, OutputStream out, AtomicLong rows) {

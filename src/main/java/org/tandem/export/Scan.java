@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.Jdbc;
 
 /**
@@ -17,6 +18,7 @@ import org.tandem.common.persistence.Jdbc;
  * Integer.MIN_VALUE): rows arrive one at a time, so a million-row export holds one row in memory, not a result set.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Scan {
 
     @FunctionalInterface
@@ -25,10 +27,6 @@ public class Scan {
     }
 
     private final AgroalDataSource db;
-
-    Scan(AgroalDataSource db) {
-        this.db = db;
-    }
 
     public void stream(String sql, List<Object> params, Rows rows) {
         try (Connection c = db.getConnection();

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.persistence.Jdbc;
 
@@ -18,6 +19,7 @@ import org.tandem.common.persistence.Jdbc;
  * visible to a concurrent retry before the first one finishes, whatever transaction the endpoint runs.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class IdempotencyStore {
 
     /**
@@ -33,10 +35,6 @@ public class IdempotencyStore {
     }
 
     private final Jdbc jdbc;
-
-    IdempotencyStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Marks the key as in progress for this request, or says why not: a stored response to replay, a different

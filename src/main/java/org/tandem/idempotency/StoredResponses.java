@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.ShownOnce;
+import org.tandem.common.web.Versions;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.scheduling.SeriesRepository;
@@ -32,6 +35,7 @@ import org.tandem.security.Caller;
  * taken off the couple since gets 404, as a read would), and is audited like a read.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class StoredResponses {
 
     static final String PURPOSE = org.tandem.crypto.SealedColumn.IDEMPOTENT_RESPONSE.purpose();
@@ -49,18 +53,6 @@ public class StoredResponses {
     private final SessionRepository sessions;
     private final SeriesRepository series;
 
-    StoredResponses(ClinicCipher cipher, ObjectMapper json, Caller caller, AccessPolicy access, AuditLog audit, CoupleRepository couples,
-            SessionRepository sessions, SeriesRepository series) {
-        this.cipher = cipher;
-        this.json = json;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.couples = couples;
-        this.sessions = sessions;
-        this.series = series;
-    }
-
     /** The response of a first request, as its record {@code id} keeps it. */
     @Transactional
     public IdempotencyStore.Stored keep(UUID id, Response response) throws Exception {
@@ -74,7 +66,8 @@ public class StoredResponses {
         }
         return new IdempotencyStore.Stored(id, response.getStatus(), entity == null ? null : MediaType.APPLICATION_JSON,
                 response.getLocation() == null ? null : response.getLocation().toString(),
-                response.getEntityTag() == null ? null : response.getEntityTag().toString(), keyId, sealed);
+                Optional.ofNullable(response.getEntityTag()).or(() -> Versions.etagOf(entity)).map(EntityTag::toString)
+                        .orElse(null), keyId, sealed);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import lombok.Getter;
 
 /**
  * A value of a rating metric for one partner (or, with no partner, the couple) on a day. What was recorded never
@@ -14,6 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "measurement")
+@Getter
 public class Measurement extends Observation {
 
     @Column(name = "metric_key", nullable = false, updatable = false, length = 64)
@@ -36,15 +38,4 @@ public class Measurement extends Observation {
         this.value = value;
     }
 
-    public String getMetricKey() {
-        return metricKey;
-    }
-
-    public LocalDate getMeasuredOn() {
-        return measuredOn;
-    }
-
-    public BigDecimal getValue() {
-        return value;
-    }
 }

@@ -12,11 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -33,15 +35,11 @@ import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Measurements", description = "Ratings of trust, communication, ... for a partner or the couple")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class MeasurementResource {
 
     private final MeasurementService service;
     private final TandemConfig config;
-
-    MeasurementResource(MeasurementService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @POST
     @Operation(summary = "Record a rating", description = "A partner's value is private to them unless private is false.")
@@ -50,7 +48,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (missing, wrong type, future date)")
     @APIResponse(responseCode = "422", description = "Unknown metric, value outside its range, or not a partner")
     public Response record(@PathParam("coupleId") UUID coupleId, @NotNull @Valid MeasurementRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
+        return Created.body(service.record(coupleId, request));
     }
 
     @POST
@@ -58,8 +56,7 @@ public class MeasurementResource {
     @Operation(summary = "Mark a rating as entered in error", description = "For a value recorded by mistake. It is kept as recorded, with the reason,"
                     + " and from then on counts nowhere: not in the list (unless asked for), the progress summary,"
                     + " reports or exports. Once only; record the right value as a new one.")
-    @APIResponse(responseCode = "200", description = "Marked",
-            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
+    @APIResponse(responseCode = "200", description = "Marked")
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     public MeasurementResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -27,6 +28,7 @@ import org.tandem.webhook.WebhookEvent;
 /** Rating metrics and their values. Every read and write is audited. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class MeasurementService implements RatingReads {
 
     static final String RECORD = "measurement";
@@ -39,17 +41,6 @@ public class MeasurementService implements RatingReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-
-    MeasurementService(MeasurementRepository measurements, MetricRepository metrics, CoupleRepository couples,
-            Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
-        this.measurements = measurements;
-        this.metrics = metrics;
-        this.couples = couples;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.outbox = outbox;
-    }
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);

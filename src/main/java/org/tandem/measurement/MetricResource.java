@@ -10,9 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
@@ -24,13 +26,10 @@ import org.tandem.measurement.MeasurementApi.MetricResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Measurements")
 @AuditedRecord("metric")
+@RequiredArgsConstructor
 public class MetricResource {
 
     private final MeasurementService service;
-
-    MetricResource(MeasurementService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "The rating metrics: built-in, then the clinic's own")
@@ -45,6 +44,6 @@ public class MetricResource {
     @APIResponse(responseCode = "201", description = "Defined")
     @APIResponse(responseCode = "409", description = "The key is taken (built-in or the clinic's)")
     public Response define(@NotNull @Valid MetricRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.defineMetric(request)).build();
+        return Created.body(service.defineMetric(request));
     }
 }

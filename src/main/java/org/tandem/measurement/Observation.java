@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.hibernate.annotations.UuidGenerator;
 import org.tandem.common.Markable;
 
@@ -17,6 +19,7 @@ import org.tandem.common.Markable;
  * is seen by clinicians and by the partner it belongs to only.
  */
 @MappedSuperclass
+@Getter
 public abstract class Observation extends Markable {
 
     @Id
@@ -25,6 +28,7 @@ public abstract class Observation extends Markable {
     private UUID id;
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID clinicId;
 
     @Column(name = "couple_id", nullable = false, updatable = false)
@@ -41,6 +45,7 @@ public abstract class Observation extends Markable {
     private boolean privateToPartner;
 
     @Column(name = "recorded_by", nullable = false, updatable = false, length = 255)
+    @Getter(AccessLevel.NONE)
     private String recordedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -61,33 +66,9 @@ public abstract class Observation extends Markable {
         this.createdAt = Instant.now();
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getCoupleId() {
-        return coupleId;
-    }
-
-    public UUID getPartnerId() {
-        return partnerId;
-    }
-
-    public Source getSource() {
-        return source;
-    }
-
-    public boolean isPrivateToPartner() {
-        return privateToPartner;
-    }
-
     /** The Keycloak subject of whoever recorded it: a therapist, or an integration's service account. */
     public String getRecordedBy() {
         return recordedBy;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

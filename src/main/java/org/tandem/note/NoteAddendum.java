@@ -9,6 +9,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.hibernate.annotations.Immutable;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.therapist.Therapist;
@@ -17,6 +19,7 @@ import org.tandem.therapist.Therapist;
 @Entity
 @Immutable
 @Table(name = "note_addendum")
+@Getter
 public class NoteAddendum {
 
     /**
@@ -28,6 +31,7 @@ public class NoteAddendum {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "note_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private SessionNote note;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -35,9 +39,11 @@ public class NoteAddendum {
     private Therapist author;
 
     @Column(name = "body_key_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID bodyKeyId;
 
     @Column(name = "body_ciphertext", nullable = false, updatable = false, columnDefinition = "mediumblob")
+    @Getter(AccessLevel.NONE)
     private byte[] bodyCiphertext;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -62,24 +68,12 @@ public class NoteAddendum {
         this.bodyCiphertext = body.ciphertext();
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public Therapist getAuthor() {
-        return author;
-    }
-
     UUID getBodyKeyId() {
         return bodyKeyId;
     }
 
     byte[] getBodyCiphertext() {
         return bodyCiphertext;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

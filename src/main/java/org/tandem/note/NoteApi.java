@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.web.Tagged;
 import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of {@code /api/v1/sessions/{id}/note}. None prints its text. */
@@ -69,7 +70,7 @@ public final class NoteApi {
     public record NoteResponse(UUID id, UUID sessionId, Access access, NoteTemplate template, boolean psychotherapy,
             NoteStatus status, NoteContent content, TherapistRef author, int revision, Instant signedAt,
             TherapistRef cosignedBy, Instant cosignedAt, List<AddendumResponse> addenda, long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) implements Tagged {
 
         @Override
         public String toString() {

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.web.Created;
 import org.tandem.common.web.Versions;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.note.NoteApi.AddendumRequest;
@@ -32,13 +34,10 @@ import org.tandem.note.NoteApi.NoteResponse;
 @Tag(name = "Session notes", description = "The clinical record of a session: drafts, signing, addenda")
 @AuditedRecord(value = "session", idParam = "sessionId")
 @APIResponse(responseCode = "404", description = "No such session or note, or not yours to read")
+@RequiredArgsConstructor
 public class NoteResource {
 
     private final NoteService service;
-
-    NoteResource(NoteService service) {
-        this.service = service;
-    }
 
     @POST
     @Operation(summary = "Write the session's note as a draft")
@@ -47,15 +46,15 @@ public class NoteResource {
     @APIResponse(responseCode = "409", description = "The session already has a note, or is cancelled")
     public Response create(@PathParam("sessionId") UUID sessionId, @NotNull @Valid NoteRequest request) {
         NoteResponse note = service.create(sessionId, request);
-        return Response.status(Response.Status.CREATED).tag(Versions.etag(note.version())).entity(note).build();
+        return Created.body(note);
     }
 
     @GET
     @Operation(summary = "Read the note",
             description = "Psychotherapy notes: their author only. Admins get access METADATA and no text.")
     @APIResponse(responseCode = "200", description = "The note; ETag carries its version")
-    public Response get(@PathParam("sessionId") UUID sessionId) {
-        return withEtag(service.get(sessionId));
+    public NoteResponse get(@PathParam("sessionId") UUID sessionId) {
+        return service.get(sessionId);
     }
 
     @PUT
@@ -64,9 +63,9 @@ public class NoteResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "409", description = "The note is signed (add an addendum), or the request would"
             + " change whether it is a psychotherapy note")
-    public Response update(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public NoteResponse update(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid NoteRequest request) {
-        return withEtag(service.update(sessionId, Versions.fromIfMatch(ifMatch), request));
+        return service.update(sessionId, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -74,8 +73,8 @@ public class NoteResource {
     @Operation(summary = "Sign the note; it never changes again")
     @APIResponse(responseCode = "200", description = "Signed")
     @APIResponse(responseCode = "409", description = "Already signed")
-    public Response sign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(service.sign(sessionId, Versions.fromIfMatch(ifMatch)));
+    public NoteResponse sign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.sign(sessionId, Versions.fromIfMatch(ifMatch));
     }
 
     @POST
@@ -83,8 +82,8 @@ public class NoteResource {
     @Operation(summary = "Co-sign a signed note")
     @APIResponse(responseCode = "200", description = "Co-signed")
     @APIResponse(responseCode = "409", description = "Not signed yet, already co-signed, or you are the author")
-    public Response cosign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(service.cosign(sessionId, Versions.fromIfMatch(ifMatch)));
+    public NoteResponse cosign(@PathParam("sessionId") UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.cosign(sessionId, Versions.fromIfMatch(ifMatch));
     }
 
     @POST
@@ -95,7 +94,7 @@ public class NoteResource {
     @APIResponse(responseCode = "409", description = "The note is still a draft: edit it instead")
     public Response addAddendum(@PathParam("sessionId") UUID sessionId, @NotNull @Valid AddendumRequest request) {
         NoteResponse note = service.addAddendum(sessionId, request);
-        return Response.status(Response.Status.CREATED).tag(Versions.etag(note.version())).entity(note).build();
+        return Created.body(note);
     }
 
     @GET
@@ -104,9 +103,5 @@ public class NoteResource {
     @APIResponse(responseCode = "200", description = "The history")
     public NoteHistory history(@PathParam("sessionId") UUID sessionId) {
         return service.history(sessionId);
-    }
-
-    private static Response withEtag(NoteResponse note) {
-        return Response.ok(note).tag(Versions.etag(note.version())).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.tandem.note;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,10 +17,12 @@ import org.tandem.therapist.Therapist;
 @Entity
 @Immutable
 @Table(name = "note_revision")
+@Getter
 public class NoteRevision extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "note_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private SessionNote note;
 
     @Column(nullable = false, updatable = false)
@@ -41,15 +45,4 @@ public class NoteRevision extends Identified {
         this.savedAt = Instant.now();
     }
 
-    public int getRevision() {
-        return revision;
-    }
-
-    public Therapist getSavedBy() {
-        return savedBy;
-    }
-
-    public Instant getSavedAt() {
-        return savedAt;
-    }
 }

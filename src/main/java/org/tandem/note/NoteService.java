@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
@@ -39,6 +40,7 @@ import org.tandem.webhook.WebhookEvent;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class NoteService {
 
     static final String RECORD = "note";
@@ -54,19 +56,6 @@ public class NoteService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-
-    NoteService(NoteRepository notes, SessionRepository sessions, TherapistRepository therapists, ClinicCipher cipher,
-            ObjectMapper json, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
-        this.notes = notes;
-        this.sessions = sessions;
-        this.therapists = therapists;
-        this.cipher = cipher;
-        this.json = json;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.outbox = outbox;
-    }
 
     /** The session's therapist writes its note; one note per session. */
     public NoteResponse create(UUID sessionId, NoteRequest request) {

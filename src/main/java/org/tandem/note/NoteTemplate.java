@@ -1,8 +1,10 @@
 package org.tandem.note;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /** The structure of a note body: the sections each template has. */
+@RequiredArgsConstructor
 public enum NoteTemplate {
     SOAP(List.of("subjective", "objective", "assessment", "plan")),
     DAP(List.of("data", "assessment", "plan")),
@@ -10,10 +12,6 @@ public enum NoteTemplate {
     FREE_TEXT(List.of("text"));
 
     private final List<String> sections;
-
-    NoteTemplate(List<String> sections) {
-        this.sections = sections;
-    }
 
     public List<String> sections() {
         return sections;

@@ -1,5 +1,6 @@
 package org.tandem.note;
 
+import lombok.Getter;
 import org.tandem.common.Conflict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +24,7 @@ import org.tandem.therapist.Therapist;
  */
 @Entity
 @Table(name = "session_note")
+@Getter
 public class SessionNote {
 
     /**
@@ -146,70 +148,6 @@ public class SessionNote {
             throw new Conflict("note-signed", "Note Signed",
                     "A signed note cannot be changed; add an addendum instead.");
         }
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public TherapySession getSession() {
-        return session;
-    }
-
-    public Therapist getAuthor() {
-        return author;
-    }
-
-    public NoteTemplate getTemplate() {
-        return template;
-    }
-
-    public boolean isPsychotherapy() {
-        return psychotherapy;
-    }
-
-    public NoteStatus getStatus() {
-        return status;
-    }
-
-    public UUID getBodyKeyId() {
-        return bodyKeyId;
-    }
-
-    public byte[] getBodyCiphertext() {
-        return bodyCiphertext;
-    }
-
-    public int getRevision() {
-        return revision;
-    }
-
-    public Instant getSignedAt() {
-        return signedAt;
-    }
-
-    public Therapist getCosignedBy() {
-        return cosignedBy;
-    }
-
-    public Instant getCosignedAt() {
-        return cosignedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     @Override

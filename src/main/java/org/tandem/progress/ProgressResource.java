@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,13 +19,10 @@ import org.tandem.progress.ProgressApi.ProgressResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress", description = "Is it getting better, and can the change be trusted")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class ProgressResource {
 
     private final ProgressService service;
-
-    ProgressResource(ProgressService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "The couple's progress over a period",

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.boundary.BoundaryReviewReads;
 import org.tandem.common.web.Problems;
@@ -48,11 +49,13 @@ import org.tandem.sobriety.StreakReads;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class ProgressService {
 
     /** Without from: a year before to, or the start of care if later. */
     static final int DEFAULT_DAYS = 365;
 
+    // Each other feature is read through the small interface it publishes for this summary.
     private final CoupleRepository couples;
     private final RatingReads ratings;
     private final QuestionnaireReads questionnaires;
@@ -63,22 +66,6 @@ public class ProgressService {
     private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
-
-    /** Each other feature is read through the small interface it publishes for this summary. */
-    ProgressService(CoupleRepository couples, RatingReads ratings, QuestionnaireReads questionnaires,
-            StreakReads sobriety, AdherenceReads assignments, AttendanceReads sessions, BoundaryReviewReads boundaries,
-            ProgressConfig config, AccessPolicy access, AuditLog audit) {
-        this.couples = couples;
-        this.ratings = ratings;
-        this.questionnaires = questionnaires;
-        this.sobriety = sobriety;
-        this.assignments = assignments;
-        this.sessions = sessions;
-        this.boundaries = boundaries;
-        this.config = config;
-        this.access = access;
-        this.audit = audit;
-    }
 
     public ProgressResponse summary(UUID coupleId, LocalDate from, LocalDate to) {
         Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,13 +16,10 @@ import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
 @Path("/api/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
+@RequiredArgsConstructor
 public class InstrumentResource {
 
     private final QuestionnaireService service;
-
-    InstrumentResource(QuestionnaireService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "The instruments this API scores")

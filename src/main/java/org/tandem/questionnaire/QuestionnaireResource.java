@@ -14,11 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -35,15 +37,11 @@ import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires", description = "Scored instruments (PHQ-9, GAD-7, PCL-5, CSI-16) and safety flags")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class QuestionnaireResource {
 
     private final QuestionnaireService service;
     private final TandemConfig config;
-
-    QuestionnaireResource(QuestionnaireService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @POST
     @Operation(summary = "Submit a partner's answers; the server scores them", description = "Send the item answers only: a score is"
@@ -56,8 +54,7 @@ public class QuestionnaireResource {
     public Response submit(@PathParam("coupleId") UUID coupleId, @NotNull @Valid SubmitRequest request,
             @Context UriInfo uri) {
         ScoredResponse created = service.submit(coupleId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
@@ -80,8 +77,7 @@ public class QuestionnaireResource {
                     + " with the reason, and from then on count nowhere: not in the list (unless asked for), the"
                     + " progress summary, reports or exports. A safety flag the answers raised stays open until a"
                     + " therapist acknowledges it. Once only; submit the right answers as a new response.")
-    @APIResponse(responseCode = "200", description = "Marked",
-            content = @Content(schema = @Schema(implementation = ScoredResponse.class)))
+    @APIResponse(responseCode = "200", description = "Marked")
     @APIResponse(responseCode = "400", description = "Missing or too long reason")
     @APIResponse(responseCode = "409", description = "Marked as entered in error before")
     public ScoredResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.measurement.Observation;
 import org.tandem.measurement.Source;
 
@@ -18,6 +20,7 @@ import org.tandem.measurement.Source;
  */
 @Entity
 @Table(name = "questionnaire_response")
+@Getter
 public class QuestionnaireResponse extends Observation {
 
     @Column(name = "instrument_key", nullable = false, updatable = false, length = 64)
@@ -27,6 +30,7 @@ public class QuestionnaireResponse extends Observation {
     private LocalDate completedOn;
 
     @Column(nullable = false, updatable = false, length = 1000)
+    @Getter(AccessLevel.NONE)
     private String answers;
 
     protected QuestionnaireResponse() {
@@ -38,14 +42,6 @@ public class QuestionnaireResponse extends Observation {
         this.instrumentKey = instrumentKey;
         this.completedOn = completedOn;
         this.answers = answers.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    public String getInstrumentKey() {
-        return instrumentKey;
-    }
-
-    public LocalDate getCompletedOn() {
-        return completedOn;
     }
 
     public List<Integer> answers() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
@@ -34,6 +35,7 @@ import org.tandem.webhook.WebhookEvent;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class QuestionnaireService implements QuestionnaireReads {
 
     static final String RECORD = "questionnaire";
@@ -47,18 +49,6 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-
-    QuestionnaireService(QuestionnaireRepository responses, SafetyFlagRepository flags, InstrumentCatalog catalog,
-            CoupleRepository couples, Caller caller, AccessPolicy access, AuditLog audit, Outbox outbox) {
-        this.responses = responses;
-        this.flags = flags;
-        this.catalog = catalog;
-        this.couples = couples;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.outbox = outbox;
-    }
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);

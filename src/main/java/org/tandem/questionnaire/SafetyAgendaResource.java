@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,13 +17,10 @@ import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
 @AuditedRecord("safety-flag")
+@RequiredArgsConstructor
 public class SafetyAgendaResource {
 
     private final QuestionnaireService service;
-
-    SafetyAgendaResource(QuestionnaireService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "Open safety flags across the caller's couples, newest first: the agenda")

@@ -1,5 +1,7 @@
 package org.tandem.questionnaire;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import org.tandem.common.Conflict;
 import jakarta.persistence.Column;
@@ -15,9 +17,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "safety_flag")
+@Getter
 public class SafetyFlag extends Identified {
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID clinicId;
 
     @Column(name = "couple_id", nullable = false, updatable = false)
@@ -67,38 +71,6 @@ public class SafetyFlag extends Identified {
 
     public boolean isOpen() {
         return acknowledgedAt == null;
-    }
-
-    public UUID getCoupleId() {
-        return coupleId;
-    }
-
-    public UUID getPartnerId() {
-        return partnerId;
-    }
-
-    public UUID getResponseId() {
-        return responseId;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public Instant getRaisedAt() {
-        return raisedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getAcknowledgedAt() {
-        return acknowledgedAt;
-    }
-
-    public String getAcknowledgedBy() {
-        return acknowledgedBy;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,13 +23,10 @@ import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Questionnaires")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class SafetyFlagResource {
 
     private final QuestionnaireService service;
-
-    SafetyFlagResource(QuestionnaireService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "The couple's safety flags, newest first",

@@ -3,6 +3,7 @@ package org.tandem.ratelimit;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import lombok.RequiredArgsConstructor;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tandem.common.web.Problems;
@@ -13,17 +14,13 @@ import org.tandem.security.Caller;
  * {@code RateLimit-Policy: "default";q=600;w=60} and {@code RateLimit: "default";r=599;t=1} on every answer, and
  * 429 with Retry-After when the bucket is empty. Unauthenticated requests are not counted: they are refused anyway.
  */
+@RequiredArgsConstructor
 public class RateLimitFilter {
 
     private static final String DECISION = RateLimitFilter.class.getName();
 
     private final RateLimiter limiter;
     private final Caller caller;
-
-    RateLimitFilter(RateLimiter limiter, Caller caller) {
-        this.limiter = limiter;
-        this.caller = caller;
-    }
 
     @ServerRequestFilter
     public void limit(ContainerRequestContext request) {

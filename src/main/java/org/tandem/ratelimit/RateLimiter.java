@@ -6,6 +6,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One token bucket (Bucket4j) per client: a person by their subject, an integration by its service account. The
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * the capacity; docs/integrations.md says so, and the Bucket4j JDBC backend is the step up if that ever matters.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class RateLimiter {
 
     /** The outcome for one request. {@code resetSeconds}: when the bucket is full again (or, if refused, has a token). */
@@ -21,10 +23,6 @@ public class RateLimiter {
 
     private final RateLimitConfig config;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    RateLimiter(RateLimitConfig config) {
-        this.config = config;
-    }
 
     public boolean enabled() {
         return config.enabled();

@@ -1,6 +1,9 @@
 package org.tandem.report;
 
+import lombok.RequiredArgsConstructor;
+
 /** The formats of a couple's progress report. */
+@RequiredArgsConstructor
 public enum ReportFormat {
     JSON("application/json", "json"),
     CSV("text/csv; charset=utf-8", "csv"),
@@ -8,11 +11,6 @@ public enum ReportFormat {
 
     private final String mediaType;
     private final String extension;
-
-    ReportFormat(String mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
-    }
 
     public String mediaType() {
         return mediaType;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,13 +18,10 @@ import org.tandem.common.web.QueryParams;
 @Path("/api/v1/couples/{coupleId}/report")
 @Tag(name = "Progress")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class ReportResource {
 
     private final ReportService service;
-
-    ReportResource(ReportService service) {
-        this.service = service;
-    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})

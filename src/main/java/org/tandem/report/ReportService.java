@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
@@ -15,6 +16,7 @@ import org.tandem.security.AccessPolicy;
 /** A couple's progress report in JSON, CSV or PDF: the progress summary, rendered. Never note text. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class ReportService {
 
     /** A rendered report. */
@@ -25,13 +27,6 @@ public class ReportService {
     private final CoupleRepository couples;
     private final AccessPolicy access;
     private final AuditLog audit;
-
-    ReportService(ProgressService progress, CoupleRepository couples, AccessPolicy access, AuditLog audit) {
-        this.progress = progress;
-        this.couples = couples;
-        this.access = access;
-        this.audit = audit;
-    }
 
     public Rendered render(UUID coupleId, LocalDate from, LocalDate to, ReportFormat format) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);

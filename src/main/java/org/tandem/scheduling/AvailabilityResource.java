@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,13 +29,10 @@ import org.tandem.scheduling.SchedulingApi.WorkingHoursRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Availability", description = "Working hours and free time")
 @AuditedRecord(value = "therapist", idParam = "therapistId")
+@RequiredArgsConstructor
 public class AvailabilityResource {
 
     private final AvailabilityService service;
-
-    AvailabilityResource(AvailabilityService service) {
-        this.service = service;
-    }
 
     @GET
     @Path("working-hours")

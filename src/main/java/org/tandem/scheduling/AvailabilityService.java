@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.web.Problems;
 import org.tandem.scheduling.SchedulingApi.FreeSlot;
 import org.tandem.scheduling.SchedulingApi.WorkingHoursBlock;
@@ -29,6 +30,7 @@ import org.tandem.therapist.TherapistRepository;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class AvailabilityService {
 
     static final int MAX_DAYS = 31;
@@ -38,15 +40,6 @@ public class AvailabilityService {
     private final TherapistRepository therapists;
     private final Caller caller;
     private final AccessPolicy access;
-
-    AvailabilityService(WorkingHoursRepository hours, SessionRepository sessions, TherapistRepository therapists,
-            Caller caller, AccessPolicy access) {
-        this.hours = hours;
-        this.sessions = sessions;
-        this.therapists = therapists;
-        this.caller = caller;
-        this.access = access;
-    }
 
     public List<WorkingHoursBlock> workingHours(UUID therapistId) {
         Therapist therapist = inClinic(therapistId);

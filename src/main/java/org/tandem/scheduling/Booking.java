@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
@@ -24,6 +25,7 @@ import org.tandem.therapist.TherapistRepository;
  * requests because a booking first locks the therapist's and the couple's rows ({@link #lock}).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Booking {
 
     static final Duration MAX_LENGTH = Duration.ofHours(8);
@@ -37,15 +39,6 @@ public class Booking {
     private final CoupleRepository couples;
     private final LockOrder locks;
     private final AccessPolicy access;
-
-    Booking(SessionRepository sessions, TherapistRepository therapists, CoupleRepository couples, LockOrder locks,
-            AccessPolicy access) {
-        this.sessions = sessions;
-        this.therapists = therapists;
-        this.couples = couples;
-        this.locks = locks;
-        this.access = access;
-    }
 
     /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
     Therapist bookedTherapist(AccessScope scope, UUID requested) {

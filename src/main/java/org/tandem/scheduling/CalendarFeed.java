@@ -6,10 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 
 /** A therapist's private calendar feed: only the SHA-256 of its secret token is kept. */
 @Entity
 @Table(name = "calendar_feed")
+@Getter
 public class CalendarFeed {
 
     @Id
@@ -17,6 +20,7 @@ public class CalendarFeed {
     private UUID therapistId;
 
     @Column(name = "token_hash", nullable = false, length = 64)
+    @Getter(AccessLevel.NONE)
     private String tokenHash;
 
     @Column(name = "created_at", nullable = false)
@@ -34,14 +38,6 @@ public class CalendarFeed {
     void rotate(String newHash) {
         this.tokenHash = newHash;
         this.createdAt = Instant.now();
-    }
-
-    public UUID getTherapistId() {
-        return therapistId;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

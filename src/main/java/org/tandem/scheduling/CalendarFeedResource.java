@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,15 +27,11 @@ import org.tandem.common.TandemConfig;
 @Path("/api/v1")
 @Tag(name = "Calendar feed", description = "A private iCalendar feed of a therapist's sessions")
 @AuditedRecord("therapist")
+@RequiredArgsConstructor
 public class CalendarFeedResource {
 
     private final CalendarService calendars;
     private final TandemConfig config;
-
-    CalendarFeedResource(CalendarService calendars, TandemConfig config) {
-        this.calendars = calendars;
-        this.config = config;
-    }
 
     @POST
     @Path("calendar-feed")

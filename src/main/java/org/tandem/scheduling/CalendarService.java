@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Location;
@@ -41,6 +42,7 @@ import org.tandem.therapist.TherapistRepository;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class CalendarService {
 
     public static final String TEXT_CALENDAR = "text/calendar;charset=utf-8";
@@ -54,15 +56,6 @@ public class CalendarService {
     private final TherapistRepository therapists;
     private final Caller caller;
     private final AuditLog audit;
-
-    CalendarService(CalendarFeedRepository feeds, SessionRepository sessions, TherapistRepository therapists,
-            Caller caller, AuditLog audit) {
-        this.feeds = feeds;
-        this.sessions = sessions;
-        this.therapists = therapists;
-        this.caller = caller;
-        this.audit = audit;
-    }
 
     /** A new secret URL for the calling therapist; the previous one stops working at once. */
     public CalendarFeedResponse rotate(String baseUrl) {

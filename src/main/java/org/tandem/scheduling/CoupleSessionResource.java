@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,15 +22,11 @@ import org.tandem.scheduling.SchedulingApi.SessionResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
 @AuditedRecord(value = "couple", idParam = "coupleId")
+@RequiredArgsConstructor
 public class CoupleSessionResource {
 
     private final SessionService service;
     private final TandemConfig config;
-
-    CoupleSessionResource(SessionService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @GET
     @Operation(summary = "A couple's sessions",

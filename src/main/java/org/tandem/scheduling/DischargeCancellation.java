@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.couple.CoupleDischarging;
@@ -18,6 +19,7 @@ import org.tandem.webhook.WebhookEvent;
  * started stay for the therapist to complete or mark as a no-show. All of it in the discharge's transaction.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class DischargeCancellation {
 
     /** Fixed text: the reason a client gave for a cancellation is theirs, this one is the system's. */
@@ -28,15 +30,6 @@ class DischargeCancellation {
     private final LockOrder locks;
     private final SessionEvents events;
     private final AuditLog audit;
-
-    DischargeCancellation(SeriesRepository series, SessionRepository sessions, LockOrder locks, SessionEvents events,
-            AuditLog audit) {
-        this.series = series;
-        this.sessions = sessions;
-        this.locks = locks;
-        this.events = events;
-        this.audit = audit;
-    }
 
     void onDischarge(@Observes CoupleDischarging discharge) {
         UUID coupleId = discharge.coupleId();

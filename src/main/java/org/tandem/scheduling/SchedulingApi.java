@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.common.web.ShownOnce;
+import org.tandem.common.web.Tagged;
 import org.tandem.therapist.TherapistRef;
 
 /** Request and response bodies of the scheduling endpoints. */
@@ -112,7 +113,7 @@ public final class SchedulingApi {
             OffsetDateTime localEnd, String timeZone, SessionKind kind, Modality modality, String location,
             String videoLink, SessionStatus status, Cancellation cancellation, List<RescheduleEntry> reschedules,
             @Schema(description = "The couple has safety flags no therapist has acknowledged yet")
-            boolean coupleSafetyFlag, long version, Instant createdAt, Instant updatedAt) {
+            boolean coupleSafetyFlag, long version, Instant createdAt, Instant updatedAt) implements Tagged {
     }
 
     public record Clash(int index, Instant start, Instant end, UUID conflictingSessionId) {
@@ -121,7 +122,7 @@ public final class SchedulingApi {
     public record SeriesResponse(UUID id, UUID coupleId, UUID therapistId, UUID partnerId, SessionKind kind,
             Modality modality, String firstLocalStart, int durationMinutes, int intervalWeeks, LocalDate until,
             Integer count, boolean openEnded, boolean ended, String timeZone, List<SessionResponse> occurrences,
-            List<Clash> skipped, long version) {
+            List<Clash> skipped, long version) implements Tagged {
     }
 
     public record FreeSlot(Instant start, Instant end, OffsetDateTime localStart, OffsetDateTime localEnd) {

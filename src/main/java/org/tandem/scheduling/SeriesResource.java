@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.Versions;
@@ -32,13 +34,10 @@ import org.tandem.scheduling.SchedulingApi.SeriesResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Session series", description = "Recurring sessions: weekly or every N weeks")
 @AuditedRecord(SeriesService.RECORD)
+@RequiredArgsConstructor
 public class SeriesResource {
 
     private final SeriesService service;
-
-    SeriesResource(SeriesService service) {
-        this.service = service;
-    }
 
     @POST
     @Operation(summary = "Create a recurring series",
@@ -50,16 +49,15 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such couple (in the body), or not yours")
     public Response create(@NotNull @Valid CreateSeriesRequest request, @Context UriInfo uri) {
         SeriesResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(Versions.etag(created.version())).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a series and its occurrences")
     @APIResponse(responseCode = "200", description = "The series")
-    public Response get(@PathParam("id") UUID id) {
-        return withEtag(service.get(id));
+    public SeriesResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @POST
@@ -70,9 +68,9 @@ public class SeriesResource {
                     + " All or nothing: any clash is 409. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The new series")
     @APIResponse(responseCode = "409", description = "A moved occurrence would clash")
-    public Response changeFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public SeriesResponse changeFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid SeriesChangeRequest request) {
-        return withEtag(service.changeFollowing(id, Versions.fromIfMatch(ifMatch), request));
+        return service.changeFollowing(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -81,12 +79,8 @@ public class SeriesResource {
             description = "Cancels the scheduled occurrences from fromSessionId on and ends the series. To cancel a"
                     + " single occurrence, cancel that session. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The series, ended")
-    public Response cancelFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public SeriesResponse cancelFollowing(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid SeriesCancelRequest request) {
-        return withEtag(service.cancelFollowing(id, Versions.fromIfMatch(ifMatch), request));
-    }
-
-    private static Response withEtag(SeriesResponse series) {
-        return Response.ok(series).tag(Versions.etag(series.version())).build();
+        return service.cancelFollowing(id, Versions.fromIfMatch(ifMatch), request);
     }
 }

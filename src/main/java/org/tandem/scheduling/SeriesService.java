@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.LockOrder;
@@ -42,6 +43,7 @@ import org.tandem.webhook.WebhookEvent;
  */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class SeriesService {
 
     static final String RECORD = "session-series";
@@ -57,21 +59,6 @@ public class SeriesService {
     private final SessionEvents events;
     private final LockOrder locks;
     private final OpenSafetyFlags openFlags;
-
-
-    SeriesService(SeriesRepository series, SessionRepository sessions, Booking booking, Caller caller, AccessPolicy access, AuditLog audit,
-            SchedulingConfig config, SessionEvents events, LockOrder locks, OpenSafetyFlags openFlags) {
-        this.openFlags = openFlags;
-        this.events = events;
-        this.locks = locks;
-        this.series = series;
-        this.sessions = sessions;
-        this.booking = booking;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.config = config;
-    }
 
     public SeriesResponse create(CreateSeriesRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),

@@ -3,6 +3,7 @@ package org.tandem.scheduling;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
 
@@ -11,13 +12,10 @@ import org.tandem.webhook.WebhookEvent;
  * to sync a calendar or a billing system, nothing clinical. Joins the caller's transaction (Outbox).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class SessionEvents {
 
     private final Outbox outbox;
-
-    SessionEvents(Outbox outbox) {
-        this.outbox = outbox;
-    }
 
     void publish(TherapySession s, WebhookEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();

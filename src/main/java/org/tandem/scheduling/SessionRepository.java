@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
 import org.tandem.couple.CoupleRepository;
@@ -16,6 +17,7 @@ import org.tandem.security.AccessScope;
 
 /** Sessions, reached through the couples the caller may see ({@link CoupleRepository#visibility}). */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SessionRepository implements PanacheRepositoryBase<TherapySession, UUID>, AttendanceReads {
 
     /** List criteria; null fields do not filter. */
@@ -31,10 +33,6 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     private final OpenSafetyFlags openFlags;
-
-    SessionRepository(OpenSafetyFlags openFlags) {
-        this.openFlags = openFlags;
-    }
 
     private static String visible(AccessScope scope) {
         return "s.couple.id in (select c.id from Couple c where " + CoupleRepository.visibility("c", scope) + ")";

@@ -1,5 +1,7 @@
 package org.tandem.scheduling;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,10 +16,12 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "session_reschedule")
+@Getter
 public class SessionReschedule extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "session_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private TherapySession session;
 
     @Column(name = "previous_start", nullable = false, updatable = false)
@@ -51,27 +55,4 @@ public class SessionReschedule extends Identified {
         this.changedBy = changedBy;
     }
 
-    public Instant getPreviousStart() {
-        return previousStart;
-    }
-
-    public Instant getPreviousEnd() {
-        return previousEnd;
-    }
-
-    public Instant getNewStart() {
-        return newStart;
-    }
-
-    public Instant getNewEnd() {
-        return newEnd;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
-    }
 }

@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.PageQuery;
@@ -38,15 +40,11 @@ import org.tandem.scheduling.SchedulingApi.SessionResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions", description = "Appointments: booking, lifecycle, agenda")
 @AuditedRecord(SessionService.RECORD)
+@RequiredArgsConstructor
 public class SessionResource {
 
     private final SessionService service;
     private final TandemConfig config;
-
-    SessionResource(SessionService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @POST
     @Operation(summary = "Book a session",
@@ -59,8 +57,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such couple (in the body), or not yours")
     public Response create(@NotNull @Valid CreateSessionRequest request, @Context UriInfo uri) {
         SessionResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(Versions.etag(created.version())).entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
@@ -78,10 +75,9 @@ public class SessionResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a session")
-    @APIResponse(responseCode = "200", description = "The session; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return withEtag(service.get(id));
+    @APIResponse(responseCode = "200", description = "The session; ETag carries its version")
+    public SessionResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @GET
@@ -99,13 +95,12 @@ public class SessionResource {
     @Path("{id}/reschedule")
     @Operation(summary = "Move a scheduled session",
             description = "Keeps the previous times in its history. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Moved",
-            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid times")
     @APIResponse(responseCode = "409", description = "Schedule conflict, or the session is no longer scheduled")
-    public Response reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public SessionResponse reschedule(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RescheduleRequest request) {
-        return withEtag(service.reschedule(id, Versions.fromIfMatch(ifMatch), request));
+        return service.reschedule(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -113,12 +108,11 @@ public class SessionResource {
     @Operation(summary = "Cancel a scheduled session",
             description = "Records who cancelled and why; inside the clinic's late-cancel window it is flagged late."
                     + " Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Cancelled",
-            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public SessionResponse cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CancelRequest request) {
-        return withEtag(service.cancel(id, Versions.fromIfMatch(ifMatch), request));
+        return service.cancel(id, Versions.fromIfMatch(ifMatch), request);
     }
 
     @POST
@@ -127,8 +121,8 @@ public class SessionResource {
             description = "Only once it has started. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Completed")
     @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
-    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(service.complete(id, Versions.fromIfMatch(ifMatch)));
+    public SessionResponse complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.complete(id, Versions.fromIfMatch(ifMatch));
     }
 
     @POST
@@ -137,11 +131,7 @@ public class SessionResource {
             description = "Only once it has started. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Marked")
     @APIResponse(responseCode = "409", description = "Not scheduled, or not started yet")
-    public Response noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(service.noShow(id, Versions.fromIfMatch(ifMatch)));
-    }
-
-    static Response withEtag(SessionResponse session) {
-        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    public SessionResponse noShow(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.noShow(id, Versions.fromIfMatch(ifMatch));
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.scheduling;
 
+import lombok.Getter;
 import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,6 +28,7 @@ import org.tandem.therapist.Therapist;
  */
 @Entity
 @Table(name = "session_series")
+@Getter
 public class SessionSeries extends Versioned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -135,66 +137,6 @@ public class SessionSeries extends Versioned {
         if (index <= nextIndex) {
             this.ended = true;
         }
-    }
-
-    public Clinic getClinic() {
-        return clinic;
-    }
-
-    public Couple getCouple() {
-        return couple;
-    }
-
-    public Therapist getTherapist() {
-        return therapist;
-    }
-
-    public Partner getPartner() {
-        return partner;
-    }
-
-    public SessionKind getKind() {
-        return kind;
-    }
-
-    public Modality getModality() {
-        return modality;
-    }
-
-    public String getLocation() {
-        return location;
-    }
-
-    public String getVideoLink() {
-        return videoLink;
-    }
-
-    public LocalDateTime getFirstLocalStart() {
-        return firstLocalStart;
-    }
-
-    public int getDurationMinutes() {
-        return durationMinutes;
-    }
-
-    public int getIntervalWeeks() {
-        return intervalWeeks;
-    }
-
-    public LocalDate getUntilDate() {
-        return untilDate;
-    }
-
-    public Integer getOccurrenceLimit() {
-        return occurrenceLimit;
-    }
-
-    public int getNextIndex() {
-        return nextIndex;
-    }
-
-    public boolean isEnded() {
-        return ended;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
@@ -27,6 +28,7 @@ import org.tandem.webhook.WebhookEvent;
 /** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class SessionService {
 
     static final String RECORD = "session";
@@ -40,20 +42,6 @@ public class SessionService {
     private final AuditLog audit;
     private final SessionEvents events;
     private final OpenSafetyFlags openFlags;
-
-
-    SessionService(SessionRepository sessions, CoupleRepository couples, Booking booking, CalendarService calendars,
-            Caller caller, AccessPolicy access, AuditLog audit, SessionEvents events, OpenSafetyFlags openFlags) {
-        this.openFlags = openFlags;
-        this.sessions = sessions;
-        this.couples = couples;
-        this.booking = booking;
-        this.calendars = calendars;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-        this.events = events;
-    }
 
     public SessionResponse create(CreateSessionRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),

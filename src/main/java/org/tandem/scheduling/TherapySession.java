@@ -1,5 +1,6 @@
 package org.tandem.scheduling;
 
+import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import jakarta.persistence.CascadeType;
@@ -25,6 +26,7 @@ import org.tandem.therapist.Therapist;
 /** An appointment: a couple (or one partner) with a therapist, from start to end (UTC). */
 @Entity
 @Table(name = "therapy_session")
+@Getter
 public class TherapySession extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -165,78 +167,6 @@ public class TherapySession extends Tracked {
             throw new Conflict("invalid-session-transition", "Invalid Session Transition",
                     "A session cannot be " + change + " before it starts.");
         }
-    }
-
-    public Clinic getClinic() {
-        return clinic;
-    }
-
-    public Couple getCouple() {
-        return couple;
-    }
-
-    public Therapist getTherapist() {
-        return therapist;
-    }
-
-    public Partner getPartner() {
-        return partner;
-    }
-
-    public SessionSeries getSeries() {
-        return series;
-    }
-
-    public Integer getSeriesIndex() {
-        return seriesIndex;
-    }
-
-    public Instant getStartsAt() {
-        return startsAt;
-    }
-
-    public Instant getEndsAt() {
-        return endsAt;
-    }
-
-    public SessionKind getKind() {
-        return kind;
-    }
-
-    public Modality getModality() {
-        return modality;
-    }
-
-    public String getLocation() {
-        return location;
-    }
-
-    public String getVideoLink() {
-        return videoLink;
-    }
-
-    public SessionStatus getStatus() {
-        return status;
-    }
-
-    public CancelledBy getCancelledBy() {
-        return cancelledBy;
-    }
-
-    public String getCancelReason() {
-        return cancelReason;
-    }
-
-    public Instant getCancelledAt() {
-        return cancelledAt;
-    }
-
-    public boolean isLateCancellation() {
-        return lateCancellation;
-    }
-
-    public List<SessionReschedule> getReschedules() {
-        return reschedules;
     }
 
     @Override

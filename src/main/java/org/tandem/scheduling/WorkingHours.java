@@ -1,5 +1,7 @@
 package org.tandem.scheduling;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,13 +16,16 @@ import org.tandem.therapist.Therapist;
 /** One block of a therapist's week, in the clinic's local time (e.g. Monday 09:00-12:00). */
 @Entity
 @Table(name = "working_hours")
+@Getter
 public class WorkingHours extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "therapist_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private Therapist therapist;
 
     @Column(name = "day_of_week", nullable = false)
+    @Getter(AccessLevel.NONE)
     private int dayOfWeek;
 
     @Column(name = "starts_at", nullable = false)
@@ -43,11 +48,4 @@ public class WorkingHours extends Identified {
         return DayOfWeek.of(dayOfWeek);
     }
 
-    public LocalTime getStartsAt() {
-        return startsAt;
-    }
-
-    public LocalTime getEndsAt() {
-        return endsAt;
-    }
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.ws.rs.container.ResourceInfo;
+import lombok.RequiredArgsConstructor;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -12,16 +13,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * lookup, idempotency, the operation's transaction): the one gate, where {@code @RolesAllowed} and a scope filter
  * used to be two.
  */
+@RequiredArgsConstructor
 public class AccessFilter {
 
     /** Operation ids by resource method, so a request does not build the string again. */
     private static final Map<Method, String> OPERATIONS = new ConcurrentHashMap<>();
 
     private final AccessPolicy policy;
-
-    AccessFilter(AccessPolicy policy) {
-        this.policy = policy;
-    }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void admit(ResourceInfo resource) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.web.Problems;
 import org.tandem.security.AccessRules.Kind;
 import org.tandem.security.AccessRules.Rule;
@@ -18,14 +19,11 @@ import org.tandem.security.AccessRules.Rule;
  * of looking at roles; {@link Caller} only says who is calling.
  */
 @RequestScoped
+@RequiredArgsConstructor
 public class AccessPolicy {
 
     private final Caller caller;
     private Rule admitted;
-
-    AccessPolicy(Caller caller) {
-        this.caller = caller;
-    }
 
     /**
      * Lets the caller into an operation, or says why not: 401 without a token, 403 when no kind the caller is

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tandem.common.web.Problems;
 import org.tandem.staff.StaffMember;
@@ -21,6 +22,7 @@ import org.tandem.staff.StaffRevocations;
  * (created on their first call). Identity only: what the caller may do is {@link AccessPolicy}'s to decide.
  */
 @RequestScoped
+@RequiredArgsConstructor
 public class Caller {
 
     /** Token claim holding the clinic's key, mapped from a Keycloak user or service-account attribute. */
@@ -33,16 +35,6 @@ public class Caller {
     private final CallerCache cache;
     private final StaffRevocations revocations;
     private CallerDirectory.Resolved resolved;
-
-    Caller(SecurityIdentity identity, Instance<JsonWebToken> token, Instance<HttpServerRequest> request,
-            CallerDirectory directory, CallerCache cache, StaffRevocations revocations) {
-        this.identity = identity;
-        this.token = token;
-        this.request = request;
-        this.directory = directory;
-        this.cache = cache;
-        this.revocations = revocations;
-    }
 
     public boolean isAuthenticated() {
         return !identity.isAnonymous();

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.TandemConfig;
@@ -19,6 +20,7 @@ import org.tandem.therapist.TherapistRepository;
  * retried by re-reading.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class CallerDirectory {
 
     /** Ids of the caller's records; {@code therapistId} is null for callers without the therapist role. */
@@ -29,14 +31,6 @@ public class CallerDirectory {
     private final StaffRepository staff;
     private final TherapistRepository therapists;
     private final TandemConfig config;
-
-    CallerDirectory(ClinicRepository clinics, StaffRepository staff, TherapistRepository therapists,
-            TandemConfig config) {
-        this.clinics = clinics;
-        this.staff = staff;
-        this.therapists = therapists;
-        this.config = config;
-    }
 
     /**
      * @param profile what the token says about the person; a caller with neither the admin nor the therapist role

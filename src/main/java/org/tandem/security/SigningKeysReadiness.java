@@ -4,6 +4,7 @@ import io.quarkus.oidc.runtime.TenantConfigBean;
 import io.quarkus.oidc.runtime.TenantConfigContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  */
 @Readiness
 @ApplicationScoped
+@RequiredArgsConstructor
 class SigningKeysReadiness implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SigningKeysReadiness.class);
@@ -31,10 +33,6 @@ class SigningKeysReadiness implements HealthCheck {
     private static final Duration ATTEMPT = Duration.ofSeconds(1);
 
     private final TenantConfigBean tenants;
-
-    SigningKeysReadiness(TenantConfigBean tenants) {
-        this.tenants = tenants;
-    }
 
     @Override
     public HealthCheckResponse call() {

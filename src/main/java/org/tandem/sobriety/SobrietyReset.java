@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.Markable;
 import org.tandem.crypto.ClinicCipher;
 
@@ -19,6 +21,7 @@ import org.tandem.crypto.ClinicCipher;
  */
 @Entity
 @Table(name = "sobriety_reset")
+@Getter
 public class SobrietyReset extends Markable {
 
     /** Assigned here: the note's ciphertext is bound to the id and must exist before the insert. */
@@ -29,6 +32,7 @@ public class SobrietyReset extends Markable {
     private UUID clinicId;
 
     @Column(name = "partner_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID partnerId;
 
     @Enumerated(EnumType.STRING)
@@ -39,12 +43,15 @@ public class SobrietyReset extends Markable {
     private LocalDate occurredOn;
 
     @Column(name = "note_key_id", updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID noteKeyId;
 
     @Column(name = "note_ciphertext", updatable = false, columnDefinition = "blob")
+    @Getter(AccessLevel.NONE)
     private byte[] noteCiphertext;
 
     @Column(name = "logged_by", nullable = false, updatable = false, length = 255)
+    @Getter(AccessLevel.NONE)
     private String loggedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -72,22 +79,6 @@ public class SobrietyReset extends Markable {
         this.noteCiphertext = note.ciphertext();
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public ResetKind getKind() {
-        return kind;
-    }
-
-    public LocalDate getOccurredOn() {
-        return occurredOn;
-    }
-
     public boolean hasNote() {
         return noteCiphertext != null;
     }
@@ -98,10 +89,6 @@ public class SobrietyReset extends Markable {
 
     byte[] getNoteCiphertext() {
         return noteCiphertext;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

@@ -11,9 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -27,13 +29,10 @@ import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 @Tag(name = "Sobriety", description = "Sobriety date, slips and relapses, streaks")
 @AuditedRecord(value = "partner", idParam = "partnerId")
 @APIResponse(responseCode = "409", description = "The partner is not the one in recovery")
+@RequiredArgsConstructor
 public class SobrietyResource {
 
     private final SobrietyService service;
-
-    SobrietyResource(SobrietyService service) {
-        this.service = service;
-    }
 
     @GET
     @Operation(summary = "Current and longest streak with the history of resets", description = "Derived on every read from the sobriety date and the"
@@ -51,7 +50,7 @@ public class SobrietyResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (future date, before the sobriety date)")
     public Response logReset(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId,
             @NotNull @Valid ResetRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.logReset(coupleId, partnerId, request)).build();
+        return Created.body(service.logReset(coupleId, partnerId, request));
     }
 
     @POST

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -24,6 +25,7 @@ import org.tandem.sobriety.SobrietyApi.SobrietyResponse;
 /** Sobriety of a partner in recovery: logged resets in, streaks derived out. Reset notes are for therapists. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class SobrietyService implements StreakReads {
 
     static final String RECORD = "sobriety";
@@ -35,16 +37,6 @@ public class SobrietyService implements StreakReads {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
-
-    SobrietyService(SobrietyRepository resets, CoupleRepository couples, ClinicCipher cipher, Caller caller, AccessPolicy access,
-            AuditLog audit) {
-        this.resets = resets;
-        this.couples = couples;
-        this.cipher = cipher;
-        this.caller = caller;
-        this.access = access;
-        this.audit = audit;
-    }
 
     public SobrietyResponse get(UUID coupleId, UUID partnerId) {
         Partner partner = partnerInRecovery(coupleId, partnerId);

@@ -1,5 +1,7 @@
 package org.tandem.staff;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.common.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +22,7 @@ import org.tandem.security.Roles;
  */
 @Entity
 @Table(name = "staff_member")
+@Getter
 public class StaffMember extends Versioned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -48,6 +51,7 @@ public class StaffMember extends Versioned {
     private Instant invitedAt;
 
     @Column(name = "invited_by", updatable = false, length = 255)
+    @Getter(AccessLevel.NONE)
     private String invitedBy;
 
     @Column(name = "joined_at")
@@ -142,46 +146,6 @@ public class StaffMember extends Versioned {
             return StaffStatus.DEACTIVATED;
         }
         return joinedAt == null ? StaffStatus.INVITED : StaffStatus.ACTIVE;
-    }
-
-    public Clinic getClinic() {
-        return clinic;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public boolean isAdmin() {
-        return admin;
-    }
-
-    public boolean isTherapist() {
-        return therapist;
-    }
-
-    public Instant getInvitedAt() {
-        return invitedAt;
-    }
-
-    public Instant getJoinedAt() {
-        return joinedAt;
-    }
-
-    public Instant getDeactivatedAt() {
-        return deactivatedAt;
     }
 
     @Override

@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.web.Created;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.QueryParams;
@@ -35,15 +37,11 @@ import org.tandem.staff.StaffApi.StaffResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff", description = "The clinic's therapists and admins: invite, deactivate, reactivate")
 @AuditedRecord(StaffService.RECORD)
+@RequiredArgsConstructor
 public class StaffResource {
 
     private final StaffService service;
     private final TandemConfig config;
-
-    StaffResource(StaffService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @GET
     @Operation(summary = "List the clinic's staff",
@@ -75,8 +73,7 @@ public class StaffResource {
     @APIResponse(responseCode = "502", description = "Keycloak did not complete it; nothing was saved")
     public Response invite(@NotNull @Valid InviteRequest request, @Context UriInfo uri) {
         InvitationResponse invited = service.invite(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(invited.member().id().toString()).build())
-                .entity(invited).build();
+        return Created.at(uri, invited.member().id(), invited);
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -13,16 +14,13 @@ import org.jboss.logging.Logger;
  * cached for minutes (CallerCache). The database is the shared store; this set only saves a query per request.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class StaffRevocations {
 
     private static final Logger LOG = Logger.getLogger(StaffRevocations.class);
 
     private final StaffRepository staff;
     private volatile Set<String> subjects;
-
-    StaffRevocations(StaffRepository staff) {
-        this.staff = staff;
-    }
 
     public boolean isRevoked(String subject) {
         Set<String> known = subjects;

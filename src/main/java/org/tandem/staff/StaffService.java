@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.web.PageQuery;
@@ -27,6 +28,7 @@ import org.tandem.staff.StaffApi.StaffResponse;
  * run outside database transactions, so a slow identity provider holds no connection or lock.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class StaffService {
 
     static final String RECORD = "staff";
@@ -40,20 +42,6 @@ public class StaffService {
     private final StaffRevocations revocations;
     private final Caller caller;
     private final AuditLog audit;
-
-    StaffService(StaffRepository staff, ClinicRepository clinics, CoupleRepository couples,
-            CalendarFeedRepository feeds, SessionRepository sessions, KeycloakAccounts accounts,
-            StaffRevocations revocations, Caller caller, AuditLog audit) {
-        this.staff = staff;
-        this.clinics = clinics;
-        this.couples = couples;
-        this.feeds = feeds;
-        this.sessions = sessions;
-        this.accounts = accounts;
-        this.revocations = revocations;
-        this.caller = caller;
-        this.audit = audit;
-    }
 
     public PageResponse<StaffResponse> list(StaffStatus status, PageQuery page) {
         UUID clinicId = caller.clinicId();

@@ -9,11 +9,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.Getter;
 import org.tandem.clinic.Clinic;
 
 /** A clinician of one clinic, linked to a Keycloak subject ({@code sub}). */
 @Entity
 @Table(name = "therapist")
+@Getter
 public class Therapist {
 
     /** The person's staff id (StaffMember): one id per person. */
@@ -50,34 +52,6 @@ public class Therapist {
         this.displayName = displayName;
         this.email = email;
         this.createdAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public Clinic getClinic() {
-        return clinic;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     /** Keeps the directory current with the identity provider, which owns these fields. */

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,15 +19,11 @@ import org.tandem.therapist.TherapistService.TherapistResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Therapists", description = "The clinic's therapist directory")
 @AuditedRecord("therapist")
+@RequiredArgsConstructor
 public class TherapistResource {
 
     private final TherapistService service;
     private final TandemConfig config;
-
-    TherapistResource(TherapistService service, TandemConfig config) {
-        this.service = service;
-        this.config = config;
-    }
 
     @GET
     @Operation(summary = "List the clinic's therapists",

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.PageResponse;
 import org.tandem.security.Caller;
@@ -11,6 +12,7 @@ import org.tandem.security.Caller;
 /** The clinic's therapist directory. Rows are created when a therapist first calls the API (or by demo data). */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class TherapistService {
 
     /** A therapist as an admin sees them. */
@@ -19,11 +21,6 @@ public class TherapistService {
 
     private final TherapistRepository therapists;
     private final Caller caller;
-
-    TherapistService(TherapistRepository therapists, Caller caller) {
-        this.therapists = therapists;
-        this.caller = caller;
-    }
 
     public PageResponse<TherapistResponse> list(PageQuery page) {
         UUID clinicId = caller.clinicId();

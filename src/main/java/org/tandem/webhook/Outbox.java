@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
 
 /**
@@ -19,15 +20,11 @@ import org.tandem.common.persistence.BinaryUuids;
  * exist and the sender will find them, even if this replica dies the next moment.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Outbox {
 
     private final EntityManager em;
     private final ObjectMapper json;
-
-    Outbox(EntityManager em, ObjectMapper json) {
-        this.em = em;
-        this.json = json;
-    }
 
     /** {@code data}: ids and minimal facts only (no names, no clinical text). */
     @Transactional(Transactional.TxType.MANDATORY)

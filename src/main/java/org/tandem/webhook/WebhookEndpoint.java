@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
 
 /** Where a clinic wants events sent. The signing secret is stored encrypted with the clinic's data key. */
 @Entity
 @Table(name = "webhook_endpoint")
+@Getter
 public class WebhookEndpoint {
 
     /** Assigned here: the secret's ciphertext is bound to the id. */
@@ -26,18 +29,22 @@ public class WebhookEndpoint {
     private String url;
 
     @Column(nullable = false, updatable = false, length = 1000)
+    @Getter(AccessLevel.NONE)
     private String events;
 
     @Column(name = "secret_key_id", nullable = false, updatable = false)
+    @Getter(AccessLevel.NONE)
     private UUID secretKeyId;
 
     @Column(name = "secret_ciphertext", nullable = false, updatable = false, columnDefinition = "blob")
+    @Getter(AccessLevel.NONE)
     private byte[] secretCiphertext;
 
     @Column(nullable = false)
     private boolean active;
 
     @Column(name = "created_by", nullable = false, updatable = false, length = 255)
+    @Getter(AccessLevel.NONE)
     private String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -69,24 +76,8 @@ public class WebhookEndpoint {
         return Arrays.asList(events.split(",")).contains(event.wireName());
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getClinicId() {
-        return clinicId;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
     public List<String> events() {
         return Arrays.asList(events.split(","));
-    }
-
-    public boolean isActive() {
-        return active;
     }
 
     UUID getSecretKeyId() {
@@ -95,10 +86,6 @@ public class WebhookEndpoint {
 
     byte[] getSecretCiphertext() {
         return secretCiphertext;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     @Override

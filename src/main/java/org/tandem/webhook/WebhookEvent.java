@@ -2,8 +2,10 @@ package org.tandem.webhook;
 
 import java.util.Arrays;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /** The events a clinic can subscribe to. Payloads carry ids and minimal data, never names or clinical text. */
+@RequiredArgsConstructor
 public enum WebhookEvent {
     SESSION_SCHEDULED("session.scheduled"),
     SESSION_RESCHEDULED("session.rescheduled"),
@@ -17,10 +19,6 @@ public enum WebhookEvent {
     SAFETY_FLAGGED("safety.flagged");
 
     private final String wireName;
-
-    WebhookEvent(String wireName) {
-        this.wireName = wireName;
-    }
 
     public String wireName() {
         return wireName;

@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.common.web.Created;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.webhook.WebhookApi.DeliveryResponse;
 import org.tandem.webhook.WebhookApi.EndpointRequest;
@@ -28,13 +30,10 @@ import org.tandem.webhook.WebhookApi.EndpointResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed event notifications to a clinic's own software")
 @AuditedRecord(WebhookService.RECORD)
+@RequiredArgsConstructor
 public class WebhookResource {
 
     private final WebhookService service;
-
-    WebhookResource(WebhookService service) {
-        this.service = service;
-    }
 
     @POST
     @Operation(summary = "Register an endpoint for events",
@@ -43,7 +42,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Not an https URL, or unknown event names")
     public Response register(@NotNull @Valid EndpointRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.register(request)).build();
+        return Created.body(service.register(request));
     }
 
     @GET

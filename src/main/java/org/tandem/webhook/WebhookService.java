@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.web.Problems;
@@ -24,6 +25,7 @@ import org.tandem.webhook.WebhookApi.EndpointResponse;
 /** Admins manage their clinic's webhook endpoints and see, and retry, their deliveries. */
 @ApplicationScoped
 @Transactional
+@RequiredArgsConstructor
 public class WebhookService {
 
     static final String RECORD = "webhook";
@@ -34,14 +36,6 @@ public class WebhookService {
     private final Caller caller;
     private final AuditLog audit;
     private final WebhookTargets targets;
-
-    WebhookService(EntityManager em, ClinicCipher cipher, Caller caller, AuditLog audit, WebhookTargets targets) {
-        this.em = em;
-        this.cipher = cipher;
-        this.caller = caller;
-        this.audit = audit;
-        this.targets = targets;
-    }
 
     public EndpointResponse register(EndpointRequest request) {
         URI url;
@@ -136,7 +130,6 @@ public class WebhookService {
     private static EndpointResponse toResponse(WebhookEndpoint e, String secret) {
         return new EndpointResponse(e.getId(), e.getUrl(), e.events(), e.isActive(), e.getCreatedAt(), secret);
     }
-
 
     private static Instant instant(Object value) {
         if (value == null) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * API's queries take (scoped subqueries, fetch joins, aggregates). Nothing is executed.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class HqlWarmUp {
 
     private static final Logger LOG = Logger.getLogger(HqlWarmUp.class);
@@ -36,10 +38,6 @@ class HqlWarmUp {
                     + " and s.startsAt >= :from and s.startsAt < :to group by s.status, s.lateCancellation");
 
     private final EntityManager entityManager;
-
-    HqlWarmUp(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Plain JDBC for the bookkeeping that must commit at once, outside any request transaction: export jobs,
@@ -15,6 +16,7 @@ import java.util.UUID;
  * binary(16) and Instants as timestamps, as Hibernate stores them.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Jdbc {
 
     @FunctionalInterface
@@ -23,10 +25,6 @@ public class Jdbc {
     }
 
     private final AgroalDataSource db;
-
-    Jdbc(AgroalDataSource db) {
-        this.db = db;
-    }
 
     public AgroalDataSource dataSource() {
         return db;

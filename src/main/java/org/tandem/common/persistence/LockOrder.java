@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The one order in which scheduling takes row locks ({@code SELECT ... FOR UPDATE}), for the rest of the transaction:
@@ -20,13 +21,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
+@RequiredArgsConstructor
 public class LockOrder {
 
     private final EntityManager em;
-
-    LockOrder(EntityManager em) {
-        this.em = em;
-    }
 
     /** Step 1: one series (the extension job). @return whether it exists */
     public boolean series(UUID seriesId) {

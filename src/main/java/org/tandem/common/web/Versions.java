@@ -1,6 +1,7 @@
 package org.tandem.common.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.util.Optional;
 
 /** Optimistic concurrency over HTTP: the entity version travels as a strong ETag and comes back in If-Match. */
 public final class Versions {
@@ -10,6 +11,11 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** The ETag of a response body: its version if it is {@link Tagged}. */
+    public static Optional<EntityTag> etagOf(Object body) {
+        return body instanceof Tagged tagged ? Optional.of(etag(tagged.version())) : Optional.empty();
     }
 
     /**
