@@ -5,9 +5,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.couple.CoupleRepository;
@@ -35,17 +32,8 @@ public class SafetyFlagRepository implements PanacheRepositoryBase<SafetyFlag, U
     }
 
     @Override
-    public Map<UUID, Integer> countByCouple(Collection<UUID> coupleIds) {
-        if (coupleIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, Integer> counts = new HashMap<>();
-        for (Object[] row : getEntityManager().createQuery("select f.coupleId, count(f) from SafetyFlag f"
-                + " where f.coupleId in :couples and f.acknowledgedAt is null group by f.coupleId", Object[].class)
-                .setParameter("couples", coupleIds).getResultList()) {
-            counts.put((UUID) row[0], ((Number) row[1]).intValue());
-        }
-        return counts;
+    public int countFor(UUID coupleId) {
+        return (int) count("coupleId = ?1 and acknowledgedAt is null", coupleId);
     }
 
     @Override

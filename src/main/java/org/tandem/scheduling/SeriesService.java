@@ -288,6 +288,6 @@ public class SeriesService {
 
     private SeriesResponse toResponse(SessionSeries s, List<Clash> skipped) {
         return SessionMapper.toResponse(s, sessions.inSeriesFrom(s.getId(), 0), skipped,
-                openFlags.count(s.getCouple().getId()) > 0);
+                openFlags.countFor(s.getCouple().getId()) > 0);
     }
 }

@@ -59,7 +59,7 @@ public class SessionService {
         sessions.flush();
         audit.success("session.create", RECORD, session.getId());
         publish(session, WebhookEvent.SESSION_SCHEDULED);
-        return SessionMapper.toResponse(session, openFlags.count(couple.getId()) > 0);
+        return SessionMapper.toResponse(session, openFlags.countFor(couple.getId()) > 0);
     }
 
     public SessionResponse get(UUID id) {
@@ -70,7 +70,8 @@ public class SessionService {
 
     /** The session as an iCalendar file. */
     public String ics(UUID id) {
-        TherapySession session = load(id).session();
+        // The calendar file does not show the safety flag, so it skips load()'s count.
+        TherapySession session = sessions.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
         audit.success("session.read-ics", RECORD, id);
         return calendars.single(session);
     }
