@@ -70,13 +70,7 @@ public final class Problems {
 
     /** A validation failure that Bean Validation cannot express, in the same shape as the library's. */
     public static HttpProblem invalid(String field, String in, String message) {
-        return HttpProblem.builder()
-                .withType(type("validation"))
-                .withStatus(400)
-                .withTitle("Bad Request")
-                .withDetail("The request has invalid fields.")
-                .with("violations", List.of(new Violation(field, in, message)))
-                .build();
+        return violation("validation", 400, "Bad Request", "The request has invalid fields.", field, in, message);
     }
 
     /**
@@ -84,11 +78,18 @@ public final class Problems {
      * instrument, a value outside the metric's range. Same shape as {@link #invalid}, status 422.
      */
     public static HttpProblem unprocessable(String field, String in, String message) {
+        return violation("unprocessable", 422, "Unprocessable Content",
+                "The request is well-formed but its content cannot be accepted.", field, in, message);
+    }
+
+    /** A problem naming one field, in the {@code violations} shape of the library's validation problems. */
+    private static HttpProblem violation(String kind, int status, String title, String detail, String field,
+            String in, String message) {
         return HttpProblem.builder()
-                .withType(type("unprocessable"))
-                .withStatus(422)
-                .withTitle("Unprocessable Content")
-                .withDetail("The request is well-formed but its content cannot be accepted.")
+                .withType(type(kind))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
                 .with("violations", List.of(new Violation(field, in, message)))
                 .build();
     }

@@ -9,7 +9,7 @@ public final class Versions {
     private Versions() {
     }
 
-    public static EntityTag etag(long version) {
+    private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
     }
 
