@@ -41,6 +41,20 @@ public final class BoundaryApi {
         }
     }
 
+    /** A partner's own agreement to a version. */
+    public record Consent(int versionNumber, UUID partnerId, Instant agreedAt) {
+    }
+
+    /** A boundary as a partner sees it: what is agreed now, and who of the two has said so themselves. */
+    public record MyBoundaryResponse(UUID id, BoundaryStatus status, LocalDate nextReviewOn, VersionResponse current,
+            @Schema(description = "Each partner's own agreement to the current version") List<Consent> consents) {
+
+        @Override
+        public String toString() {
+            return "MyBoundaryResponse[id=" + id + "]";
+        }
+    }
+
     public record BoundaryResponse(UUID id, UUID coupleId, String coupleCode, BoundaryStatus status,
             LocalDate nextReviewOn, VersionResponse current, List<VersionResponse> history, long version) implements Tagged {
 

@@ -24,6 +24,12 @@ public class BoundaryRepository implements PanacheRepositoryBase<Boundary, UUID>
                 : list("couple.id = ?1 and status = ?2", Sort.by("createdAt").and("id"), coupleId, status);
     }
 
+    /** The partners' own agreements to a version, oldest first. */
+    public List<BoundaryConsent> consents(UUID versionId) {
+        return getEntityManager().createQuery("from BoundaryConsent c where c.version.id = :v order by c.agreedAt",
+                BoundaryConsent.class).setParameter("v", versionId).getResultList();
+    }
+
     /** The couple's active boundaries whose review falls on or before a date, soonest first. */
     @Override
     public List<Boundary> reviewsDue(UUID coupleId, LocalDate until) {

@@ -15,8 +15,11 @@ import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
 import org.tandem.boundary.BoundaryApi.BoundaryRequest;
 import org.tandem.boundary.BoundaryApi.BoundaryResponse;
+import org.tandem.boundary.BoundaryApi.Consent;
+import org.tandem.boundary.BoundaryApi.MyBoundaryResponse;
 import org.tandem.boundary.BoundaryApi.VersionResponse;
 import org.tandem.security.AccessPolicy;
+import org.tandem.security.PartnerBindings;
 import org.tandem.security.Caller;
 
 /** Boundary agreements, versioned so renegotiation keeps the history. Every read and change is audited. */
@@ -50,6 +53,38 @@ public class BoundaryService {
                 .map(BoundaryService::toResponse).toList();
         audit.success("boundary.list", "couple", coupleId);
         return list;
+    }
+
+    /** The couple's boundaries in force and under review, as the calling partner sees them. */
+    public List<MyBoundaryResponse> mine() {
+        PartnerBindings.Bound me = access.me();
+        List<MyBoundaryResponse> list = boundaries.forCouple(me.coupleId(), BoundaryStatus.ACTIVE).stream()
+                .map(this::toMine).toList();
+        audit.success("boundary.list-mine", "partner", me.partnerId());
+        return list;
+    }
+
+    /** The calling partner agrees to the boundary's current version; agreeing again changes nothing. */
+    public MyBoundaryResponse agree(UUID id) {
+        PartnerBindings.Bound me = access.me();
+        Boundary boundary = boundaries.findForCouple(me.coupleId(), id).orElseThrow(() -> Problems.notFound(RECORD));
+        if (boundary.getStatus() != BoundaryStatus.ACTIVE) {
+            throw Problems.conflict("boundary-retired", "Boundary Retired", "A retired boundary takes no agreement.");
+        }
+        BoundaryVersion current = boundary.current();
+        if (boundaries.consents(current.getId()).stream().noneMatch(c -> c.getPartnerId().equals(me.partnerId()))) {
+            boundaries.getEntityManager().persist(new BoundaryConsent(current, me.partnerId()));
+            boundaries.flush();
+            audit.success("boundary.agree", RECORD, id, "version " + current.getNumber());
+        }
+        return toMine(boundary);
+    }
+
+    private MyBoundaryResponse toMine(Boundary b) {
+        BoundaryVersion current = b.current();
+        return new MyBoundaryResponse(b.getId(), b.getStatus(), b.getNextReviewOn(), toResponse(current),
+                boundaries.consents(current.getId()).stream()
+                        .map(c -> new Consent(current.getNumber(), c.getPartnerId(), c.getAgreedAt())).toList());
     }
 
     public BoundaryResponse get(UUID coupleId, UUID id) {

@@ -116,12 +116,18 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         if (scope.isWholeClinic()) {
             return clinic;
         }
+        if (scope.coupleId() != null) {
+            return clinic + " and " + c + ".id = :ownCouple";
+        }
         return clinic + " and (" + c + ".primaryTherapist.id = :therapist"
                 + " or exists (select 1 from Couple a join a.coTherapists t where a = " + c + " and t.id = :therapist))";
     }
 
     public static Parameters scopeParameters(AccessScope scope) {
         Parameters params = Parameters.with("clinic", scope.clinicId());
+        if (scope.coupleId() != null) {
+            return params.and("ownCouple", scope.coupleId());
+        }
         return scope.isWholeClinic() ? params : params.and("therapist", scope.therapistId());
     }
 

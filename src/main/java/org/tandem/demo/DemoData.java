@@ -22,6 +22,7 @@ import org.tandem.couple.CoupleStatus;
 import org.tandem.couple.Partner;
 import org.tandem.couple.PartnerDetails;
 import org.tandem.couple.RecoveryRole;
+import org.tandem.partner.PartnerAccountRepository;
 import org.tandem.measurement.Measurement;
 import org.tandem.measurement.MeasurementRepository;
 import org.tandem.measurement.Source;
@@ -52,6 +53,11 @@ public class DemoData {
     public static final String THERAPIST1_SUBJECT = "11111111-1111-4111-8111-111111111111";
     public static final String THERAPIST2_SUBJECT = "22222222-2222-4222-8222-222222222222";
     public static final String THERAPIST9_SUBJECT = "99999999-9999-4999-8999-999999999999";
+    /** The demo couple C-DEMO01's partners' Keycloak users and their accounts, fixed in the realm file. */
+    public static final String PARTNER1A_SUBJECT = "b1a1a1a1-1111-4111-8111-111111111111";
+    public static final String PARTNER1B_SUBJECT = "b1b1b1b1-1111-4111-8111-111111111111";
+    public static final UUID PARTNER1A_ACCOUNT = UUID.fromString("c1a1a1a1-1111-4111-8111-111111111111");
+    public static final UUID PARTNER1B_ACCOUNT = UUID.fromString("c1b1b1b1-1111-4111-8111-111111111111");
 
     private final TandemConfig config;
     private final ClinicRepository clinics;
@@ -62,6 +68,7 @@ public class DemoData {
     private final QuestionnaireRepository questionnaires;
     private final SobrietyRepository sobriety;
     private final InstrumentCatalog instruments;
+    private final PartnerAccountRepository partnerAccounts;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -87,6 +94,10 @@ public class DemoData {
         if (first != null) {
             progress(first);
         }
+        couples.find("clinic = ?1 and code = ?2", demo, "C-DEMO01").firstResultOptional().ifPresent(c -> {
+            partnerAccount(PARTNER1A_ACCOUNT, c.getPartners().get(0), PARTNER1A_SUBJECT, created);
+            partnerAccount(PARTNER1B_ACCOUNT, c.getPartners().get(1), PARTNER1B_SUBJECT, created);
+        });
         couple(demo, "C-DEMO02", t1, List.of(t2), CoupleStatus.INTAKE, null,
                 partner("Morgan Sample", null, "they/them", RecoveryRole.IN_RECOVERY, LocalDate.of(2026, 10, 1)),
                 partner("Casey Sample", null, "she/her", RecoveryRole.PARTNER, null),
@@ -104,6 +115,14 @@ public class DemoData {
                 partner("Drew Elsewhere", null, "he/him", RecoveryRole.PARTNER, null),
                 "Honest communication; trust-rebuilding transparency practice.", created);
         return created[0];
+    }
+
+    /** The partners' sign-ins of partner1a and partner1b, for a demo database made before partners signed in. */
+    private void partnerAccount(UUID id, Partner partner, String subject, int[] created) {
+        if (partnerAccounts.findByIdOptional(id).isEmpty()) {
+            partnerAccounts.persistActiveDemo(id, partner, subject);
+            created[0]++;
+        }
     }
 
     private Clinic clinic(String key, String name, String zone, int[] created) {

@@ -52,6 +52,20 @@ public final class AssignmentApi {
     public record PauseResponse(LocalDate from, LocalDate until) {
     }
 
+    /** A completion a partner logs for themselves. */
+    public record MyCompletionRequest(
+            @NotNull @Schema(description = "The day it was done, in the clinic's calendar") LocalDate date,
+            @Size(max = 4000) @Schema(description = "Answers to the prompts; for your therapists, and for the"
+                    + " other partner only if shared") String reflection,
+            @Schema(description = "Share the reflection with the other partner (default false)") Boolean shared,
+            @Min(1) @Max(5) Integer rating) {
+
+        @Override
+        public String toString() {
+            return "MyCompletionRequest[date=" + date + "]";
+        }
+    }
+
     public record AssignmentResponse(UUID id, UUID coupleId, UUID partnerId, ExerciseApi.ExerciseVersionResponse exercise,
             ExerciseApi.CadenceResponse cadence, LocalDate startsOn, LocalDate endsOn, String note,
             AssignmentStatus status, List<PauseResponse> pauses, long version) implements Tagged {

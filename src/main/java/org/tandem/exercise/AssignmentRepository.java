@@ -34,6 +34,18 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .findFirst();
     }
 
+    /** A completion of one of the couple's assignments, its row locked until the transaction ends. */
+    public Optional<Completion> lockCompletionOfCouple(UUID coupleId, UUID completionId) {
+        Optional<Completion> found = getEntityManager().createQuery("from Completion c where c.assignment.couple.id"
+                + " = :couple and c.id = :c", Completion.class).setParameter("couple", coupleId)
+                .setParameter("c", completionId).getResultStream().findFirst();
+        found.ifPresent(c -> {
+            RowLock.lock(getEntityManager(), "completion", c.getId());
+            getEntityManager().refresh(c);
+        });
+        return found;
+    }
+
     /** The completion that counts for the partner and day: one marked as entered in error does not. */
     public Optional<Completion> completion(UUID assignmentId, UUID partnerId, java.time.LocalDate day) {
         return getEntityManager().createQuery("from Completion c where c.assignment.id = :a and c.partner.id = :p"

@@ -114,13 +114,11 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/completions")
-    @Operation(summary = "The completions", description = "forPartner: what that partner's own app may show, the other's"
-                    + " reflections only if shared. Required for integrations.")
+    @Operation(summary = "The completions", description = "Reflections are for the couple's therapists: admins and"
+                    + " integrations see that one was written, not its text.")
     @APIResponse(responseCode = "200", description = "Completions by date")
-    @APIResponse(responseCode = "400", description = "forPartner is not a partner of the couple")
-    public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
-            @QueryParam("forPartner") String forPartner) {
-        return service.completions(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));
+    public List<CompletionResponse> completions(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return service.completions(coupleId, id);
     }
 
     @GET

@@ -17,7 +17,6 @@ import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
-import org.tandem.couple.PartnerView;
 import org.tandem.exercise.AssignmentApi.AdherenceResponse;
 import org.tandem.exercise.AssignmentApi.AssignmentAdherence;
 import org.tandem.exercise.AssignmentApi.AssignmentRequest;
@@ -26,7 +25,11 @@ import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentApi.PauseResponse;
+import org.tandem.partner.MeService;
+import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
+import org.tandem.security.PartnerBindings;
+import org.tandem.security.PartnerView;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -51,6 +54,7 @@ public class AssignmentService implements AdherenceReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final MeService sharing;
 
     public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
         Couple couple = couple(coupleId);
@@ -76,6 +80,26 @@ public class AssignmentService implements AdherenceReads {
                 .map(AssignmentService::toResponse).toList();
         audit.success("assignment.list", "couple", coupleId);
         return list;
+    }
+
+    /** The calling partner's exercises: the couple's and their own, never the other partner's. */
+    public List<AssignmentResponse> mine() {
+        PartnerBindings.Bound me = access.me();
+        List<AssignmentResponse> list = assignments.forCouple(me.coupleId(), null).stream()
+                .filter(a -> access.seesRecordOf(a.getPartner() == null ? null : a.getPartner().getId()))
+                .map(AssignmentService::toResponse).toList();
+        audit.success("assignment.list-mine", "partner", me.partnerId());
+        return list;
+    }
+
+    /** The calling partner shares the reflection of a completion they logged, or takes it back. */
+    public MeService.SharingResponse share(UUID completionId, boolean shared) {
+        PartnerBindings.Bound me = access.me();
+        Completion completion = assignments.lockCompletionOfCouple(me.coupleId(), completionId)
+                .filter(c -> c.getPartner().getId().equals(me.partnerId()))
+                .orElseThrow(() -> Problems.notFound("completion"));
+        completion.share(shared);
+        return sharing.recordChoice(ShareChoice.Kind.COMPLETION, completionId, shared);
     }
 
     public AssignmentResponse get(UUID coupleId, UUID id) {
@@ -131,15 +155,14 @@ public class AssignmentService implements AdherenceReads {
     }
 
     /**
-     * The completions. Therapists see reflections; admins do not. With {@code forPartner}, what that partner's own
-     * app may show: the other partner's reflections only where shared.
+     * The completions. Therapists see reflections; admins and integrations do not; a partner sees their own and the
+     * other partner's where shared.
      */
-    public List<CompletionResponse> completions(UUID coupleId, UUID id, UUID forPartner) {
+    public List<CompletionResponse> completions(UUID coupleId, UUID id) {
         Assignment assignment = loadForIntegration(coupleId, id);
-        PartnerView view = PartnerView.of(access, assignment.getCouple(), forPartner);
-        boolean mayReadReflections = access.seesPrivateEntries();
+        PartnerView view = access.partnerView();
         List<CompletionResponse> list = assignments.completions(id).stream()
-                .map(c -> toResponse(c, mayReadReflections && view.sees(c.getPartner().getId(), !c.isShared())))
+                .map(c -> toResponse(c, access.readsPrivateText(view, c.getPartner().getId(), !c.isShared())))
                 .toList();
         audit.success("assignment.completions-read", RECORD, id);
         return list;
@@ -164,7 +187,8 @@ public class AssignmentService implements AdherenceReads {
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.COMPLETION_ENTERED_IN_ERROR,
                 java.util.Map.of("assignmentId", id, "completionId", completionId, "coupleId", coupleId,
                         "partnerId", completion.getPartner().getId(), "date", completion.getDoneOn().toString()));
-        return toResponse(completion, access.seesPrivateEntries());
+        return toResponse(completion, access.readsPrivateText(access.partnerView(), completion.getPartner().getId(),
+                !completion.isShared()));
     }
 
     public AdherenceResponse adherence(UUID coupleId, UUID id, LocalDate from, LocalDate to) {
@@ -222,7 +246,9 @@ public class AssignmentService implements AdherenceReads {
     /** Like {@link #load}, for the operations an integration may perform for a partner. */
     private Assignment loadForIntegration(UUID coupleId, UUID id) {
         couples.requireVisible(access.reach(), coupleId);
-        return assignments.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
+        return assignments.findForCouple(coupleId, id)
+                .filter(a -> access.seesRecordOf(a.getPartner() == null ? null : a.getPartner().getId()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
     }
 
     private Assignment load(UUID coupleId, UUID id) {

@@ -47,7 +47,8 @@ public class Completion extends Markable {
     @Column(length = 4000, updatable = false)
     private String reflection;
 
-    @Column(nullable = false, updatable = false)
+    /** The one thing of a completion that changes: its partner shares the reflection or takes it back. */
+    @Column(nullable = false)
     private boolean shared;
 
     @Column(updatable = false)
@@ -80,6 +81,11 @@ public class Completion extends Markable {
         this.rating = rating;
         this.loggedBy = loggedBy;
         this.createdAt = Instant.now();
+    }
+
+    /** The partner who logged it shares the reflection with the other partner, or takes it back. */
+    void share(boolean shared) {
+        this.shared = shared;
     }
 
     @Override

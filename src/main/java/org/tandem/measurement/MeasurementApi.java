@@ -38,6 +38,22 @@ public final class MeasurementApi {
         }
     }
 
+    /** A rating a partner records themselves (a self-report), about themselves or the couple. */
+    public record MyRatingRequest(
+            @NotBlank @Size(max = 64) @Schema(description = "A metric key, as in GET /api/v1/metrics") String metric,
+            @Schema(description = "true: about the couple as a whole (never private); default: about me")
+            Boolean aboutCouple,
+            @NotNull @Schema(description = "The day it describes; not in the future") LocalDate date,
+            @NotNull @Digits(integer = 6, fraction = 2) BigDecimal value,
+            @JsonProperty("private") @Schema(description = "Hide from the other partner (default true)")
+            Boolean isPrivate) {
+
+        @Override
+        public String toString() {
+            return "MyRatingRequest[metric=" + metric + "]";
+        }
+    }
+
     public record MeasurementResponse(UUID id, UUID coupleId, UUID partnerId, String metric, LocalDate date,
             BigDecimal value, Source source, @JsonProperty("private") boolean isPrivate, Instant recordedAt,
             @Schema(description = "Set once the value was marked as recorded by mistake; it then counts nowhere")

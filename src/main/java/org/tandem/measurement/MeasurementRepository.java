@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.persistence.RowLock;
+import org.tandem.security.PartnerView;
 
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
@@ -25,7 +26,7 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
 
     private static final Sort ORDER = Sort.by("measuredOn").and("createdAt").and("id");
 
-    public PanacheQuery<Measurement> search(UUID coupleId, Filter filter, UUID viewer, PageQuery page) {
+    public PanacheQuery<Measurement> search(UUID coupleId, Filter filter, PartnerView view, PageQuery page) {
         StringBuilder where = new StringBuilder("coupleId = :couple");
         Parameters params = Parameters.with("couple", coupleId);
         if (!filter.withEnteredInError()) {
@@ -47,10 +48,12 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
             where.append(" and measuredOn <= :to");
             params.and("to", filter.to());
         }
-        if (viewer != null) {
-            // In the query, not after it: the other partner's app must not even learn how many rows it cannot see.
-            where.append(" and (partnerId is null or partnerId = :viewer or privateToPartner = false)");
-            params.and("viewer", viewer);
+        String visible = view.condition("partnerId", "privateToPartner");
+        if (visible != null) {
+            where.append(" and ").append(visible);
+        }
+        if (view.partnerId() != null) {
+            params.and("viewer", view.partnerId());
         }
         return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
     }

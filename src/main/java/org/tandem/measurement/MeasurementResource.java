@@ -65,19 +65,19 @@ public class MeasurementResource {
     }
 
     @GET
-    @Operation(summary = "The couple's ratings, oldest first", description = "Filters: metric, partnerId, from, to (dates). With forPartner,"
-                    + " what that partner's app may show: the other partner's private values are left out. Values"
-                    + " marked as entered in error are left out too, unless includeEnteredInError=true.")
+    @Operation(summary = "The couple's ratings, oldest first", description = "Filters: metric, partnerId, from, to (dates). An integration"
+                    + " is not shown a partner's private values (a partner's own app signs in as the partner: see"
+                    + " /api/v1/me/ratings). Values marked as entered in error are left out, unless"
+                    + " includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of measurements")
     public PageResponse<MeasurementResponse> list(@PathParam("coupleId") UUID coupleId,
             @QueryParam("metric") String metric, @QueryParam("partnerId") String partnerId,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("forPartner") String forPartner, @QueryParam("includeEnteredInError") String withErrors,
+            @QueryParam("includeEnteredInError") String withErrors,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new MeasurementRepository.Filter(QueryParams.text(metric, "metric", 64),
                 QueryParams.uuid(partnerId, "partnerId"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
                 QueryParams.bool(withErrors, "includeEnteredInError"));
-        return service.list(coupleId, filter, QueryParams.uuid(forPartner, "forPartner"),
-                PageQuery.of(page, size, config.paging()));
+        return service.list(coupleId, filter, PageQuery.of(page, size, config.paging()));
     }
 }

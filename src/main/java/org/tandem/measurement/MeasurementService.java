@@ -15,12 +15,15 @@ import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
-import org.tandem.couple.PartnerView;
 import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
+import org.tandem.partner.MeService;
+import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
+import org.tandem.security.PartnerBindings;
+import org.tandem.security.PartnerView;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -41,6 +44,7 @@ public class MeasurementService implements RatingReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final MeService sharing;
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
@@ -97,18 +101,29 @@ public class MeasurementService implements RatingReads {
         return data;
     }
 
+    /** The couple's values that the caller sees ({@link AccessPolicy#partnerView()}), oldest first. */
     public PageResponse<MeasurementResponse> list(UUID coupleId, MeasurementRepository.Filter filter,
-            UUID forPartner, PageQuery page) {
-        Couple couple = couples.requireVisible(access.reach(), coupleId);
-        PartnerView view = PartnerView.of(access, couple, forPartner);
+            PageQuery page) {
+        couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = access.partnerView();
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw Problems.invalid("to", "query", "must not be before from");
         }
-        var query = measurements.search(coupleId, filter, view.partnerId(), page);
+        var query = measurements.search(coupleId, filter, view, page);
         PageResponse<MeasurementResponse> result = PageResponse.of(query.list(), this::toResponse, page,
                 query.count());
         audit.success("measurement.list", "couple", coupleId);
         return result;
+    }
+
+    /** The calling partner shares a value about themselves with the other partner, or takes it back. */
+    public MeService.SharingResponse share(UUID id, boolean shared) {
+        PartnerBindings.Bound me = access.me();
+        Measurement m = measurements.lockOfCouple(me.coupleId(), id)
+                .filter(found -> me.partnerId().equals(found.getPartnerId()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
+        m.share(shared);
+        return sharing.recordChoice(ShareChoice.Kind.RATING, id, shared);
     }
 
     public List<MetricResponse> metrics() {

@@ -41,7 +41,8 @@ public abstract class Observation extends Markable {
     @Column(nullable = false, updatable = false, length = 16)
     private Source source;
 
-    @Column(name = "is_private", nullable = false, updatable = false)
+    /** Changes only when the partner it is about shares it or takes it back ({@link #share}). */
+    @Column(name = "is_private", nullable = false)
     private boolean privateToPartner;
 
     @Column(name = "recorded_by", nullable = false, updatable = false, length = 255)
@@ -52,6 +53,14 @@ public abstract class Observation extends Markable {
     private Instant createdAt;
 
     protected Observation() {
+    }
+
+    /**
+     * The partner it is about shares it with the other partner, or makes it private again; the feature checks that
+     * the caller is that partner. A couple's observation is never private.
+     */
+    public void share(boolean shared) {
+        this.privateToPartner = partnerId != null && !shared;
     }
 
     /** A couple's observation (no partner) belongs to both partners: there is nobody to hide it from. */

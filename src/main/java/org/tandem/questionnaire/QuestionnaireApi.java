@@ -38,6 +38,20 @@ public final class QuestionnaireApi {
         }
     }
 
+    /** Answers a partner gives themselves (a self-report). */
+    public record MySubmitRequest(
+            @NotBlank @Size(max = 64) @Schema(description = "An instrument key, e.g. phq-9") String instrument,
+            @NotNull @Schema(description = "The day it was filled in; not in the future") LocalDate date,
+            @NotNull @Size(max = 200) @Schema(description = "One whole number per item, in item order") List<Integer> answers,
+            @JsonProperty("private") @Schema(description = "Hide from the other partner (default true)")
+            Boolean isPrivate) {
+
+        @Override
+        public String toString() {
+            return "MySubmitRequest[instrument=" + instrument + "]";
+        }
+    }
+
     public record ScoredResponse(UUID id, UUID coupleId, UUID partnerId, String instrument, LocalDate date,
             Source source, @JsonProperty("private") boolean isPrivate,
             @Schema(description = "Item answers; therapists and the partner's own app only") List<Integer> answers,

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.persistence.RowLock;
+import org.tandem.security.PartnerView;
 
 @ApplicationScoped
 public class QuestionnaireRepository implements PanacheRepositoryBase<QuestionnaireResponse, UUID> {
@@ -25,7 +26,7 @@ public class QuestionnaireRepository implements PanacheRepositoryBase<Questionna
     }
 
     /** The couple's responses, optionally one instrument's; {@code viewer} leaves out the other partner's private ones. */
-    public PanacheQuery<QuestionnaireResponse> search(UUID coupleId, String instrument, UUID viewer,
+    public PanacheQuery<QuestionnaireResponse> search(UUID coupleId, String instrument, PartnerView view,
             boolean withEnteredInError, PageQuery page) {
         StringBuilder where = new StringBuilder("coupleId = :couple");
         Parameters params = Parameters.with("couple", coupleId);
@@ -36,9 +37,13 @@ public class QuestionnaireRepository implements PanacheRepositoryBase<Questionna
             where.append(" and instrumentKey = :instrument");
             params.and("instrument", instrument);
         }
-        if (viewer != null) {
-            where.append(" and (partnerId = :viewer or privateToPartner = false)");
-            params.and("viewer", viewer);
+        String visible = view.condition("partnerId", "privateToPartner");
+        if (visible != null) {
+            // In the query, not after it: the other partner's app must not even learn how many rows it cannot see.
+            where.append(" and ").append(visible);
+        }
+        if (view.partnerId() != null) {
+            params.and("viewer", view.partnerId());
         }
         return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
     }

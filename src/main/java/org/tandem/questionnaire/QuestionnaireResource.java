@@ -58,16 +58,16 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @Operation(summary = "The couple's scored responses, oldest first", description = "Filter: instrument. With forPartner,"
-                    + " the other partner's private responses are left out. Responses marked as entered in error are"
-                    + " left out too, unless includeEnteredInError=true.")
+    @Operation(summary = "The couple's scored responses, oldest first", description = "Filter: instrument. An"
+                    + " integration is not shown a partner's private responses, nor anyone's item answers. Responses"
+                    + " marked as entered in error are left out, unless includeEnteredInError=true.")
     @APIResponse(responseCode = "200", description = "A page of scored responses")
     public PageResponse<ScoredResponse> list(@PathParam("coupleId") UUID coupleId,
-            @QueryParam("instrument") String instrument, @QueryParam("forPartner") String forPartner,
+            @QueryParam("instrument") String instrument,
             @QueryParam("includeEnteredInError") String withErrors, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(coupleId, QueryParams.text(instrument, "instrument", 64),
-                QueryParams.uuid(forPartner, "forPartner"), QueryParams.bool(withErrors, "includeEnteredInError"),
+                QueryParams.bool(withErrors, "includeEnteredInError"),
                 PageQuery.of(page, size, config.paging()));
     }
 
@@ -89,9 +89,7 @@ public class QuestionnaireResource {
     @Path("{id}")
     @Operation(summary = "One scored response")
     @APIResponse(responseCode = "200", description = "The scored response")
-    @APIResponse(responseCode = "400", description = "Invalid forPartner")
-    public ScoredResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
-            @QueryParam("forPartner") String forPartner) {
-        return service.get(coupleId, id, QueryParams.uuid(forPartner, "forPartner"));
+    public ScoredResponse get(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
+        return service.get(coupleId, id);
     }
 }

@@ -16,7 +16,6 @@ import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
-import org.tandem.couple.PartnerView;
 import org.tandem.measurement.ReliableChange;
 import org.tandem.measurement.Source;
 import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
@@ -24,7 +23,11 @@ import org.tandem.questionnaire.QuestionnaireApi.ItemResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
+import org.tandem.partner.MeService;
+import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
+import org.tandem.security.PartnerBindings;
+import org.tandem.security.PartnerView;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
 import org.tandem.webhook.WebhookEvent;
@@ -49,6 +52,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final MeService sharing;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
@@ -94,24 +98,36 @@ public class QuestionnaireService implements QuestionnaireReads {
         return toResponse(response, instrument, score, true);
     }
 
-    public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, UUID forPartner,
-            boolean withEnteredInError, PageQuery page) {
-        Couple couple = couples.requireVisible(access.reach(), coupleId);
-        PartnerView view = PartnerView.of(access, couple, forPartner);
-        var query = responses.search(coupleId, instrument, view.partnerId(), withEnteredInError, page);
-        PageResponse<ScoredResponse> result = PageResponse.of(query.list(), this::scored, page, query.count());
+    /** The couple's responses that the caller sees ({@link AccessPolicy#partnerView()}), oldest first. */
+    public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, boolean withEnteredInError,
+            PageQuery page) {
+        couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = access.partnerView();
+        var query = responses.search(coupleId, instrument, view, withEnteredInError, page);
+        PageResponse<ScoredResponse> result = PageResponse.of(query.list(), r -> scored(r, view), page,
+                query.count());
         audit.success("questionnaire.list", "couple", coupleId);
         return result;
     }
 
-    public ScoredResponse get(UUID coupleId, UUID id, UUID forPartner) {
-        Couple couple = couples.requireVisible(access.reach(), coupleId);
-        PartnerView view = PartnerView.of(access, couple, forPartner);
+    /** The calling partner shares a response of theirs with the other partner, or takes it back. */
+    public MeService.SharingResponse share(UUID id, boolean shared) {
+        PartnerBindings.Bound me = access.me();
+        QuestionnaireResponse response = responses.lockOfCouple(me.coupleId(), id)
+                .filter(found -> me.partnerId().equals(found.getPartnerId()))
+                .orElseThrow(() -> Problems.notFound(RECORD));
+        response.share(shared);
+        return sharing.recordChoice(ShareChoice.Kind.QUESTIONNAIRE, id, shared);
+    }
+
+    public ScoredResponse get(UUID coupleId, UUID id) {
+        couples.requireVisible(access.reach(), coupleId);
+        PartnerView view = access.partnerView();
         QuestionnaireResponse response = responses.findForCouple(coupleId, id)
                 .filter(r -> view.sees(r.getPartnerId(), r.isPrivateToPartner()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
         audit.success("questionnaire.read", RECORD, id);
-        return scored(response);
+        return scored(response, view);
     }
 
     /**
@@ -130,7 +146,7 @@ public class QuestionnaireService implements QuestionnaireReads {
         outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, java.util.Map.of(
                 "kind", "QUESTIONNAIRE", "questionnaireId", id, "coupleId", coupleId,
                 "partnerId", response.getPartnerId(), "instrument", response.getInstrumentKey()));
-        return scored(response);
+        return scored(response, access.partnerView());
     }
 
     /** Scores a stored response with the instrument's current rule; used by the progress summary too. */
@@ -182,16 +198,18 @@ public class QuestionnaireService implements QuestionnaireReads {
                 f.getAcknowledgedAt(), f.getAcknowledgedBy(), f.getVersion());
     }
 
-    private ScoredResponse scored(QuestionnaireResponse r) {
+    private ScoredResponse scored(QuestionnaireResponse r, PartnerView view) {
         Instrument instrument = instrument(r);
-        return toResponse(r, instrument, instrument.score(r.answers()), access.seesPrivateEntries());
+        // Item answers stay with the partner who gave them, even in a shared response: the other sees scores.
+        return toResponse(r, instrument, instrument.score(r.answers()),
+                access.readsPrivateText(view, r.getPartnerId(), true));
     }
 
     private ScoredResponse toResponse(QuestionnaireResponse r, Instrument instrument, Instrument.Score s,
             boolean withAnswers) {
         return new ScoredResponse(r.getId(), r.getCoupleId(), r.getPartnerId(), instrument.key(), r.getCompletedOn(),
                 r.getSource(), r.isPrivateToPartner(), withAnswers ? r.answers() : null, s.total(), s.band(),
-                s.subscales(), s.clinical(), s.safetyReasons(), r.getCreatedAt(),
+                s.subscales(), s.clinical(), access.seesSafetyFlags() ? s.safetyReasons() : List.of(), r.getCreatedAt(),
                 ErrorMark.view(r.getEnteredInError(), access.seesClinicalText()));
     }
 

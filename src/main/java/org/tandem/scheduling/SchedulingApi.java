@@ -116,6 +116,13 @@ public final class SchedulingApi {
             boolean coupleSafetyFlag, long version, Instant createdAt, Instant updatedAt) implements Tagged {
     }
 
+    /** A session as a partner sees it: when, where, with whom; no couple code, notes or flags. */
+    public record MySessionResponse(UUID id, SessionKind kind,
+            @Schema(description = "True for an individual session (mine)") boolean individual, Instant start,
+            Instant end, OffsetDateTime localStart, OffsetDateTime localEnd, String timeZone, Modality modality,
+            String location, String videoLink, SessionStatus status, TherapistRef therapist) {
+    }
+
     public record Clash(int index, Instant start, Instant end, UUID conflictingSessionId) {
     }
 

@@ -6,6 +6,7 @@ import org.tandem.scheduling.SchedulingApi.Cancellation;
 import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
 import org.tandem.scheduling.SchedulingApi.SeriesResponse;
+import org.tandem.scheduling.SchedulingApi.MySessionResponse;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.therapist.TherapistRef;
@@ -34,6 +35,14 @@ final class SessionMapper {
     }
 
     /** A series with its occurrences (in order) and the ones its creation or change skipped for a clash. */
+    static MySessionResponse toMine(TherapySession s) {
+        ZoneId zone = s.getClinic().getTimeZone();
+        return new MySessionResponse(s.getId(), s.getKind(), s.getPartner() != null, s.getStartsAt(), s.getEndsAt(),
+                s.getStartsAt().atZone(zone).toOffsetDateTime(), s.getEndsAt().atZone(zone).toOffsetDateTime(),
+                zone.getId(), s.getModality(), s.getLocation(), s.getVideoLink(), s.getStatus(),
+                TherapistRef.of(s.getTherapist()));
+    }
+
     static SeriesResponse toResponse(SessionSeries s, List<TherapySession> occurrences, List<Clash> skipped,
             boolean flagged) {
         return new SeriesResponse(s.getId(), s.getCouple().getId(), s.getTherapist().getId(),

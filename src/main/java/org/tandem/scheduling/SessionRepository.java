@@ -163,6 +163,16 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
         return list("therapist.id = ?1 and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"), therapistId, to, from);
     }
 
+    /**
+     * A partner's sessions that end after {@code from}, soonest first: the couple's joint ones and intake, and
+     * their own individual ones, never the other partner's.
+     */
+    public List<TherapySession> forPartner(UUID coupleId, UUID partnerId, Instant from, int limit) {
+        return find("from TherapySession s join fetch s.clinic join fetch s.therapist where s.couple.id = ?1"
+                + " and (s.partner is null or s.partner.id = ?2) and s.endsAt > ?3", Sort.by("s.startsAt"),
+                coupleId, partnerId, from).range(0, limit - 1).list();
+    }
+
     /** Scheduled sessions of a therapist that have not started: what someone must move when they leave. */
     public long countScheduledFor(UUID therapistId, Instant after) {
         return count("therapist.id = ?1 and status = ?2 and startsAt > ?3", therapistId, SessionStatus.SCHEDULED, after);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
@@ -23,6 +24,7 @@ import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
+import org.tandem.security.PartnerBindings;
 import org.tandem.webhook.WebhookEvent;
 
 /** Single sessions: booking, reading, and their lifecycle. Every read and change is audited. */
@@ -87,6 +89,15 @@ public class SessionService {
         couples.requireVisible(access.reach(), coupleId);
         return list(new SessionRepository.Filter(filter.from(), filter.to(), filter.status(), filter.kind(),
                 filter.therapistId(), coupleId), page);
+    }
+
+    /** The calling partner's sessions that have not ended (see {@link SessionRepository#forPartner}). */
+    public List<SchedulingApi.MySessionResponse> upcomingForMe() {
+        PartnerBindings.Bound me = access.me();
+        List<SchedulingApi.MySessionResponse> mine = sessions.forPartner(me.coupleId(), me.partnerId(), Instant.now(),
+                100).stream().map(SessionMapper::toMine).toList();
+        audit.success("session.list-mine", "partner", me.partnerId());
+        return mine;
     }
 
     public SessionResponse reschedule(UUID id, long expectedVersion, RescheduleRequest request) {

@@ -49,6 +49,10 @@ public class AccessPolicy {
             if (!caller.hasScope(rule.scope())) {
                 throw insufficientScope(rule.scope());
             }
+        } else if (caller.isPartner()) {
+            if (!rule.admits(Kind.PARTNER)) {
+                throw Problems.forbidden("forbidden", "Partners may not use this operation.");
+            }
         } else if (!(caller.isAdmin() && rule.admits(Kind.ADMIN))
                 && !(caller.isTherapist() && rule.admits(Kind.THERAPIST))) {
             throw Problems.forbidden("forbidden", "Your role does not allow this operation.");
@@ -58,9 +62,13 @@ public class AccessPolicy {
 
     /**
      * What the caller reaches in the admitted operation: an admin their whole clinic, a therapist the couples
-     * assigned to them, an integration its whole clinic (its scope was checked on the way in).
+     * assigned to them, an integration its whole clinic (its scope was checked on the way in), a partner their own
+     * couple.
      */
     public AccessScope reach() {
+        if (caller.isPartner()) {
+            return AccessScope.ownCouple(caller.clinicId(), me().coupleId());
+        }
         UUID clinic = caller.clinicId();
         if (caller.isAdmin() || (caller.isIntegration() && admitted != null && admitted.admits(Kind.INTEGRATION))) {
             return AccessScope.wholeClinic(clinic);
@@ -123,11 +131,33 @@ public class AccessPolicy {
     }
 
     /**
-     * Whether the caller sees what partners write for their therapist (reflections, item answers): the couple's
-     * therapists, and an integration acting for the partner who wrote it. Admins see that it exists.
+     * The partner a partner's request acts for: the one record their token is bound to. Anyone else is refused
+     * (the rules admit only partners to the operations that ask).
      */
-    public boolean seesPrivateEntries() {
-        return caller.isTherapist() || caller.isIntegration();
+    public PartnerBindings.Bound me() {
+        return caller.partner().orElseThrow(
+                () -> Problems.forbidden("forbidden", "Only a partner signed in themselves has a partner view."));
+    }
+
+    /**
+     * Whose private entries the caller sees: a therapist or admin of the couple all of them, a partner their own and
+     * what the other shared, a clinic-wide integration none (it acts for no one partner; an app acting for one
+     * partner signs in as that partner).
+     */
+    public PartnerView partnerView() {
+        if (caller.isPartner()) {
+            return PartnerView.partner(me().partnerId());
+        }
+        return caller.isIntegration() ? PartnerView.outsider() : PartnerView.clinician();
+    }
+
+    /**
+     * Whether the caller reads what partners write for their therapist (reflections, item answers) of an entry
+     * {@code view} shows: the couple's therapists all of it, a partner what is theirs or shared with them. Admins
+     * and integrations see that it exists.
+     */
+    public boolean readsPrivateText(PartnerView view, UUID owner, boolean isPrivate) {
+        return caller.isTherapist() || (caller.isPartner() && view.sees(owner, isPrivate));
     }
 
     /** Whether the caller sees clinical free text a therapist wrote (why an entry was marked in error, reset notes). */
@@ -135,14 +165,22 @@ public class AccessPolicy {
         return caller.isTherapist();
     }
 
-    /** Whether the caller acts for one partner and must name them ({@code forPartner}): integrations. */
-    public boolean actsForOnePartner() {
-        return caller.isIntegration();
+    /** Whether the caller sees safety flags (and the reasons a response raised them): anyone but a partner. */
+    public boolean seesSafetyFlags() {
+        return !caller.isPartner();
     }
 
-    /** Whether the caller records only what a partner reports themselves: integrations, acting for a partner. */
+    /**
+     * Whether the caller sees a record that belongs to one partner ({@code owner}; null: the couple's), such as an
+     * individual session or an exercise assigned to one partner: a partner never sees the other partner's.
+     */
+    public boolean seesRecordOf(UUID owner) {
+        return !caller.isPartner() || owner == null || owner.equals(me().partnerId());
+    }
+
+    /** Whether the caller records only what a partner reports themselves: integrations and partners. */
     public boolean recordsSelfReportsOnly() {
-        return caller.isIntegration();
+        return caller.isIntegration() || caller.isPartner();
     }
 
     private static HttpProblem insufficientScope(String scope) {

@@ -13,15 +13,16 @@ import java.util.Set;
  * against it. An operation without a rule is closed to everyone, and fails that test.
  *
  * <p>Which records a caller reaches inside an admitted operation is the same for every operation: an admin their
- * whole clinic, a therapist the couples assigned to them, an integration its whole clinic, within its scopes
- * ({@link AccessPolicy#reach()}). Each rule's text says what differs (an author's note, an admin without item
+ * whole clinic, a therapist the couples assigned to them, an integration its whole clinic, within its scopes, a
+ * partner their own couple ({@link AccessPolicy#reach()}); partners are admitted to their own operations
+ * ({@code /api/v1/me/...}) and nothing else. Each rule's text says what differs (an author's note, an admin without item
  * answers), and the service asks {@link AccessPolicy} for exactly that.
  */
 public final class AccessRules {
 
     /** The kinds of caller a rule can admit. A person with both roles is an admin and a therapist. */
     public enum Kind {
-        ADMIN, THERAPIST, INTEGRATION
+        ADMIN, THERAPIST, INTEGRATION, PARTNER
     }
 
     /**
@@ -93,7 +94,7 @@ public final class AccessRules {
             rule("AssignmentResource_markEnteredInError", therapist("therapist of the couple")
                     .orIntegration(Scopes.EXERCISES_WRITE, "completions it logged")),
             rule("AssignmentResource_completions", staff("therapist of the couple; admin without reflections")
-                    .orIntegration(Scopes.EXERCISES_READ, "naming the partner it acts for (forPartner)")),
+                    .orIntegration(Scopes.EXERCISES_READ, "without reflections")),
             rule("AssignmentResource_adherence", staff("admin, therapist of the couple")),
 
             rule("ExerciseResource_list", staff("admin, therapist")),
@@ -114,7 +115,7 @@ public final class AccessRules {
             rule("MeasurementResource_markEnteredInError", therapist("therapist of the couple")
                     .orIntegration(Scopes.MEASUREMENTS_WRITE, "values it recorded")),
             rule("MeasurementResource_list", staff("admin, therapist of the couple")
-                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "not a partner's private values")),
 
             rule("MetricResource_list", staff("admin, therapist")
                     .orIntegration(Scopes.MEASUREMENTS_READ)),
@@ -128,6 +129,27 @@ public final class AccessRules {
             rule("NoteResource_addAddendum", therapist("therapist of the couple")),
             rule("NoteResource_history", therapist("therapist, the author")),
 
+            rule("MeResource_get", partner("partner: themselves")),
+            rule("MySessionResource_upcoming", partner("partner: joint sessions and their own individual ones")),
+            rule("MyAssignmentResource_list", partner("partner: joint exercises and their own")),
+            rule("MyAssignmentResource_completions", partner("partner: their own and the other's shared reflections")),
+            rule("MyAssignmentResource_logCompletion", partner("partner: for themselves")),
+            rule("MyAssignmentResource_share", partner("partner: their own completions")),
+            rule("MyRatingResource_list", partner("partner: their own, the couple's and the other's shared ratings")),
+            rule("MyRatingResource_record", partner("partner: about themselves or the couple")),
+            rule("MyRatingResource_share", partner("partner: their own ratings")),
+            rule("MyQuestionnaireResource_list", partner("partner: their own and the other's shared responses")),
+            rule("MyQuestionnaireResource_submit", partner("partner: for themselves")),
+            rule("MyQuestionnaireResource_share", partner("partner: their own responses")),
+            rule("MySobrietyResource_get", partner("partner in recovery: their own streak")),
+            rule("MyBoundaryResource_list", partner("partner: the couple's agreements")),
+            rule("MyBoundaryResource_agree", partner("partner: their own agreement")),
+
+            rule("PartnerAccountResource_invite", staff("admin, therapist of the couple")),
+            rule("PartnerAccountResource_get", staff("admin, therapist of the couple")),
+            rule("PartnerAccountResource_revoke", staff("admin, therapist of the couple")),
+            rule("PartnerActivationResource_activate", anyone("none; the one-time activation code is the credential")),
+
             rule("ProgressResource_get", staff("admin, therapist of the couple")),
 
             rule("InstrumentResource_list", staff("admin, therapist")
@@ -138,11 +160,11 @@ public final class AccessRules {
             rule("QuestionnaireResource_submit", therapist("therapist of the couple")
                     .orIntegration(Scopes.MEASUREMENTS_WRITE, "SELF_REPORT only")),
             rule("QuestionnaireResource_list", staff("admin without item answers, therapist of the couple")
-                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "not a partner's private responses, no item answers")),
             rule("QuestionnaireResource_markEnteredInError", therapist("therapist of the couple")
                     .orIntegration(Scopes.MEASUREMENTS_WRITE, "responses it recorded")),
             rule("QuestionnaireResource_get", staff("admin without item answers, therapist of the couple")
-                    .orIntegration(Scopes.MEASUREMENTS_READ, "naming the partner it acts for (forPartner)")),
+                    .orIntegration(Scopes.MEASUREMENTS_READ, "not a partner's private responses, no item answers")),
 
             rule("SafetyAgendaResource_agenda", staff("admin: whole clinic; therapist: their couples")),
 
@@ -227,6 +249,11 @@ public final class AccessRules {
 
     private static Rule therapist(String people) {
         return new Rule(EnumSet.of(Kind.THERAPIST), null, people, null, false);
+    }
+
+    /** A partner signed in themselves, acting on their own records. */
+    private static Rule partner(String people) {
+        return new Rule(EnumSet.of(Kind.PARTNER), null, people, null, false);
     }
 
     /** Admins and therapists: the clinic's people. */

@@ -27,6 +27,8 @@ public class Caller {
 
     /** Token claim holding the clinic's key, mapped from a Keycloak user or service-account attribute. */
     public static final String CLINIC_CLAIM = "clinic";
+    /** Token claim of a partner's account id, mapped from the Keycloak user's attribute of the same name. */
+    public static final String PARTNER_CLAIM = "partner_account";
 
     private final SecurityIdentity identity;
     private final Instance<JsonWebToken> token;
@@ -34,6 +36,7 @@ public class Caller {
     private final CallerDirectory directory;
     private final CallerCache cache;
     private final StaffRevocations revocations;
+    private final PartnerBindings partners;
     private CallerDirectory.Resolved resolved;
 
     public boolean isAuthenticated() {
@@ -56,7 +59,7 @@ public class Caller {
     /** The caller's Tandem roles, sorted, for the audit log. */
     public Set<String> roles() {
         Set<String> roles = new TreeSet<>();
-        for (String role : new String[] {Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION}) {
+        for (String role : new String[] {Roles.ADMIN, Roles.THERAPIST, Roles.INTEGRATION, Roles.PARTNER}) {
             if (identity.hasRole(role)) {
                 roles.add(role);
             }
@@ -95,6 +98,20 @@ public class Caller {
         return identity.hasRole(Roles.INTEGRATION) && !isAdmin() && !isTherapist();
     }
 
+    /**
+     * A partner of a couple, signed in themselves. A token that also carries a staff or integration role is none of
+     * these kinds' partner: staff and partners never share an account.
+     */
+    public boolean isPartner() {
+        return identity.hasRole(Roles.PARTNER) && !isAdmin() && !isTherapist()
+                && !identity.hasRole(Roles.INTEGRATION);
+    }
+
+    /** The partner record a partner's token is bound to, when the caller is a partner. */
+    public Optional<PartnerBindings.Bound> partner() {
+        return Optional.ofNullable(resolve().partner());
+    }
+
     public String clientAddress() {
         if (!request.isResolvable()) {
             return null;
@@ -110,6 +127,10 @@ public class Caller {
         String clinic = clinicKey();
         if (clinic == null || clinic.length() > 64) {
             throw Problems.forbidden("no-clinic", "Your account is not linked to a clinic. Ask your administrator.");
+        }
+        if (isPartner()) {
+            resolved = resolvePartner(clinic);
+            return resolved;
         }
         StaffMember.Profile profile = profile();
         if ((profile.admin() || profile.therapist()) && revocations.isRevoked(subject())) {
@@ -134,6 +155,22 @@ public class Caller {
         }
         cache.put(key, resolved);
         return resolved;
+    }
+
+    /**
+     * A partner's binding, read on every request rather than cached: revoking an account or discharging the couple
+     * refuses the next request on every replica.
+     */
+    private CallerDirectory.Resolved resolvePartner(String clinic) {
+        UUID account;
+        try {
+            account = UUID.fromString(String.valueOf(claim(jwt(), PARTNER_CLAIM)));
+        } catch (IllegalArgumentException e) {
+            throw Problems.forbidden("no-partner", "Your account is not linked to a partner record. Ask your therapist.");
+        }
+        PartnerBindings.Bound bound = partners.bind(account, subject(), clinic).orElseThrow(
+                () -> Problems.revoked("account-revoked", "Your account is no longer active. Ask your therapist."));
+        return new CallerDirectory.Resolved(bound.clinicId(), null, bound);
     }
 
     private static HttpProblem deactivated() {

@@ -23,8 +23,15 @@ import org.tandem.therapist.TherapistRepository;
 @RequiredArgsConstructor
 public class CallerDirectory {
 
-    /** Ids of the caller's records; {@code therapistId} is null for callers without the therapist role. */
-    public record Resolved(UUID clinicId, UUID therapistId) {
+    /**
+     * Ids of the caller's records; {@code therapistId} is null for callers without the therapist role, {@code partner}
+     * for callers who are not a partner.
+     */
+    public record Resolved(UUID clinicId, UUID therapistId, PartnerBindings.Bound partner) {
+
+        Resolved(UUID clinicId, UUID therapistId) {
+            this(clinicId, therapistId, null);
+        }
     }
 
     private final ClinicRepository clinics;

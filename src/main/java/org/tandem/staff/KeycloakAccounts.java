@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,16 +43,31 @@ public class KeycloakAccounts {
         this.realmUrl = realmUrl;
     }
 
-    /** The new person's Keycloak id (their token's subject), with the roles and clinic set. */
-    String create(String clinicKey, StaffApi.InviteRequest invite) {
+    /**
+     * A Keycloak account to create: its e-mail is its username; names may be null (a partner's account carries none);
+     * attributes become token claims through the realm's mappers.
+     */
+    public record NewAccount(String email, String firstName, String lastName, List<String> roles,
+            Map<String, String> attributes) {
+
+        @Override
+        public String toString() {
+            return "NewAccount[roles=" + roles + "]";
+        }
+    }
+
+    /** The new person's Keycloak id (their token's subject), with the roles and attributes set. */
+    public String create(NewAccount account) {
         ObjectNode user = json.createObjectNode()
-                .put("username", invite.email())
-                .put("email", invite.email())
-                .put("firstName", invite.firstName().strip())
-                .put("lastName", invite.lastName().strip())
+                .put("username", account.email())
+                .put("email", account.email())
                 .put("enabled", true)
                 .put("emailVerified", false);
-        user.putObject("attributes").putArray(Caller.CLINIC_CLAIM).add(clinicKey);
+        if (account.firstName() != null) {
+            user.put("firstName", account.firstName().strip()).put("lastName", account.lastName().strip());
+        }
+        ObjectNode attributes = user.putObject("attributes");
+        account.attributes().forEach((name, value) -> attributes.putArray(name).add(value));
         ArrayNode actions = user.putArray("requiredActions");
         FIRST_SIGN_IN.forEach(actions::add);
         String id;
@@ -73,7 +89,7 @@ public class KeycloakAccounts {
         }
         try {
             List<ObjectNode> roles = new ArrayList<>();
-            for (String role : invite.roles()) {
+            for (String role : account.roles()) {
                 roles.add(api().realmRole(role));
             }
             api().addRealmRoles(id, roles);
@@ -85,7 +101,7 @@ public class KeycloakAccounts {
     }
 
     /** Undoes a creation whose Tandem record could not be written. */
-    void delete(String id) {
+    public void delete(String id) {
         try {
             api().deleteUser(id);
         } catch (RuntimeException e) {
@@ -94,7 +110,7 @@ public class KeycloakAccounts {
     }
 
     /** Asks Keycloak to e-mail the link to set a password; false when it cannot (no mail server in the realm). */
-    boolean sendInvitation(String id) {
+    public boolean sendInvitation(String id) {
         try {
             api().executeActionsEmail(id, config.invitationLifespan().toSeconds(), FIRST_SIGN_IN);
             return true;
@@ -109,7 +125,7 @@ public class KeycloakAccounts {
      *
      * @return whether Keycloak now has it that way; an account that no longer exists counts as disabled
      */
-    boolean setEnabled(String id, String clinicKey, boolean enabled) {
+    public boolean setEnabled(String id, String clinicKey, boolean enabled) {
         try {
             ObjectNode user = api().user(id);
             if (!clinicKey.equals(user.path("attributes").path(Caller.CLINIC_CLAIM).path(0).asText(null))) {
@@ -136,8 +152,44 @@ public class KeycloakAccounts {
         }
     }
 
+    /**
+     * Sets the password the person chose and clears what a first sign-in would have asked (an activated invitation).
+     * Keycloak's password policy decides what it accepts: a refusal is a 422 on {@code password}.
+     */
+    public void setPassword(String id, String password) {
+        ObjectNode credential = json.createObjectNode().put("type", "password").put("value", password)
+                .put("temporary", false);
+        try {
+            api().resetPassword(id, credential);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                throw Problems.unprocessable("password", "body", "was refused by the password policy");
+            }
+            throw unavailable("password", e);
+        } catch (RuntimeException e) {
+            throw unavailable("password", e);
+        }
+        try {
+            ObjectNode user = api().user(id);
+            user.putArray("requiredActions");
+            user.put("enabled", true);
+            api().updateUser(id, user);
+        } catch (RuntimeException e) {
+            throw unavailable("activation", e);
+        }
+    }
+
+    /** The account's username, what its owner signs in with. */
+    public String username(String id) {
+        try {
+            return api().user(id).path("username").asText();
+        } catch (RuntimeException e) {
+            throw unavailable("read", e);
+        }
+    }
+
     private RuntimeException unavailable(String step, RuntimeException e) {
-        LOG.warnf("Keycloak: invitation failed at %s (%s)", step, kind(e));
+        LOG.warnf("Keycloak: account change failed at %s (%s)", step, kind(e));
         return Problems.badGateway("identity-provider-unavailable",
                 "The identity provider did not complete the change; nothing was saved. Try again later.");
     }

@@ -23,7 +23,7 @@ import java.util.List;
 @OidcClientFilter("keycloak-admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface KeycloakAdminApi {
+interface KeycloakAdminApi {
 
     @POST
     @Path("users")
@@ -53,6 +53,10 @@ public interface KeycloakAdminApi {
     @POST
     @Path("users/{id}/role-mappings/realm")
     void addRealmRoles(@PathParam("id") String id, List<ObjectNode> roles);
+
+    @PUT
+    @Path("users/{id}/reset-password")
+    void resetPassword(@PathParam("id") String id, ObjectNode credential);
 
     /** Sends the user Keycloak's e-mail with a link to complete the required actions (set a password, ...). */
     @PUT

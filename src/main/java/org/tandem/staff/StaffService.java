@@ -3,7 +3,9 @@ package org.tandem.staff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
@@ -68,14 +70,14 @@ public class StaffService {
     public InvitationResponse invite(InviteRequest request) {
         UUID clinicId = caller.clinicId();
         String email = request.email().strip().toLowerCase(Locale.ROOT);
-        InviteRequest invite = new InviteRequest(email, request.firstName(), request.lastName(), request.roles());
         QuarkusTransaction.requiringNew().run(() -> {
             if (staff.emailInClinic(clinicId, email)) {
                 throw Problems.conflict("email-in-use", "Conflict",
                         "Someone of your clinic has this e-mail address already.");
             }
         });
-        String subject = accounts.create(caller.clinicKey(), invite);
+        String subject = accounts.create(new KeycloakAccounts.NewAccount(email, request.firstName(),
+                request.lastName(), List.copyOf(request.roles()), Map.of(Caller.CLINIC_CLAIM, caller.clinicKey())));
         StaffMember member;
         try {
             member = QuarkusTransaction.requiringNew().call(() -> {

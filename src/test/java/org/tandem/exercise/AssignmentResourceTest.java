@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Partners;
 
 @QuarkusTest
 class AssignmentResourceTest {
@@ -183,10 +184,11 @@ class AssignmentResourceTest {
         String completions = path(coupleId) + "/" + id + "/completions";
         as("therapist1").get(completions).then().statusCode(200)
                 .body("find { it.partnerId == '" + p1 + "' }.reflection", equalTo("Private thought"));
-        as("therapist1").queryParam("forPartner", p2).get(completions).then()
+        String mine = "/api/v1/me/assignments/" + id + "/completions";
+        Partners.as("therapist1", coupleId, p2).get(mine).then().statusCode(200)
                 .body("find { it.partnerId == '" + p1 + "' }.reflection", nullValue())
                 .body("find { it.partnerId == '" + p2 + "' }.reflection", equalTo("Shared thought"));
-        as("therapist1").queryParam("forPartner", p1).get(completions).then()
+        Partners.as("therapist1", coupleId, p1).get(mine).then().statusCode(200)
                 .body("find { it.partnerId == '" + p1 + "' }.reflection", equalTo("Private thought"))
                 .body("find { it.partnerId == '" + p2 + "' }.reflection", equalTo("Shared thought"));
         as("admin1").get(completions).then().statusCode(200).body("reflection", equalTo(java.util.Arrays.asList(null, null)));
@@ -224,20 +226,20 @@ class AssignmentResourceTest {
                 "rating", 5)).post(completions).then().statusCode(201);
         log(coupleId, id, p2, today(), "Theirs, private", false);
 
-        asIntegration().get(completions).then().statusCode(400).body("violations[0].field", equalTo("forPartner"));
-        asIntegration().queryParam("forPartner", p1).get(completions).then().statusCode(200)
-                .body("find { it.partnerId == '" + p1 + "' }.reflection", equalTo("Mine, private"))
+        // The clinic-wide integration acts for neither partner: it sees that completions exist, no reflection.
+        asIntegration().get(completions).then().statusCode(200)
+                .body("find { it.partnerId == '" + p1 + "' }.reflection", nullValue())
                 .body("find { it.partnerId == '" + p2 + "' }.reflection", nullValue());
         // The integration never reaches another clinic's couple, nor anything but completions.
         Response elsewhere = Api.createCouple("therapist9", Api.coupleBody(unique()));
-        asIntegration().queryParam("forPartner", p1).get(path(elsewhere.path("id")) + "/" + id + "/completions")
+        asIntegration().get(path(elsewhere.path("id")) + "/" + id + "/completions")
                 .then().statusCode(404);
         asIntegration().get(path(coupleId) + "/" + id).then().statusCode(403);
         asIntegration().get(path(coupleId) + "/" + id + "/adherence").then().statusCode(403);
         // Without exercises:write / exercises:read (the read-only client), neither logging nor reading.
         Api.asReadOnlyIntegration().body(Map.of("partnerId", p1, "date", today().toString()))
                 .post(completions).then().statusCode(403).body("scope", equalTo("exercises:write"));
-        Api.asReadOnlyIntegration().queryParam("forPartner", p1).get(completions).then().statusCode(403)
+        Api.asReadOnlyIntegration().get(completions).then().statusCode(403)
                 .body("type", equalTo("/problems/insufficient-scope")).body("scope", equalTo("exercises:read"));
         as("admin1").queryParam("recordType", "assignment").queryParam("recordId", id).get("/api/v1/audit-events")
                 .then().body("items.find { it.action == 'assignment.completion' && it.roles == 'integration' }"

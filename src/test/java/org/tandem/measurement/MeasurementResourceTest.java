@@ -1,5 +1,6 @@
 package org.tandem.measurement;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Partners;
 
 @QuarkusTest
 public class MeasurementResourceTest {
@@ -58,13 +60,17 @@ public class MeasurementResourceTest {
         String p2Private = asIntegration().body(rating("trust", p2, TODAY, 2, "SELF_REPORT")).post(path(coupleId))
                 .then().statusCode(201).extract().path("id");
 
-        asIntegration().queryParam("forPartner", p2).get(path(coupleId)).then().statusCode(200)
+        // Each partner, signed in themselves, sees their own values and what the other shared.
+        Partners.as("therapist1", coupleId, p2).get("/api/v1/me/ratings").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(p2Shared, p2Private)).body("totalItems", equalTo(2));
-        asIntegration().queryParam("forPartner", p1).get(path(coupleId)).then().statusCode(200)
+        Partners.as("therapist1", coupleId, p1).get("/api/v1/me/ratings").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(p1Private, p2Shared)).body("totalItems", equalTo(2));
-        asIntegration().get(path(coupleId)).then().statusCode(400).body("violations[0].field", equalTo("forPartner"));
-        asIntegration().queryParam("forPartner", java.util.UUID.randomUUID().toString()).get(path(coupleId)).then()
-                .statusCode(400).body("violations[0].field", equalTo("forPartner"));
+        // The clinic-wide integration acts for neither: only what is not private to a partner.
+        asIntegration().get(path(coupleId)).then().statusCode(200).body("items.id", contains(p2Shared))
+                .body("totalItems", equalTo(1));
+        // A query parameter no longer chooses whose private values are read.
+        asIntegration().queryParam("forPartner", p1).get(path(coupleId)).then().statusCode(200)
+                .body("items.id", contains(p2Shared));
         // Clinicians see all three.
         as("therapist1").get(path(coupleId)).then().body("items.id", hasItems(p1Private, p2Shared, p2Private));
         // An integration records what partners report, never a therapist's rating.
@@ -175,15 +181,13 @@ public class MeasurementResourceTest {
         as("therapist2").body(body).post(path(coupleId)).then().statusCode(404);
         as("admin9").get(path(coupleId)).then().statusCode(404);
         as("therapist9").body(body).post(path(coupleId)).then().statusCode(404);
-        asIntegration().queryParam("forPartner", java.util.UUID.randomUUID().toString()).get(path(otherClinicCouple))
-                .then().statusCode(404);
+        asIntegration().get(path(otherClinicCouple)).then().statusCode(404);
         Map<String, Object> selfReport = rating("trust", null, TODAY, 5, "SELF_REPORT");
         asIntegration().body(selfReport).post(path(otherClinicCouple)).then().statusCode(404);
         // A token without measurements:write / measurements:read may do neither.
         Api.asReadOnlyIntegration().body(selfReport).post(path(coupleId)).then().statusCode(403)
                 .body("type", equalTo("/problems/insufficient-scope")).body("scope", equalTo("measurements:write"));
-        Api.asReadOnlyIntegration().queryParam("forPartner", java.util.UUID.randomUUID().toString())
-                .get(path(coupleId)).then().statusCode(403).body("scope", equalTo("measurements:read"));
+        Api.asReadOnlyIntegration().get(path(coupleId)).then().statusCode(403).body("scope", equalTo("measurements:read"));
         as("therapist1").get(path(coupleId)).then().statusCode(200).body("totalItems", equalTo(0));
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Partners;
 import org.tandem.testsupport.Bookings;
 import org.tandem.testsupport.Slots;
 
@@ -162,14 +163,18 @@ public class QuestionnaireResourceTest {
         shared.put("private", false);
         String sharedOne = asIntegration().body(shared).post(path(coupleId)).then().statusCode(201).extract().path("id");
 
-        asIntegration().queryParam("forPartner", p2).get(path(coupleId)).then().statusCode(200)
-                .body("items.id", contains(sharedOne)).body("totalItems", equalTo(1));
-        asIntegration().queryParam("forPartner", p2).get(path(coupleId) + "/" + privateOne).then().statusCode(404);
-        asIntegration().queryParam("forPartner", p1).get(path(coupleId) + "/" + privateOne).then().statusCode(200)
-                .body("answers", hasSize(7));
-        asIntegration().queryParam("forPartner", p1).get(path(coupleId)).then()
-                .body("items.id", containsInAnyOrder(privateOne, sharedOne));
-        asIntegration().get(path(coupleId)).then().statusCode(400).body("violations[0].field", equalTo("forPartner"));
+        Partners.as("therapist1", coupleId, p2).get("/api/v1/me/questionnaires").then().statusCode(200)
+                .body("items.id", contains(sharedOne)).body("totalItems", equalTo(1))
+                .body("items[0].answers", nullValue());
+        Partners.as("therapist1", coupleId, p1).get("/api/v1/me/questionnaires").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(privateOne, sharedOne))
+                .body("items.find { it.id == '" + privateOne + "' }.answers", hasSize(7));
+        // The clinic-wide integration acts for neither partner: what is shared, without item answers.
+        asIntegration().get(path(coupleId)).then().statusCode(200).body("items.id", contains(sharedOne))
+                .body("items[0].answers", nullValue());
+        asIntegration().get(path(coupleId) + "/" + privateOne).then().statusCode(404);
+        asIntegration().queryParam("forPartner", p1).get(path(coupleId) + "/" + privateOne).then().statusCode(404);
+        as("therapist1").get(path(coupleId) + "/" + privateOne).then().statusCode(200).body("answers", hasSize(7));
         asIntegration().body(answers("gad-7", p1, Collections.nCopies(7, 2), "THERAPIST")).post(path(coupleId))
                 .then().statusCode(403);
     }
@@ -218,7 +223,7 @@ public class QuestionnaireResourceTest {
         as("admin9").get(path(coupleId) + "/" + id).then().statusCode(404);
         as("therapist9").get(path(otherClinicCouple) + "/" + id).then().statusCode(404);
         as("therapist1").post(flagPath(coupleId, java.util.UUID.randomUUID().toString())).then().statusCode(404);
-        asIntegration().queryParam("forPartner", p1).get(path(otherClinicCouple)).then().statusCode(404);
+        asIntegration().get(path(otherClinicCouple)).then().statusCode(404);
         as("therapist1").get(path(coupleId)).then().body("totalItems", equalTo(1));
     }
 

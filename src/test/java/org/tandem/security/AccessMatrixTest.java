@@ -34,6 +34,7 @@ import org.tandem.security.AccessRules.Rule;
 import org.tandem.testsupport.Api;
 import org.tandem.testsupport.Bookings;
 import org.tandem.testsupport.Management;
+import org.tandem.testsupport.Partners;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.Tokens;
 
@@ -50,7 +51,9 @@ class AccessMatrixTest {
 
     /** The callers, one demo account of each kind. */
     enum Who {
-        ADMIN("admin1", Kind.ADMIN), THERAPIST("therapist1", Kind.THERAPIST), INTEGRATION(null, Kind.INTEGRATION);
+        ADMIN("admin1", Kind.ADMIN), THERAPIST("therapist1", Kind.THERAPIST), INTEGRATION(null, Kind.INTEGRATION),
+        /** The first partner of therapist1's fixture couple, invited and activated through the API. */
+        PARTNER(null, Kind.PARTNER);
 
         final String username;
         final Kind kind;
@@ -61,6 +64,9 @@ class AccessMatrixTest {
         }
 
         RequestSpecification given() {
+            if (this == PARTNER) {
+                return Partners.as("therapist1", partnerOf[0], partnerOf[1]);
+            }
             String token = this == INTEGRATION ? Tokens.integration() : Tokens.of(username);
             return io.restassured.RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
         }
@@ -103,6 +109,9 @@ class AccessMatrixTest {
         }
     }
 
+    /** The couple and partner ids Who.PARTNER signs in as. */
+    private static final String[] partnerOf = new String[2];
+
     @Inject
     ExportWorker exports;
 
@@ -122,6 +131,9 @@ class AccessMatrixTest {
         }
         operations = operations();
         own = fixture("therapist1", "admin1");
+        partnerOf[0] = own.ids().get("coupleId");
+        partnerOf[1] = own.ids().get("partnerId");
+        Partners.as("therapist1", partnerOf[0], partnerOf[1]); // the account exists before the walk reads it
         otherTherapists = fixture("therapist2", "admin1");
         otherClinics = fixture("therapist9", "admin9");
     }
@@ -150,7 +162,7 @@ class AccessMatrixTest {
     void everyRuleSaysWhoItAdmits() {
         List<String> problems = new ArrayList<>();
         AccessRules.all().forEach((id, rule) -> {
-            for (Kind kind : List.of(Kind.ADMIN, Kind.THERAPIST)) {
+            for (Kind kind : List.of(Kind.ADMIN, Kind.THERAPIST, Kind.PARTNER)) {
                 boolean said = rule.people().contains(kind.name().toLowerCase());
                 if (said != rule.admits(kind)) {
                     problems.add(id + ": says " + rule.people() + " but admits " + rule.kinds());
@@ -169,10 +181,15 @@ class AccessMatrixTest {
         for (Op op : operations) {
             Rule rule = AccessRules.of(op.id()).orElseThrow();
             Response response = request(given().contentType(ContentType.JSON), op, own);
-            int expected = rule.isPublic() ? 200 : 401; // the calendar feed's credential is its secret URL
-            if (response.statusCode() != expected) {
-                problems.add(op.where() + ": " + response.statusCode() + " instead of " + expected);
-            } else if (!rule.isPublic() && !"/problems/unauthenticated".equals(response.path("type"))) {
+            if (rule.isPublic()) {
+                // Its credential is in the request (the feed's secret URL, an activation code): never 401/403/5xx.
+                int status = response.statusCode();
+                if (status == 401 || status == 403 || status >= 500) {
+                    problems.add(op.where() + ": " + status + " without a token, though its rule is public");
+                }
+            } else if (response.statusCode() != 401) {
+                problems.add(op.where() + ": " + response.statusCode() + " instead of 401");
+            } else if (!"/problems/unauthenticated".equals(response.path("type"))) {
                 problems.add(op.where() + ": 401 without the unauthenticated problem");
             }
         }
@@ -253,6 +270,21 @@ class AccessMatrixTest {
         assertEquals(List.of(), problems);
     }
 
+    /** A partner reaches their own couple only: another couple of the same clinic is not found either. */
+    @Test
+    void anotherCouplesRecordsAreNotFoundForAPartner() {
+        List<String> problems = new ArrayList<>();
+        int tried = 0;
+        for (Op op : operations) {
+            if (op.hasPathIds() && AccessRules.of(op.id()).orElseThrow().admits(Kind.PARTNER)) {
+                tried++;
+                expectNotFound(problems, op, Who.PARTNER, otherTherapists);
+            }
+        }
+        assertTrue(tried >= 5, "partner operations with path ids tried: " + tried);
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void everyReadSucceedsForEveryKindItAdmits() {
         List<String> problems = new ArrayList<>();
@@ -295,9 +327,6 @@ class AccessMatrixTest {
         spec.accept("*/*").header("If-Match", "\"0\"");
         if (op.hasBody()) {
             spec.body("{}");
-        }
-        if (op.query().contains("forPartner")) {
-            spec.queryParam("forPartner", fixture.ids().get("partnerId")); // what an integration must name
         }
         QUERY.getOrDefault(op.id(), Map.of()).forEach(spec::queryParam);
         return spec.request(op.method().toUpperCase(), fixture.path(op.path()));
@@ -365,8 +394,10 @@ class AccessMatrixTest {
         ids.put("boundaries", as(therapist).body(BoundaryResourceTest.boundary("Boundary " + unique(), partnerId, null,
                 LocalDate.now().minusDays(30), null)).post("/api/v1/couples/" + coupleId + "/boundaries").then()
                 .statusCode(201).extract().path("id"));
-        ids.put("questionnaires", as(therapist).body(QuestionnaireResourceTest.answers("phq-9", partnerId,
-                List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), "THERAPIST")).post("/api/v1/couples/" + coupleId
+        Map<String, Object> phq9 = new HashMap<>(QuestionnaireResourceTest.answers("phq-9", partnerId,
+                List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), "THERAPIST"));
+        phq9.put("private", false); // what a clinic-wide integration may read
+        ids.put("questionnaires", as(therapist).body(phq9).post("/api/v1/couples/" + coupleId
                 + "/questionnaires").then().statusCode(201).extract().path("id"));
         ids.put("key", "phq-9");
 

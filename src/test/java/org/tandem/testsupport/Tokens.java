@@ -37,13 +37,24 @@ public final class Tokens {
 
     /** A demo user's token (password grant through the tandem-api client). Every demo user's password is demo. */
     public static String of(String username) {
+        return of(username, "demo");
+    }
+
+    /** A user's token with their own password (a partner who activated their account). */
+    public static String of(String username, String password) {
         return cached(username, () -> given().baseUri(tokenUrl())
                 .formParam("grant_type", "password")
                 .formParam("client_id", "tandem-api")
                 .formParam("client_secret", "tandem-api-secret")
                 .formParam("username", username)
-                .formParam("password", "demo")
+                .formParam("password", password)
                 .post());
+    }
+
+    /** A new token, never from the cache: a sign-in after the account changed (revoked, invited again). */
+    public static String fresh(String username, String password) {
+        CACHE.remove(username);
+        return of(username, password);
     }
 
     /** The clinic-integration service account's token (client-credentials grant). */

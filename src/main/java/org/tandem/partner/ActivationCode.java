@@ -1,0 +1,38 @@
+package org.tandem.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * A one-time activation code: 128 random bits, given to the partner once (in the invitation's answer, for the
+ * therapist to hand over or the clinic's app to send) and kept only as its SHA-256. Unguessable, so a lookup by hash
+ * needs no rate limit of its own.
+ */
+record ActivationCode(String code, byte[] hash, Instant expiresAt) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static ActivationCode issue(Instant expiresAt) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new ActivationCode(code, hash(code), expiresAt);
+    }
+
+    static byte[] hash(String code) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ActivationCode[expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package org.tandem.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which partner record a partner's token is bound to: the token's {@code partner_account} claim names an account,
+ * and the account must belong to the token's subject and clinic and still be usable. Answered by the partner feature.
+ */
+public interface PartnerBindings {
+
+    /** What a usable binding reaches. */
+    record Bound(UUID clinicId, UUID coupleId, UUID partnerId) {
+    }
+
+    /**
+     * The partner the account binds the caller to; empty when the account is unknown, belongs to another subject or
+     * clinic, is revoked, or its couple was discharged.
+     */
+    Optional<Bound> bind(UUID accountId, String subject, String clinicKey);
+}
