@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.boundary.BoundaryApi.MyBoundaryResponse;
+import org.tandem.idempotency.Idempotent;
 
+@Idempotent
 @Path("/api/v1/me/boundaries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

@@ -15,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.audit.AuditedRecord;
+import org.tandem.idempotency.Idempotent;
 import org.tandem.partner.PartnerApi.AccountResponse;
 import org.tandem.partner.PartnerApi.InvitationResponse;
 import org.tandem.partner.PartnerApi.InviteRequest;
 
+@Idempotent
 @Path("/api/v1/couples/{coupleId}/partners/{partnerId}/account")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -26,7 +26,9 @@ public class PartnerActivationResource {
     @POST
     @Operation(summary = "Activate a partner's account with the one-time code and choose a password",
             description = "No token: the code is the credential, and works once. The partner then signs in with"
-                    + " the username answered (authorization code with PKCE, client tandem-partner-app).")
+                    + " the username answered (authorization code with PKCE, client tandem-partner-app). No"
+                    + " Idempotency-Key: a retry after a lost answer is a 422, and the partner signs in with the"
+                    + " password they chose.")
     @APIResponse(responseCode = "200", description = "Activated")
     @APIResponse(responseCode = "422", description = "The code is unknown, used, revoked or expired, or the password"
             + " was refused by the realm's policy")

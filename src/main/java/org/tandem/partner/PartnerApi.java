@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.web.ShownOnce;
 import org.tandem.couple.RecoveryRole;
 
 /** Request and response bodies of partner accounts and a partner's own profile. */
@@ -30,7 +31,7 @@ public final class PartnerApi {
     }
 
     public record InvitationResponse(AccountResponse account,
-            @Schema(description = "The one-time activation code: shown once, here, and kept only as a hash. Hand it"
+            @ShownOnce @Schema(description = "The one-time activation code: shown once, here, and kept only as a hash. Hand it"
                     + " to the partner (or send it from the clinic's app); they choose their password with it at"
                     + " POST /api/v1/partner-activation before activationExpiresAt") String activationCode,
             @Schema(description = "Whether Keycloak also e-mailed the partner a link to set their password")

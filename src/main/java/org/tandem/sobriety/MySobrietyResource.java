@@ -24,7 +24,7 @@ public class MySobrietyResource {
     @Operation(summary = "My sobriety streak", description = "For the partner in recovery: the current and longest"
             + " streak and the resets, without the therapist's notes.")
     @APIResponse(responseCode = "200", description = "The streak")
-    @APIResponse(responseCode = "404", description = "I am not the partner in recovery")
+    @APIResponse(responseCode = "409", description = "I am not the partner in recovery")
     public SobrietyResponse get() {
         var me = access.me();
         return service.get(me.coupleId(), me.partnerId());

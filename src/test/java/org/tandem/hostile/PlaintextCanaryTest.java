@@ -25,6 +25,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.tandem.export.ExportWorker;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.Partners;
 import org.tandem.testsupport.Bookings;
 import org.tandem.testsupport.DatabaseDump;
 import org.tandem.testsupport.Slots;
@@ -57,6 +58,9 @@ class PlaintextCanaryTest {
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
             "rating_metric.name");
+
+    /** Public writes with a one-time credential of their own: no caller to keep an Idempotency-Key for. */
+    private static final Set<String> NOT_IDEMPOTENT = Set.of("POST /api/v1/partner-activation");
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
@@ -99,7 +103,7 @@ class PlaintextCanaryTest {
         try {
             int n = 0;
             for (Map.Entry<String, BiFunction<Fixtures, String, Call>> c : cases.entrySet()) {
-                for (boolean keyed : List.of(false, true)) {
+                for (boolean keyed : NOT_IDEMPOTENT.contains(c.getKey()) ? List.of(false) : List.of(false, true)) {
                     Call call = c.getValue().apply(new Fixtures(), run + "-" + (n++) + "-text");
                     String key = keyed ? "k-" + unique() : null;
                     Response first = send(call, key, c.getKey());
@@ -133,7 +137,15 @@ class PlaintextCanaryTest {
     }
 
     private static Response send(Call call, String key, String what) {
-        RequestSpecification r = as(call.user());
+        RequestSpecification r;
+        if (call.user() == null) {
+            r = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON);
+        } else if (call.user().startsWith("partner:")) {
+            String[] couplePartner = call.user().split(":");
+            r = Partners.as("therapist1", couplePartner[1], couplePartner[2]);
+        } else {
+            r = as(call.user());
+        }
         call.headers().forEach(r::header);
         if (key != null) {
             r.header("Idempotency-Key", key);
@@ -157,6 +169,10 @@ class PlaintextCanaryTest {
         Object secret = json.get("secret");
         if (secret instanceof String s) {
             secrets.add(s);
+        }
+        Object code = json.get("activationCode");
+        if (code instanceof String c) {
+            secrets.add(c);
         }
         Object url = json.get("url");
         if (url instanceof String u && u.contains("/calendar-feeds/")) {
@@ -254,6 +270,63 @@ class PlaintextCanaryTest {
                     return new Call("therapist1", "POST", f.sobrietyUrl + "/resets/" + id + "/entered-in-error",
                             Map.of("reason", t));
                 });
+        // A partner's own writes, signed in as Kit of a fresh couple; partner accounts and activation.
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/account", (f, t) -> {
+            f.couple(t);
+            return new Call("therapist1", "POST", f.coupleUrl + "/partners/" + f.couple.path("partners[1].id")
+                    + "/account", Map.of("email", "canary-" + unique() + "@example.invalid"));
+        });
+        c.put("POST /api/v1/partner-activation", (f, t) -> {
+            f.couple(t);
+            String code = Partners.invite("therapist1", f.couple.path("id"), f.couple.path("partners[1].id"));
+            secrets.add(code);
+            return new Call(null, "POST", "/api/v1/partner-activation", Map.of("code", code,
+                    "password", Partners.PASSWORD));
+        });
+        c.put("POST /api/v1/me/assignments/{id}/completions", (f, t) -> {
+            String assignment = f.assignment(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/assignments/" + assignment.substring(
+                    assignment.lastIndexOf('/') + 1) + "/completions", Map.of("date", TODAY.toString(),
+                    "reflection", t, "rating", 3));
+        });
+        c.put("PUT /api/v1/me/completions/{id}/sharing", (f, t) -> {
+            String assignment = f.assignment(t);
+            String completion = Partners.as("therapist1", f.couple.path("id"), f.couple.path("partners[0].id"))
+                    .body(Map.of("date", TODAY.toString(), "reflection", t))
+                    .post("/api/v1/me/assignments/" + assignment.substring(assignment.lastIndexOf('/') + 1)
+                            + "/completions").then().statusCode(201).extract().path("id");
+            return new Call(f.kit(), "PUT", "/api/v1/me/completions/" + completion + "/sharing",
+                    Map.of("shared", true));
+        });
+        c.put("POST /api/v1/me/ratings", (f, t) -> {
+            f.couple(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/ratings", Map.of("metric", "trust", "date",
+                    TODAY.toString(), "value", 5));
+        });
+        c.put("PUT /api/v1/me/ratings/{id}/sharing", (f, t) -> {
+            f.couple(t);
+            String id = Partners.as("therapist1", f.couple.path("id"), f.couple.path("partners[0].id"))
+                    .body(Map.of("metric", "trust", "date", TODAY.toString(), "value", 5)).post("/api/v1/me/ratings")
+                    .then().statusCode(201).extract().path("id");
+            return new Call(f.kit(), "PUT", "/api/v1/me/ratings/" + id + "/sharing", Map.of("shared", true));
+        });
+        c.put("POST /api/v1/me/questionnaires", (f, t) -> {
+            f.couple(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/questionnaires", Map.of("instrument", "phq-9",
+                    "date", TODAY.toString(), "answers", List.of(1, 1, 1, 1, 1, 1, 1, 1, 2)));
+        });
+        c.put("PUT /api/v1/me/questionnaires/{id}/sharing", (f, t) -> {
+            f.couple(t);
+            String id = Partners.as("therapist1", f.couple.path("id"), f.couple.path("partners[0].id"))
+                    .body(Map.of("instrument", "gad-7", "date", TODAY.toString(), "answers",
+                            List.of(1, 1, 1, 1, 1, 1, 1))).post("/api/v1/me/questionnaires").then().statusCode(201)
+                    .extract().path("id");
+            return new Call(f.kit(), "PUT", "/api/v1/me/questionnaires/" + id + "/sharing", Map.of("shared", true));
+        });
+        c.put("POST /api/v1/me/boundaries/{id}/agreement", (f, t) -> {
+            String boundary = f.boundary(t).path("id");
+            return new Call(f.kit(), "POST", "/api/v1/me/boundaries/" + boundary + "/agreement", null);
+        });
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
             Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
@@ -405,6 +478,11 @@ class PlaintextCanaryTest {
                             "IN_RECOVERY", "sobrietyDate", "2026-01-15"),
                     Map.of("fullName", "Lee " + t, "pronouns", "she/her", "recoveryRole", "PARTNER")),
                     "careStartedOn", "2026-02-01", "treatmentGoals", t);
+        }
+
+        /** The caller of a partner's own write: Kit, the first partner of this case's couple. */
+        String kit() {
+            return "partner:" + couple.path("id") + ":" + couple.path("partners[0].id");
         }
 
         Response couple(String t) {

@@ -62,8 +62,9 @@ public class OpenApiFilter implements OASFilter {
                 .type(SecurityScheme.Type.OAUTH2)
                 .description("Tokens from the clinic's Keycloak realm `tandem` (the URLs here are placeholders for"
                         + " its address). A clinic's software uses client credentials and is granted integration"
-                        + " scopes; people sign in with authorization code and PKCE, and their realm role (admin or"
-                        + " therapist) decides what they may do, as each operation's summary says.")
+                        + " scopes; people sign in with authorization code and PKCE, and their realm role (admin,"
+                        + " therapist or partner) decides what they may do, as each operation's summary says. A"
+                        + " partner's app uses the public client tandem-partner-app.")
                 .flows(OASFactory.createOAuthFlows()
                         .clientCredentials(OASFactory.createOAuthFlow().tokenUrl(REALM + "token").scopes(flowScopes))
                         .authorizationCode(OASFactory.createOAuthFlow().authorizationUrl(REALM + "auth")
@@ -92,7 +93,7 @@ public class OpenApiFilter implements OASFilter {
         }
         operation.setSecurity(needsToken ? new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
                 .addScheme(SCHEME, rule.scope() == null ? List.of() : List.of(rule.scope())))) : null);
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST && needsToken) { // a public write has no caller to keep a key for
             operation.addParameter(OASFactory.createParameter()
                     .name(IdempotencyInterceptor.HEADER)
                     .in(Parameter.In.HEADER)
