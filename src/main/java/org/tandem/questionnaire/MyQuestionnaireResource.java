@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,8 @@ import org.tandem.idempotency.Idempotent;
 import org.tandem.measurement.Source;
 import org.tandem.partner.MeService.SharingResponse;
 import org.tandem.partner.PartnerApi.ShareRequest;
+import org.tandem.questionnaire.QuestionnaireApi.MyAssignmentResponse;
+import org.tandem.questionnaire.QuestionnaireApi.MyReport;
 import org.tandem.questionnaire.QuestionnaireApi.MySubmitRequest;
 import org.tandem.questionnaire.QuestionnaireApi.ScoredResponse;
 import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
@@ -40,6 +43,7 @@ import org.tandem.security.AccessPolicy;
 public class MyQuestionnaireResource {
 
     private final QuestionnaireService service;
+    private final AssessmentService assessments;
     private final AccessPolicy access;
     private final TandemConfig config;
 
@@ -61,7 +65,26 @@ public class MyQuestionnaireResource {
     public Response submit(@NotNull @Valid MySubmitRequest request) {
         var me = access.me();
         return Created.body(service.submit(me.coupleId(), new SubmitRequest(request.instrument(), me.partnerId(),
-                request.date(), request.answers(), Source.SELF_REPORT, request.isPrivate(), null)));
+                request.date(), request.answers(), Source.SELF_REPORT, request.isPrivate(), null),
+                request.assignmentId()));
+    }
+
+    @GET
+    @Path("assigned")
+    @Operation(summary = "Questionnaires my therapist asked me to fill in", description = "Newest first, each with"
+            + " my response once I answered (answer with POST /api/v1/me/questionnaires and its assignmentId).")
+    @APIResponse(responseCode = "200", description = "The assignments asking me")
+    public List<MyAssignmentResponse> assigned() {
+        return assessments.mine();
+    }
+
+    @GET
+    @Path("report")
+    @Operation(summary = "My report of one instrument", description = "Every score of mine, oldest first, with its"
+            + " band, and whether the change from my first to my latest score is reliable (Jacobson-Truax).")
+    @APIResponse(responseCode = "200", description = "My report")
+    public MyReport report(@QueryParam("instrument") String instrument) {
+        return assessments.myReport(QueryParams.text(instrument, "instrument", 64));
     }
 
     @PUT

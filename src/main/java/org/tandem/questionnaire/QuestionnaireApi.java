@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.common.ErrorMarkApi.EnteredInError;
 import org.tandem.measurement.Direction;
+import org.tandem.measurement.ReliableChange;
 import org.tandem.measurement.Source;
 
 /** Request and response bodies of instruments, questionnaire responses and safety flags. */
@@ -44,12 +45,61 @@ public final class QuestionnaireApi {
             @NotNull @Schema(description = "The day it was filled in; not in the future") LocalDate date,
             @NotNull @Size(max = 200) @Schema(description = "One whole number per item, in item order") List<Integer> answers,
             @JsonProperty("private") @Schema(description = "Hide from the other partner (default true)")
-            Boolean isPrivate) {
+            Boolean isPrivate,
+            @Schema(description = "The questionnaire assignment these answers are for, if any") UUID assignmentId) {
 
         @Override
         public String toString() {
             return "MySubmitRequest[instrument=" + instrument + "]";
         }
+    }
+
+    public record AssignRequest(
+            @NotBlank @Size(max = 64) @Schema(description = "An instrument key, e.g. csi-16") String instrument,
+            @Schema(description = "The one partner asked; omit to ask both, each alone") UUID partnerId,
+            @Schema(description = "When it should be done by; a reminder for the partners' apps") LocalDate dueOn) {
+    }
+
+    /** Who of those asked has answered, with which response. */
+    public record Answered(UUID partnerId, UUID responseId, LocalDate date) {
+    }
+
+    public record AssignmentResponse(UUID id, UUID coupleId, String instrument,
+            @Schema(description = "The one partner asked; null: both") UUID partnerId, LocalDate dueOn,
+            Instant createdAt, List<Answered> answered) {
+    }
+
+    /** An assignment as a partner sees it: whether they have answered, never whether the other has. */
+    public record MyAssignmentResponse(UUID id, String instrument, String name, LocalDate dueOn, Instant createdAt,
+            @Schema(description = "My response to it; null until I answer") UUID myResponseId) {
+    }
+
+    public record Baseline(UUID responseId, LocalDate date, double score) {
+    }
+
+    /** One partner's answer to the assignment, against their own first score of the instrument. */
+    public record PartnerResult(UUID partnerId, int seat, UUID responseId, LocalDate date, Double score, String band,
+            Boolean clinical, Map<String, Double> subscales,
+            @Schema(description = "The partner's first counted response to this instrument") Baseline baseline,
+            @Schema(description = "Jacobson-Truax reliable change from the baseline; null until answered or without"
+                    + " an earlier response") ReliableChange.Result change) {
+    }
+
+    /** Both partners side by side: each one's score and change, and the difference between them. */
+    public record ComparisonResponse(UUID assignmentId, String instrument, List<PartnerResult> partners,
+            @Schema(description = "Seat 1's score minus seat 2's; null until both answered") Double difference,
+            @Schema(description = "The smallest difference between two scores that measurement error alone would"
+                    + " rarely produce (1.96 standard errors of the difference)") double reliableDifference,
+            @Schema(description = "Whether the partners' scores differ by more than that; null until both answered")
+            Boolean differReliably) {
+    }
+
+    public record ReportPoint(UUID responseId, LocalDate date, double score, String band, boolean clinical) {
+    }
+
+    /** A partner's own report of one instrument: every score, and the change from the first to the latest. */
+    public record MyReport(String instrument, String name, Double cutoff, List<ReportPoint> scores,
+            ReliableChange.Result change) {
     }
 
     public record ScoredResponse(UUID id, UUID coupleId, UUID partnerId, String instrument, LocalDate date,

@@ -48,6 +48,28 @@ public class QuestionnaireRepository implements PanacheRepositoryBase<Questionna
         return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
     }
 
+    /** The counted responses given for an assignment, oldest first. */
+    public List<QuestionnaireResponse> forAssignment(UUID assignmentId) {
+        return list("assignmentId = ?1 and " + COUNTS, ORDER, assignmentId);
+    }
+
+    /** A partner's counted responses to one instrument, oldest first: their history of it. */
+    public List<QuestionnaireResponse> ofPartner(UUID partnerId, String instrument) {
+        return list("partnerId = ?1 and instrumentKey = ?2 and " + COUNTS, ORDER, partnerId, instrument);
+    }
+
+    public List<QuestionnaireAssignment> assignmentsOf(UUID coupleId) {
+        return getEntityManager().createQuery("from QuestionnaireAssignment a where a.coupleId = :c"
+                + " order by a.createdAt desc, a.id", QuestionnaireAssignment.class).setParameter("c", coupleId)
+                .getResultList();
+    }
+
+    public Optional<QuestionnaireAssignment> assignmentOf(UUID coupleId, UUID id) {
+        return getEntityManager().createQuery("from QuestionnaireAssignment a where a.coupleId = :c and a.id = :id",
+                QuestionnaireAssignment.class).setParameter("c", coupleId).setParameter("id", id).getResultStream()
+                .findFirst();
+    }
+
     public List<QuestionnaireResponse> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
         return list("coupleId = ?1 and completedOn >= ?2 and completedOn <= ?3 and " + COUNTS, ORDER, coupleId,
                 from, to);

@@ -33,6 +33,10 @@ public class QuestionnaireResponse extends Observation {
     @Getter(AccessLevel.NONE)
     private String answers;
 
+    /** The assignment these answers were given for, if any. */
+    @Column(name = "assignment_id", updatable = false)
+    private UUID assignmentId;
+
     protected QuestionnaireResponse() {
     }
 
@@ -42,6 +46,11 @@ public class QuestionnaireResponse extends Observation {
         this.instrumentKey = instrumentKey;
         this.completedOn = completedOn;
         this.answers = answers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** Given for an assignment: set before it is first saved. */
+    void givenFor(UUID assignment) {
+        this.assignmentId = assignment;
     }
 
     public List<Integer> answers() {

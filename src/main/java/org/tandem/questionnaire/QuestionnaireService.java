@@ -53,9 +53,18 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final AuditLog audit;
     private final Outbox outbox;
     private final MeService sharing;
+    private final AssessmentService assessments;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
+        return submit(coupleId, request, null);
+    }
+
+    /** As {@link #submit(UUID, SubmitRequest)}, for a questionnaire assignment the caller was asked to answer. */
+    public ScoredResponse submit(UUID coupleId, SubmitRequest request, UUID assignmentId) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
+        if (assignmentId != null) {
+            assessments.requireOpenFor(coupleId, request.partnerId(), assignmentId, request.instrument());
+        }
         if (access.recordsSelfReportsOnly() && request.source() != Source.SELF_REPORT) {
             throw Problems.forbidden("self-report-only", "An integration records SELF_REPORT answers only.");
         }
@@ -79,6 +88,7 @@ public class QuestionnaireService implements QuestionnaireReads {
         QuestionnaireResponse response = new QuestionnaireResponse(couple.getClinic().getId(), coupleId,
                 request.partnerId(), instrument.key(), request.date(), request.answers(), request.source(),
                 request.isPrivate() == null || request.isPrivate(), caller.subject());
+        response.givenFor(assignmentId);
         responses.persist(response);
         responses.flush();
         audit.success("questionnaire.submit", RECORD, response.getId());

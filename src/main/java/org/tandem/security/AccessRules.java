@@ -141,6 +141,8 @@ public final class AccessRules {
             rule("MyQuestionnaireResource_list", partner("partner: their own and the other's shared responses")),
             rule("MyQuestionnaireResource_submit", partner("partner: for themselves")),
             rule("MyQuestionnaireResource_share", partner("partner: their own responses")),
+            rule("MyQuestionnaireResource_assigned", partner("partner: the assignments asking them")),
+            rule("MyQuestionnaireResource_report", partner("partner: their own scores")),
             rule("MySobrietyResource_get", partner("partner in recovery: their own streak")),
             rule("MyBoundaryResource_list", partner("partner: the couple's agreements")),
             rule("MyBoundaryResource_agree", partner("partner: their own agreement")),
@@ -165,6 +167,10 @@ public final class AccessRules {
                     .orIntegration(Scopes.MEASUREMENTS_WRITE, "responses it recorded")),
             rule("QuestionnaireResource_get", staff("admin without item answers, therapist of the couple")
                     .orIntegration(Scopes.MEASUREMENTS_READ, "not a partner's private responses, no item answers")),
+
+            rule("QuestionnaireAssignmentResource_assign", therapist("therapist of the couple")),
+            rule("QuestionnaireAssignmentResource_list", staff("admin, therapist of the couple")),
+            rule("QuestionnaireAssignmentResource_compare", staff("admin, therapist of the couple")),
 
             rule("SafetyAgendaResource_agenda", staff("admin: whole clinic; therapist: their couples")),
 

@@ -283,6 +283,8 @@ class PlaintextCanaryTest {
             return new Call(null, "POST", "/api/v1/partner-activation", Map.of("code", code,
                     "password", Partners.PASSWORD));
         });
+        c.put("POST /api/v1/couples/{coupleId}/questionnaire-assignments", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/questionnaire-assignments", Map.of("instrument", "csi-16")));
         c.put("POST /api/v1/me/assignments/{id}/completions", (f, t) -> {
             String assignment = f.assignment(t);
             return new Call(f.kit(), "POST", "/api/v1/me/assignments/" + assignment.substring(

@@ -334,7 +334,8 @@ class AccessMatrixTest {
 
     /** The query parameters a read requires. */
     private static final Map<String, Map<String, String>> QUERY = Map.of("AvailabilityResource_freeSlots",
-            Map.of("from", "2031-01-06", "to", "2031-01-10"));
+            Map.of("from", "2031-01-06", "to", "2031-01-10"), "MyQuestionnaireResource_report",
+            Map.of("instrument", "phq-9"));
 
     private static List<Op> operations() {
         JsonPath doc = Management.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
@@ -400,6 +401,9 @@ class AccessMatrixTest {
         ids.put("questionnaires", as(therapist).body(phq9).post("/api/v1/couples/" + coupleId
                 + "/questionnaires").then().statusCode(201).extract().path("id"));
         ids.put("key", "phq-9");
+        ids.put("questionnaire-assignments", as(therapist).body(Map.of("instrument", "csi-16"))
+                .post("/api/v1/couples/" + coupleId + "/questionnaire-assignments").then().statusCode(201).extract()
+                .path("id"));
 
         ids.put("exports", as(therapist).body(Map.of("kind", "OBSERVATIONS", "format", "CSV",
                 "from", "2026-01-01", "to", "2026-03-01")).post("/api/v1/exports").then().statusCode(202)
