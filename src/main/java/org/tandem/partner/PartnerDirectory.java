@@ -25,4 +25,11 @@ public class PartnerDirectory implements PartnerBindings {
                 .filter(a -> a.getPartner().getCouple().getClinic().getKey().equals(clinicKey))
                 .map(a -> new Bound(a.getClinicId(), a.getPartner().getCouple().getId(), a.getPartner().getId()));
     }
+
+    @Override
+    @Transactional
+    public boolean active(UUID partnerId) {
+        return accounts.forPartner(partnerId).flatMap(a -> accounts.inCare(a.getId()))
+                .filter(a -> a.getStatus() != PartnerAccountStatus.REVOKED).isPresent();
+    }
 }

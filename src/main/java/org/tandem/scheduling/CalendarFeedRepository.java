@@ -11,4 +11,13 @@ public class CalendarFeedRepository implements PanacheRepositoryBase<CalendarFee
     public Optional<CalendarFeed> findByTokenHash(String hash) {
         return find("tokenHash", hash).firstResultOptional();
     }
+
+    public Optional<PartnerCalendarFeed> partnerFeed(UUID partnerId) {
+        return Optional.ofNullable(getEntityManager().find(PartnerCalendarFeed.class, partnerId));
+    }
+
+    public Optional<PartnerCalendarFeed> partnerFeedByTokenHash(String hash) {
+        return getEntityManager().createQuery("from PartnerCalendarFeed f where f.tokenHash = :h",
+                PartnerCalendarFeed.class).setParameter("h", hash).getResultStream().findFirst();
+    }
 }

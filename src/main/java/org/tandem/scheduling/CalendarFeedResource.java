@@ -89,8 +89,9 @@ public class CalendarFeedResource {
     @GET
     @Path("calendar-feeds/{token}.ics")
     @Produces(CalendarService.TEXT_CALENDAR)
-    @Operation(summary = "A therapist's calendar feed",
-            description = "Sessions from 30 days ago to 400 days ahead, with couple codes only.")
+    @Operation(summary = "A therapist's or a partner's calendar feed",
+            description = "Sessions from 30 days ago to 400 days ahead: a therapist's with couple codes only, a"
+                    + " partner's by kind only.")
     @APIResponse(responseCode = "200", description = "text/calendar")
     @APIResponse(responseCode = "404", description = "Unknown or revoked URL")
     public String feed(@PathParam("token") String token) {

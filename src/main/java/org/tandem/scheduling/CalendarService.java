@@ -31,7 +31,9 @@ import org.tandem.audit.AuditLog;
 import org.tandem.common.web.Problems;
 import org.tandem.scheduling.SchedulingApi.CalendarFeedResponse;
 import org.tandem.scheduling.SchedulingApi.ClinicFeedResponse;
+import org.tandem.security.AccessPolicy;
 import org.tandem.security.Caller;
+import org.tandem.security.PartnerBindings;
 import org.tandem.therapist.Therapist;
 import org.tandem.therapist.TherapistRef;
 import org.tandem.therapist.TherapistRepository;
@@ -55,6 +57,8 @@ public class CalendarService {
     private final SessionRepository sessions;
     private final TherapistRepository therapists;
     private final Caller caller;
+    private final AccessPolicy access;
+    private final PartnerBindings partners;
     private final AuditLog audit;
 
     /** A new secret URL for the calling therapist; the previous one stops working at once. */
@@ -110,12 +114,44 @@ public class CalendarService {
         audit.success("calendar-feed.revoke", "therapist", therapistId);
     }
 
-    /** The feed behind a secret token; an unknown or revoked token is simply not found. */
+    /** A new secret URL for the calling partner's own sessions; the previous one stops working at once. */
+    public CalendarFeedResponse rotateMine(String baseUrl) {
+        UUID partnerId = access.me().partnerId();
+        String token = newToken();
+        PartnerCalendarFeed feed = feeds.partnerFeed(partnerId).orElse(null);
+        if (feed == null) {
+            feed = new PartnerCalendarFeed(partnerId, hash(token));
+            feeds.getEntityManager().persist(feed);
+        } else {
+            feed.rotate(hash(token));
+        }
+        feeds.flush();
+        audit.success("calendar-feed.rotate", "partner", partnerId);
+        return new CalendarFeedResponse(baseUrl + "/api/v1/calendar-feeds/" + token + ".ics", feed.getCreatedAt());
+    }
+
+    public Optional<Instant> myFeedCreatedAt() {
+        return feeds.partnerFeed(access.me().partnerId()).map(PartnerCalendarFeed::getCreatedAt);
+    }
+
+    public void revokeMine() {
+        UUID partnerId = access.me().partnerId();
+        feeds.partnerFeed(partnerId).ifPresent(feeds.getEntityManager()::remove);
+        audit.success("calendar-feed.revoke", "partner", partnerId);
+    }
+
+    /**
+     * The feed behind a secret token: a therapist's, or a partner's while their account works. An unknown or
+     * revoked token is simply not found.
+     */
     public String feed(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw Problems.notFound("calendar feed");
         }
-        CalendarFeed feed = feeds.findByTokenHash(hash(token)).orElseThrow(() -> Problems.notFound("calendar feed"));
+        CalendarFeed feed = feeds.findByTokenHash(hash(token)).orElse(null);
+        if (feed == null) {
+            return partnerFeed(token);
+        }
         Therapist therapist = therapists.findById(feed.getTherapistId());
         Instant now = Instant.now();
         List<TherapySession> events = sessions.forTherapist(therapist.getId(), now.minus(FEED_PAST),
@@ -125,19 +161,38 @@ public class CalendarService {
         return calendar(events);
     }
 
+    private String partnerFeed(String token) {
+        PartnerCalendarFeed feed = feeds.partnerFeedByTokenHash(hash(token))
+                .filter(f -> partners.active(f.getPartnerId()))
+                .orElseThrow(() -> Problems.notFound("calendar feed"));
+        Instant now = Instant.now();
+        List<TherapySession> events = sessions.forPartnerBetween(feed.getPartnerId(), now.minus(FEED_PAST),
+                now.plus(FEED_FUTURE));
+        UUID clinicId = feeds.getEntityManager().find(org.tandem.couple.Partner.class, feed.getPartnerId())
+                .getCouple().getClinic().getId();
+        audit.system(clinicId, "calendar-feed", "calendar-feed.read", "partner", feed.getPartnerId(),
+                caller.clientAddress());
+        return calendar(events, CalendarService::partnerSummary);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public String single(TherapySession session) {
         return calendar(List.of(session));
     }
 
     private static String calendar(List<TherapySession> sessions) {
+        return calendar(sessions, CalendarService::summary);
+    }
+
+    private static String calendar(List<TherapySession> sessions,
+            java.util.function.Function<TherapySession, String> summary) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Tandem//Scheduling//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         for (TherapySession s : sessions) {
-            VEvent event = new VEvent(s.getStartsAt(), s.getEndsAt(), summary(s));
+            VEvent event = new VEvent(s.getStartsAt(), s.getEndsAt(), summary.apply(s));
             event.add(new Uid(s.getId() + "@tandem"));
             event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, s.getVersion())));
             event.add(new Location(s.getModality() == Modality.TELEHEALTH ? "Telehealth"
@@ -157,6 +212,15 @@ public class CalendarService {
             case INTAKE -> "Intake";
         };
         return s.getCouple().getCode() + " · " + kind;
+    }
+
+    /** A partner's own calendar: what kind of session, nothing about the couple or the other partner. */
+    static String partnerSummary(TherapySession s) {
+        return switch (s.getKind()) {
+            case JOINT -> "Couples session";
+            case INDIVIDUAL -> "Individual session";
+            case INTAKE -> "Intake";
+        };
     }
 
     private UUID ownTherapistId() {

@@ -173,6 +173,13 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 coupleId, partnerId, from).range(0, limit - 1).list();
     }
 
+    /** A partner's sessions (joint ones and their own) that overlap a period, for their calendar feed. */
+    public List<TherapySession> forPartnerBetween(UUID partnerId, Instant from, Instant to) {
+        return list("couple.id = (select p.couple.id from Partner p where p.id = ?1)"
+                + " and (partner is null or partner.id = ?1) and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"),
+                partnerId, to, from);
+    }
+
     /** Scheduled sessions of a therapist that have not started: what someone must move when they leave. */
     public long countScheduledFor(UUID therapistId, Instant after) {
         return count("therapist.id = ?1 and status = ?2 and startsAt > ?3", therapistId, SessionStatus.SCHEDULED, after);

@@ -131,6 +131,9 @@ public final class AccessRules {
 
             rule("MeResource_get", partner("partner: themselves")),
             rule("MySessionResource_upcoming", partner("partner: joint sessions and their own individual ones")),
+            rule("MySessionResource_rotateCalendarFeed", partner("partner: their own feed")),
+            rule("MySessionResource_calendarFeed", partner("partner: their own feed")),
+            rule("MySessionResource_revokeCalendarFeed", partner("partner: their own feed")),
             rule("MyAssignmentResource_list", partner("partner: joint exercises and their own")),
             rule("MyAssignmentResource_completions", partner("partner: their own and the other's shared reflections")),
             rule("MyAssignmentResource_logCompletion", partner("partner: for themselves")),

@@ -18,4 +18,7 @@ public interface PartnerBindings {
      * clinic, is revoked, or its couple was discharged.
      */
     Optional<Bound> bind(UUID accountId, String subject, String clinicKey);
+
+    /** Whether the partner's account still works: not revoked, their couple in care (their calendar feed asks). */
+    boolean active(UUID partnerId);
 }

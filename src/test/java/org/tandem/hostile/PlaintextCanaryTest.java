@@ -300,6 +300,10 @@ class PlaintextCanaryTest {
             return new Call(f.kit(), "PUT", "/api/v1/me/completions/" + completion + "/sharing",
                     Map.of("shared", true));
         });
+        c.put("POST /api/v1/me/calendar-feed", (f, t) -> {
+            f.couple(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/calendar-feed", null);
+        });
         c.put("POST /api/v1/me/ratings", (f, t) -> {
             f.couple(t);
             return new Call(f.kit(), "POST", "/api/v1/me/ratings", Map.of("metric", "trust", "date",

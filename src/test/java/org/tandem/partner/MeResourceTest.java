@@ -73,6 +73,42 @@ class MeResourceTest {
     }
 
     @Test
+    void eachPartnerHasACalendarFeedOfTheirOwnThatEndsWithTheirAccount() {
+        Couple c = couple();
+        // Within the feed's 400 days ahead; therapist1's other tests book from 2031 on.
+        java.time.Instant start = java.time.Instant.now().plus(9, java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String joint = Bookings.book("therapist1", Bookings.session(c.id(), start.toString(),
+                start.plusSeconds(50 * 60).toString())).path("id");
+        Map<String, Object> individual = Bookings.session(c.id(), start.plusSeconds(7200).toString(),
+                start.plusSeconds(7200 + 50 * 60).toString());
+        individual.put("kind", "INDIVIDUAL");
+        individual.put("partnerId", c.kit());
+        String kits = Bookings.book("therapist1", individual).path("id");
+
+        c.asLee().get("/api/v1/me/calendar-feed").then().statusCode(404);
+        String url = c.asLee().post("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        String path = url.substring(url.indexOf("/api/v1/"));
+        String ics = io.restassured.RestAssured.given().get(path).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(ics.contains("UID:" + joint + "@tandem"), ics);
+        org.junit.jupiter.api.Assertions.assertTrue(ics.contains("SUMMARY:Couples session"), ics);
+        org.junit.jupiter.api.Assertions.assertFalse(ics.contains(kits), "the other partner's individual session");
+        c.asLee().get("/api/v1/me/calendar-feed").then().statusCode(200);
+
+        // Rotated: the old URL stops working; revoked account: the new one too.
+        String rotated = c.asLee().post("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        io.restassured.RestAssured.given().get(path).then().statusCode(404);
+        String rotatedPath = rotated.substring(rotated.indexOf("/api/v1/"));
+        io.restassured.RestAssured.given().get(rotatedPath).then().statusCode(200);
+        as("therapist1").delete(Partners.accountPath(c.id(), c.lee())).then().statusCode(200);
+        io.restassured.RestAssured.given().get(rotatedPath).then().statusCode(404);
+
+        String kitsUrl = c.asKit().post("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        c.asKit().delete("/api/v1/me/calendar-feed").then().statusCode(204);
+        io.restassured.RestAssured.given().get(kitsUrl.substring(kitsUrl.indexOf("/api/v1/"))).then().statusCode(404);
+    }
+
+    @Test
     void partnersLogTheirExercisesAndShareReflectionsWhenTheyChoose() {
         Couple c = couple();
         String exercise = as("therapist1").queryParam("size", 100).get("/api/v1/exercises").then().extract()

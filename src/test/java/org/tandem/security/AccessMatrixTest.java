@@ -133,7 +133,8 @@ class AccessMatrixTest {
         own = fixture("therapist1", "admin1");
         partnerOf[0] = own.ids().get("coupleId");
         partnerOf[1] = own.ids().get("partnerId");
-        Partners.as("therapist1", partnerOf[0], partnerOf[1]); // the account exists before the walk reads it
+        // The account exists before the walk reads it, with a calendar feed of its own.
+        Partners.as("therapist1", partnerOf[0], partnerOf[1]).post("/api/v1/me/calendar-feed").then().statusCode(200);
         otherTherapists = fixture("therapist2", "admin1");
         otherClinics = fixture("therapist9", "admin9");
     }
