@@ -111,6 +111,11 @@ public class PartnerAccount {
         this.revokedAt = null;
     }
 
+    /** Since when tokens count: the activation of an active account, the invitation of an invited one. */
+    Instant validSince() {
+        return status == PartnerAccountStatus.ACTIVE ? activatedAt : invitedAt;
+    }
+
     /** Whether this invitation's code is still good at {@code now}. */
     boolean activatable(Instant now) {
         return status == PartnerAccountStatus.INVITED && activationHash != null && now.isBefore(activationExpiresAt);

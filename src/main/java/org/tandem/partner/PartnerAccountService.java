@@ -69,16 +69,14 @@ public class PartnerAccountService {
         });
         PartnerAccount account;
         if (target.existing() != null) {
+            // A new code for the same Keycloak user. A revoked one stays disabled there until the partner uses the
+            // code, so an old password alone does not let them back in.
             account = QuarkusTransaction.requiringNew().call(() -> {
                 PartnerAccount found = accounts.lock(target.existing().getId());
                 found.invite(code, caller.subject());
                 audit.success("partner.invite", RECORD, found.getId());
                 return found;
             });
-            if (!keycloak.setEnabled(account.getSubject(), caller.clinicKey(), true)) {
-                throw Problems.badGateway("identity-provider-unavailable",
-                        "The identity provider did not enable the account; try again later.");
-            }
         } else {
             UUID accountId = UUID.randomUUID();
             String subject = keycloak.create(new KeycloakAccounts.NewAccount(target.email(), null, null,

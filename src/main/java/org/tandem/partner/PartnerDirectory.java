@@ -19,9 +19,10 @@ public class PartnerDirectory implements PartnerBindings {
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Bound> bind(UUID accountId, String subject, String clinicKey) {
+    public Optional<Bound> bind(UUID accountId, String subject, String clinicKey, long issuedAt) {
         return accounts.inCare(accountId)
                 .filter(a -> a.getSubject().equals(subject) && a.getStatus() != PartnerAccountStatus.REVOKED)
+                .filter(a -> issuedAt >= a.validSince().getEpochSecond())
                 .filter(a -> a.getPartner().getCouple().getClinic().getKey().equals(clinicKey))
                 .map(a -> new Bound(a.getClinicId(), a.getPartner().getCouple().getId(), a.getPartner().getId()));
     }

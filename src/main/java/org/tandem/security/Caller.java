@@ -168,7 +168,7 @@ public class Caller {
         } catch (IllegalArgumentException e) {
             throw Problems.forbidden("no-partner", "Your account is not linked to a partner record. Ask your therapist.");
         }
-        PartnerBindings.Bound bound = partners.bind(account, subject(), clinic).orElseThrow(
+        PartnerBindings.Bound bound = partners.bind(account, subject(), clinic, jwt().getIssuedAtTime()).orElseThrow(
                 () -> Problems.revoked("account-revoked", "Your account is no longer active. Ask your therapist."));
         return new CallerDirectory.Resolved(bound.clinicId(), null, bound);
     }

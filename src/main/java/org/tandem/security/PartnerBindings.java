@@ -15,9 +15,11 @@ public interface PartnerBindings {
 
     /**
      * The partner the account binds the caller to; empty when the account is unknown, belongs to another subject or
-     * clinic, is revoked, or its couple was discharged.
+     * clinic, is revoked, its couple was discharged, or the token was issued ({@code issuedAt}, epoch seconds)
+     * before the account's current invitation or activation: a token from before a revocation stays refused after
+     * the partner is invited again.
      */
-    Optional<Bound> bind(UUID accountId, String subject, String clinicKey);
+    Optional<Bound> bind(UUID accountId, String subject, String clinicKey, long issuedAt);
 
     /** Whether the partner's account still works: not revoked, their couple in care (their calendar feed asks). */
     boolean active(UUID partnerId);

@@ -153,8 +153,9 @@ public class KeycloakAccounts {
     }
 
     /**
-     * Sets the password the person chose and clears what a first sign-in would have asked (an activated invitation).
-     * Keycloak's password policy decides what it accepts: a refusal is a 422 on {@code password}.
+     * Sets the password the person chose (an activated invitation) and drops the "update password" a first sign-in
+     * would have asked; every other required action stays (the production realm's authenticator app). Keycloak's
+     * password policy decides what it accepts: a refusal is a 422 on {@code password}.
      */
     public void setPassword(String id, String password) {
         ObjectNode credential = json.createObjectNode().put("type", "password").put("value", password)
@@ -171,7 +172,13 @@ public class KeycloakAccounts {
         }
         try {
             ObjectNode user = api().user(id);
-            user.putArray("requiredActions");
+            ArrayNode remaining = json.createArrayNode();
+            user.path("requiredActions").forEach(action -> {
+                if (!FIRST_SIGN_IN.contains(action.asText())) {
+                    remaining.add(action);
+                }
+            });
+            user.set("requiredActions", remaining);
             user.put("enabled", true);
             api().updateUser(id, user);
         } catch (RuntimeException e) {

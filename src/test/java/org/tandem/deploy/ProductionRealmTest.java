@@ -66,17 +66,21 @@ class ProductionRealmTest {
                             "no password grant for " + client.get("clientId"));
                 }
             }
-            Map<String, Object> console = clients.stream().filter(c -> "tandem-console".equals(c.get("clientId")))
-                    .findFirst().orElseThrow();
-            assertEquals(true, console.get("publicClient"));
-            assertEquals("S256", ((Map<?, ?>) console.get("attributes")).get("pkce.code.challenge.method"));
+            for (String people : List.of("tandem-console", "tandem-partner-app")) {
+                Map<String, Object> app = clients.stream().filter(c -> people.equals(c.get("clientId")))
+                        .findFirst().orElseThrow();
+                assertEquals(true, app.get("publicClient"), people);
+                assertEquals("S256", ((Map<?, ?>) app.get("attributes")).get("pkce.code.challenge.method"), people);
+            }
+            given().baseUri(server).auth().oauth2(admin).get("/admin/realms/" + name + "/roles/partner").then()
+                    .statusCode(200);
 
             // A person with a password still gets no token by password grant, through any client.
             given().baseUri(server).auth().oauth2(admin).contentType("application/json")
                     .body(Map.of("username", "staff1", "enabled", true, "credentials",
                             List.of(Map.of("type", "password", "value", "a-long-passphrase-1", "temporary", false))))
                     .post("/admin/realms/" + name + "/users").then().statusCode(201);
-            for (String client : List.of("tandem-api", "tandem-console")) {
+            for (String client : List.of("tandem-api", "tandem-console", "tandem-partner-app")) {
                 io.restassured.response.Response refused = given().baseUri(server).formParam("grant_type", "password")
                         .formParam("client_id", client).formParam("username", "staff1")
                         .formParam("password", "a-long-passphrase-1")

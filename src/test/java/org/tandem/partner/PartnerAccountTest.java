@@ -85,6 +85,7 @@ class PartnerAccountTest {
         String coupleId = couple.path("id");
         String partnerId = couple.path("partners[1].id");
         Partners.as("therapist1", coupleId, partnerId).get("/api/v1/me").then().statusCode(200);
+        String oldToken = Partners.token("therapist1", coupleId, partnerId);
 
         as("admin1").delete(Partners.accountPath(coupleId, partnerId)).then().statusCode(200)
                 .body("status", equalTo("REVOKED")).body("revokedAt", notNullValue());
@@ -99,13 +100,16 @@ class PartnerAccountTest {
         as("therapist1").delete(Partners.accountPath(coupleId, partnerId)).then().statusCode(200)
                 .body("status", equalTo("REVOKED"));
 
-        // Invited again: a new code, the same Keycloak account, enabled.
+        // Invited again: a new code for the same Keycloak account, which stays disabled until the code is used.
         String code = as("therapist1").body(Map.of()).post(Partners.accountPath(coupleId, partnerId)).then()
                 .statusCode(200).body("account.status", equalTo("INVITED")).extract().path("activationCode");
-        assertTrue(KeycloakAdmin.user(subject).getBoolean("enabled"));
+        assertFalse(KeycloakAdmin.user(subject).getBoolean("enabled"));
         String username = Partners.activate(code);
+        assertTrue(KeycloakAdmin.user(subject).getBoolean("enabled"));
         given().auth().oauth2(Tokens.fresh(username, Partners.PASSWORD)).get("/api/v1/me")
                 .then().statusCode(200).body("partnerId", equalTo(partnerId));
+        // A token issued before the revocation stays refused, though the account is active again.
+        given().auth().oauth2(oldToken).get("/api/v1/me").then().statusCode(401);
     }
 
     @Test
@@ -144,6 +148,26 @@ class PartnerAccountTest {
                 .post(ACTIVATE).then().statusCode(400).body("violations[0].field", equalTo("password"));
         given().contentType(ContentType.JSON).body("{\"code\": ").post(ACTIVATE).then().statusCode(400)
                 .body("type", equalTo("/problems/malformed-json"));
+    }
+
+    /** The production realm asks everyone for an authenticator app: activation sets the password and keeps that. */
+    @Test
+    void activationKeepsTheRealmsOtherRequiredActions() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String partnerId = couple.path("partners[0].id");
+        String email = "totp-" + unique() + "@example.invalid";
+        String code = as("therapist1").body(Map.of("email", email)).post(Partners.accountPath(coupleId, partnerId))
+                .then().statusCode(200).extract().path("activationCode");
+        String subject = KeycloakAdmin.realm().queryParam("email", email).queryParam("exact", true).get("/users")
+                .then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> user = KeycloakAdmin.realm().get("/users/" + subject).then().statusCode(200).extract()
+                .as(Map.class);
+        user.put("requiredActions", List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP"));
+        KeycloakAdmin.realm().body(user).put("/users/" + subject).then().statusCode(204);
+
+        Partners.activate(code);
+        assertEquals(List.of("CONFIGURE_TOTP"), KeycloakAdmin.user(subject).getList("requiredActions"));
     }
 
     @Test

@@ -39,8 +39,13 @@ public final class Partners {
 
     /** Requests as the partner, invited by {@code therapist} and activated on first use. */
     public static RequestSpecification as(String therapist, String coupleId, String partnerId) {
+        return given().auth().oauth2(token(therapist, coupleId, partnerId)).contentType(ContentType.JSON);
+    }
+
+    /** The partner's (cached) access token, invited by {@code therapist} and activated on first use. */
+    public static String token(String therapist, String coupleId, String partnerId) {
         String username = USERNAMES.computeIfAbsent(partnerId, p -> activate(invite(therapist, coupleId, p)));
-        return given().auth().oauth2(Tokens.of(username, PASSWORD)).contentType(ContentType.JSON);
+        return Tokens.of(username, PASSWORD);
     }
 
     /** A demo partner of C-DEMO01 (partner1a, partner1b), password demo. */
