@@ -122,7 +122,11 @@ class PartnerAccountTest {
                 .post("/api/v1/couples/" + coupleId + "/status").then().statusCode(200);
 
         Partners.as("therapist1", coupleId, p1).get("/api/v1/me").then().statusCode(401);
-        as("therapist1").get(Partners.accountPath(coupleId, p1)).then().body("status", equalTo("REVOKED"));
+        String accountId = as("therapist1").get(Partners.accountPath(coupleId, p1)).then()
+                .body("status", equalTo("REVOKED")).extract().path("accountId");
+        String subject = KeycloakAdmin.realm().queryParam("q", "partner_account:" + accountId).get("/users").then()
+                .statusCode(200).extract().path("[0].id");
+        assertFalse(KeycloakAdmin.user(subject).getBoolean("enabled"), "the Keycloak user is disabled");
         as("therapist1").body(Map.of()).post(Partners.accountPath(coupleId, p1)).then().statusCode(409)
                 .body("type", equalTo("/problems/couple-discharged"));
     }
