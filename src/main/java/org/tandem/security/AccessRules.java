@@ -15,8 +15,8 @@ import java.util.Set;
  * <p>Which records a caller reaches inside an admitted operation is the same for every operation: an admin their
  * whole clinic, a therapist the couples assigned to them, an integration its whole clinic, within its scopes, a
  * partner their own couple ({@link AccessPolicy#reach()}); partners are admitted to their own operations
- * ({@code /api/v1/me/...}) and nothing else. Each rule's text says what differs (an author's note, an admin without item
- * answers), and the service asks {@link AccessPolicy} for exactly that.
+ * ({@code /api/v1/me/...}) and nothing else. Each rule's text says what differs (an author's note, an admin without
+ * item answers), and the service asks {@link AccessPolicy} for exactly that.
  */
 public final class AccessRules {
 
