@@ -75,6 +75,11 @@ public final class QuestionnaireApi {
     }
 
     public record Baseline(UUID responseId, LocalDate date, double score) {
+
+        @Override
+        public String toString() {
+            return "Baseline[redacted]";
+        }
     }
 
     /** One partner's answer to the assignment, against their own first score of the instrument. */
@@ -83,6 +88,11 @@ public final class QuestionnaireApi {
             @Schema(description = "The partner's first counted response to this instrument") Baseline baseline,
             @Schema(description = "Jacobson-Truax reliable change from the baseline; null until answered or without"
                     + " an earlier response") ReliableChange.Result change) {
+
+        @Override
+        public String toString() {
+            return "PartnerResult[partnerId=" + partnerId + ", redacted]";
+        }
     }
 
     /** Both partners side by side: each one's score and change, and the difference between them. */
@@ -92,14 +102,29 @@ public final class QuestionnaireApi {
                     + " rarely produce (1.96 standard errors of the difference)") double reliableDifference,
             @Schema(description = "Whether the partners' scores differ by more than that; null until both answered")
             Boolean differReliably) {
+
+        @Override
+        public String toString() {
+            return "ComparisonResponse[assignmentId=" + assignmentId + ", redacted]";
+        }
     }
 
     public record ReportPoint(UUID responseId, LocalDate date, double score, String band, boolean clinical) {
+
+        @Override
+        public String toString() {
+            return "ReportPoint[responseId=" + responseId + ", redacted]";
+        }
     }
 
     /** A partner's own report of one instrument: every score, and the change from the first to the latest. */
     public record MyReport(String instrument, String name, Double cutoff, List<ReportPoint> scores,
             ReliableChange.Result change) {
+
+        @Override
+        public String toString() {
+            return "MyReport[instrument=" + instrument + ", redacted]";
+        }
     }
 
     public record ScoredResponse(UUID id, UUID coupleId, UUID partnerId, String instrument, LocalDate date,

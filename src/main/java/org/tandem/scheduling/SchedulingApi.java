@@ -121,6 +121,11 @@ public final class SchedulingApi {
             @Schema(description = "True for an individual session (mine)") boolean individual, Instant start,
             Instant end, OffsetDateTime localStart, OffsetDateTime localEnd, String timeZone, Modality modality,
             String location, String videoLink, SessionStatus status, TherapistRef therapist) {
+
+        @Override
+        public String toString() {
+            return "MySessionResponse[id=" + id + "]";
+        }
     }
 
     public record Clash(int index, Instant start, Instant end, UUID conflictingSessionId) {

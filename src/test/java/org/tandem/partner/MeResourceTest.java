@@ -165,6 +165,11 @@ class MeResourceTest {
         c.asKit().body(Map.of("shared", true)).put("/api/v1/me/ratings/" + kitsRating + "/sharing").then()
                 .statusCode(200);
         c.asLee().get("/api/v1/me/ratings").then().body("items.id", containsInAnyOrder(kitsRating, coupleRating));
+        // Only the partner a rating is about shares it or takes it back; the couple's is nobody's to hide.
+        c.asLee().body(Map.of("shared", false)).put("/api/v1/me/ratings/" + kitsRating + "/sharing").then()
+                .statusCode(404);
+        c.asLee().body(Map.of("shared", false)).put("/api/v1/me/ratings/" + coupleRating + "/sharing").then()
+                .statusCode(404);
         as("therapist1").get("/api/v1/couples/" + c.id() + "/measurements").then().body("totalItems", equalTo(2));
         c.asKit().body(Map.of("metric", "trust", "date", TODAY.toString(), "value", 99)).post("/api/v1/me/ratings")
                 .then().statusCode(422).body("violations[0].field", equalTo("value"));
@@ -180,6 +185,8 @@ class MeResourceTest {
         as("therapist1").get("/api/v1/couples/" + c.id() + "/safety-flags").then().statusCode(200)
                 .body("questionnaireId", hasItem(response));
         c.asLee().get("/api/v1/me/questionnaires").then().body("totalItems", equalTo(0));
+        c.asLee().body(Map.of("shared", true)).put("/api/v1/me/questionnaires/" + response + "/sharing").then()
+                .statusCode(404);
         c.asKit().body(Map.of("shared", true)).put("/api/v1/me/questionnaires/" + response + "/sharing").then()
                 .statusCode(200);
         // Shared: the score and band, never the other partner's item answers.
