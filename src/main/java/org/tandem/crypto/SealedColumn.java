@@ -12,6 +12,7 @@ public enum SealedColumn {
     NOTE_BODY("session_note", "body_key_id", "body_ciphertext", "note"),
     ADDENDUM_BODY("note_addendum", "body_key_id", "body_ciphertext", "addendum"),
     SOBRIETY_RESET_NOTE("sobriety_reset", "note_key_id", "note_ciphertext", "sobriety-reset"),
+    COMPLETION_REFLECTION("completion", "reflection_key_id", "reflection_ciphertext", "completion-reflection"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
 

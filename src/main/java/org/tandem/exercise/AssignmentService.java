@@ -25,6 +25,8 @@ import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentApi.PauseResponse;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 import org.tandem.partner.MeService;
 import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
@@ -39,6 +41,8 @@ import org.tandem.webhook.WebhookEvent;
 @Transactional
 @RequiredArgsConstructor
 public class AssignmentService implements AdherenceReads {
+
+    private static final String REFLECTION = SealedColumn.COMPLETION_REFLECTION.purpose();
 
     static final String RECORD = "assignment";
     static final int MAX_RANGE_DAYS = 366;
@@ -55,6 +59,7 @@ public class AssignmentService implements AdherenceReads {
     private final AuditLog audit;
     private final Outbox outbox;
     private final MeService sharing;
+    private final ClinicCipher cipher;
 
     public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
         Couple couple = couple(coupleId);
@@ -146,8 +151,14 @@ public class AssignmentService implements AdherenceReads {
         if (existing.isPresent()) {
             return new Logged(toResponse(existing.get(), true), false);
         }
-        assignments.persistCompletion(new Completion(assignment, partner, day, Text.blankToNull(request.reflection()),
-                Boolean.TRUE.equals(request.shared()), request.rating(), caller.subject()));
+        Completion completion = new Completion(assignment, partner, day, Boolean.TRUE.equals(request.shared()),
+                request.rating(), caller.subject());
+        assignments.persistCompletion(completion); // its id now exists, to bind the sealed reflection to
+        String reflection = Text.blankToNull(request.reflection());
+        if (reflection != null) {
+            completion.seal(cipher.sealerFor(assignment.getCouple().getClinic().getId())
+                    .seal(REFLECTION, completion.getId(), reflection));
+        }
         audit.success("assignment.completion", RECORD, id);
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.ASSIGNMENT_COMPLETED, java.util.Map.of(
                 "assignmentId", id, "coupleId", coupleId, "partnerId", partner.getId(), "date", day.toString()));
@@ -277,7 +288,14 @@ public class AssignmentService implements AdherenceReads {
 
     private CompletionResponse toResponse(Completion c, boolean withReflection) {
         return new CompletionResponse(c.getId(), c.getPartner().getId(), c.getDoneOn(),
-                withReflection ? c.getReflection() : null, c.isShared(), c.getRating(), c.getCreatedAt(),
+                withReflection ? reflection(c) : null, c.isShared(), c.getRating(), c.getCreatedAt(),
                 ErrorMark.view(c.getEnteredInError(), access.seesClinicalText()));
+    }
+
+    /** The reflection's text: opened from its ciphertext, or as written before reflections were sealed. */
+    private String reflection(Completion c) {
+        return c.hasSealedReflection()
+                ? cipher.open(c.reflectionKeyId(), REFLECTION, c.getId(), c.reflectionCiphertext())
+                : c.legacyReflection();
     }
 }

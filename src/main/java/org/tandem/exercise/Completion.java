@@ -15,6 +15,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.hibernate.annotations.UuidGenerator;
 import org.tandem.common.Markable;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.couple.Partner;
 
 /**
@@ -44,8 +45,18 @@ public class Completion extends Markable {
     @Column(name = "done_on", nullable = false, updatable = false)
     private LocalDate doneOn;
 
-    @Column(length = 4000, updatable = false)
+    /** Only what was written before reflections were sealed, until {@link ReflectionSealing} seals it. */
+    @Column(length = 4000)
+    @Getter(AccessLevel.NONE)
     private String reflection;
+
+    @Column(name = "reflection_key_id")
+    @Getter(AccessLevel.NONE)
+    private UUID reflectionKeyId;
+
+    @Column(name = "reflection_ciphertext", columnDefinition = "blob")
+    @Getter(AccessLevel.NONE)
+    private byte[] reflectionCiphertext;
 
     /** The one thing of a completion that changes: its partner shares the reflection or takes it back. */
     @Column(nullable = false)
@@ -71,16 +82,45 @@ public class Completion extends Markable {
     protected Completion() {
     }
 
-    Completion(Assignment assignment, Partner partner, LocalDate doneOn, String reflection, boolean shared,
-            Integer rating, String loggedBy) {
+    /** Its reflection, if any, is sealed once it has its id ({@link #seal}), before it is first written. */
+    Completion(Assignment assignment, Partner partner, LocalDate doneOn, boolean shared, Integer rating,
+            String loggedBy) {
         this.assignment = assignment;
         this.partner = partner;
         this.doneOn = doneOn;
-        this.reflection = reflection;
         this.shared = shared;
         this.rating = rating;
         this.loggedBy = loggedBy;
         this.createdAt = Instant.now();
+    }
+
+    /** The reflection, sealed under the clinic's data key and bound to this completion's id; the plaintext goes. */
+    void seal(ClinicCipher.Sealed sealed) {
+        this.reflectionKeyId = sealed.keyId();
+        this.reflectionCiphertext = sealed.ciphertext();
+        this.reflection = null;
+    }
+
+    boolean hasSealedReflection() {
+        return reflectionCiphertext != null;
+    }
+
+    UUID reflectionKeyId() {
+        return reflectionKeyId;
+    }
+
+    byte[] reflectionCiphertext() {
+        return reflectionCiphertext;
+    }
+
+    /** The clinic whose data key seals the reflection. */
+    UUID clinicId() {
+        return assignment.getCouple().getClinic().getId();
+    }
+
+    /** A reflection written before they were sealed, until {@link ReflectionSealing} seals it; else null. */
+    String legacyReflection() {
+        return reflection;
     }
 
     /** The partner who logged it shares the reflection with the other partner, or takes it back. */

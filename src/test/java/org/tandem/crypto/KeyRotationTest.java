@@ -58,7 +58,7 @@ class KeyRotationTest {
 
     @Test
     void everySealedValueMovesToTheNewKeyAndTheOldKeyIsDeleted() throws Exception {
-        // The other clinic's data: a note, a sobriety reset's note, a webhook secret, a stored response.
+        // The other clinic's data: a note, a sobriety reset's note, a webhook secret, a stored response, a reflection.
         String marker = Api.unique();
         Response couple = Api.createCouple("therapist9", Api.coupleBody(marker));
         String coupleId = couple.path("id");
@@ -82,6 +82,17 @@ class KeyRotationTest {
         String ratingId = as("therapist9").header("Idempotency-Key", idempotencyKey).body(rating)
                 .post("/api/v1/couples/" + coupleId + "/measurements").then().statusCode(201).extract().path("id");
 
+        // An exercise reflection, sealed like a note.
+        String exercise = as("therapist9").queryParam("size", 1).get("/api/v1/exercises").then().statusCode(200)
+                .extract().path("items[0].id");
+        String assignment = as("therapist9").body(Map.of("exerciseId", exercise, "startsOn",
+                LocalDate.now().minusDays(3).toString())).post("/api/v1/couples/" + coupleId + "/assignments")
+                .then().statusCode(201).extract().path("id");
+        String completions = "/api/v1/couples/" + coupleId + "/assignments/" + assignment + "/completions";
+        as("therapist9").body(Map.of("partnerId", couple.path("partners[0].id"), "date",
+                LocalDate.now().minusDays(2).toString(), "reflection", "Reflection " + marker)).post(completions)
+                .then().statusCode(201);
+
         UUID clinicId = QuarkusTransaction.requiringNew().call(() ->
                 notes.forSession(UUID.fromString(sessionId)).orElseThrow().getClinicId());
         UUID oldKey = QuarkusTransaction.requiringNew().call(() -> keys.forClinic(clinicId).orElseThrow().getId());
@@ -104,14 +115,14 @@ class KeyRotationTest {
         assertEquals(before - 2, countOn(oldKey));
         as("admin9").get(ROTATION).then().statusCode(200).body("running", equalTo(true))
                 .body("remaining", equalTo((int) before - 2));
-        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId);
+        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId, completions);
 
         // The next run moves everything that decrypts; the tampered secret stays, and so does the old key.
         assertEquals(before - 3, rotation.runPending(Integer.MAX_VALUE));
         assertEquals(1, countOn(oldKey));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> keys.count("id", oldKey)));
         as("admin9").get(ROTATION).then().statusCode(200).body("running", equalTo(true)).body("remaining", equalTo(1));
-        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId);
+        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId, completions);
 
         // Once the operator removes what cannot be read, the next run finishes and deletes the old key.
         sql("delete from webhook_endpoint where id = ?", tampered);
@@ -121,7 +132,7 @@ class KeyRotationTest {
         as("admin9").get(ROTATION).then().statusCode(200).body("running", equalTo(false))
                 .body("remaining", equalTo(0));
         assertEquals(0, rotation.runPending(Integer.MAX_VALUE), "nothing left to do");
-        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId);
+        everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId, completions);
         everyValueOnTheNewKeyOpens(newKey);
 
         // Audited: who started it, and that it finished.
@@ -151,7 +162,8 @@ class KeyRotationTest {
     }
 
     private static void everythingReads(String sessionId, String sobriety, String marker, String coupleId,
-            String idempotencyKey, Map<String, Object> rating, String ratingId) {
+            String idempotencyKey, Map<String, Object> rating, String ratingId, String completions) {
+        as("therapist9").get(completions).then().statusCode(200).body("[0].reflection", equalTo("Reflection " + marker));
         as("therapist9").get("/api/v1/sessions/" + sessionId + "/note").then().statusCode(200)
                 .body("content.sections.text", equalTo("Note " + marker));
         as("therapist9").get(sobriety).then().statusCode(200)
