@@ -25,7 +25,9 @@ public final class AssignmentApi {
             @Min(1) @Max(7) Integer timesPerWeek,
             @NotNull LocalDate startsOn,
             LocalDate endsOn,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) @Schema(description = "For the partners doing it: they read it in their own app"
+                    + " (GET /api/v1/me/assignments). Not a place for clinical remarks; those go in the session note")
+            String note) {
 
         @Override
         public String toString() {
