@@ -18,6 +18,8 @@ import org.tandem.boundary.BoundaryApi.BoundaryResponse;
 import org.tandem.boundary.BoundaryApi.Consent;
 import org.tandem.boundary.BoundaryApi.MyBoundaryResponse;
 import org.tandem.boundary.BoundaryApi.VersionResponse;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 import org.tandem.security.AccessPolicy;
 import org.tandem.security.PartnerBindings;
 import org.tandem.security.Caller;
@@ -28,6 +30,7 @@ import org.tandem.security.Caller;
 @RequiredArgsConstructor
 public class BoundaryService {
 
+    private static final String WORDING = SealedColumn.BOUNDARY_TEXT.purpose();
     static final String RECORD = "boundary";
     static final int MAX_DAYS_AHEAD = 366;
 
@@ -37,10 +40,13 @@ public class BoundaryService {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final ClinicCipher cipher;
 
     public BoundaryResponse create(UUID coupleId, BoundaryRequest request) {
         Couple couple = couple(coupleId);
+        ClinicCipher.Sealer sealer = cipher.sealerFor(couple.getClinic().getId());
         Boundary boundary = new Boundary(couple, terms(couple, request), request.nextReviewOn(), caller.subject());
+        sealNewWording(boundary, sealer); // before persist, which takes the state the row is inserted with
         boundaries.persist(boundary);
         boundaries.flush();
         audit.success("boundary.create", RECORD, boundary.getId());
@@ -50,7 +56,7 @@ public class BoundaryService {
     public List<BoundaryResponse> list(UUID coupleId, BoundaryStatus status) {
         couple(coupleId);
         List<BoundaryResponse> list = boundaries.forCouple(coupleId, status).stream()
-                .map(BoundaryService::toResponse).toList();
+                .map(this::toResponse).toList();
         audit.success("boundary.list", "couple", coupleId);
         return list;
     }
@@ -96,7 +102,11 @@ public class BoundaryService {
     public BoundaryResponse renegotiate(UUID coupleId, UUID id, long expectedVersion, BoundaryRequest request) {
         Boundary boundary = load(coupleId, id);
         Versions.requireCurrent(expectedVersion, boundary.getVersion());
-        boundary.renegotiate(terms(boundary.getCouple(), request), request.nextReviewOn(), caller.subject());
+        BoundaryTerms terms = terms(boundary.getCouple(), request);
+        // Read before the change: a query after it would flush the new version before its words are sealed.
+        ClinicCipher.Sealer sealer = cipher.sealerFor(boundary.getCouple().getClinic().getId());
+        boundary.renegotiate(terms, request.nextReviewOn(), caller.subject());
+        sealNewWording(boundary, sealer);
         return saved(boundary, "boundary.renegotiate");
     }
 
@@ -121,7 +131,7 @@ public class BoundaryService {
         }
         var scope = access.reach();
         LocalDate until = LocalDate.now(clinics.findById(scope.clinicId()).getTimeZone()).plusDays(days);
-        List<BoundaryResponse> due = boundaries.reviewsDue(scope, until).stream().map(BoundaryService::toResponse)
+        List<BoundaryResponse> due = boundaries.reviewsDue(scope, until).stream().map(this::toResponse)
                 .toList();
         audit.success("boundary.reviews-due", RECORD, null);
         return due;
@@ -152,14 +162,31 @@ public class BoundaryService {
         return boundaries.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
-    private static BoundaryResponse toResponse(Boundary b) {
-        List<VersionResponse> history = b.getVersions().stream().map(BoundaryService::toResponse).toList();
+    /** Seals the wording of a version made in this transaction, before it is first written. */
+    private static void sealNewWording(Boundary boundary, ClinicCipher.Sealer sealer) {
+        for (BoundaryVersion v : boundary.getVersions()) {
+            if (v.needsSealing()) {
+                v.seal(sealer.seal(WORDING, v.getId(), v.unsealedText()));
+            }
+        }
+    }
+
+    /** A version's words: those of a version made in this transaction, else opened, else from before sealing. */
+    private String wording(BoundaryVersion v) {
+        if (v.unsealedText() != null) {
+            return v.unsealedText();
+        }
+        return v.hasSealedText() ? cipher.open(v.textKeyId(), WORDING, v.getId(), v.textCiphertext()) : v.legacyText();
+    }
+
+    private BoundaryResponse toResponse(Boundary b) {
+        List<VersionResponse> history = b.getVersions().stream().map(this::toResponse).toList();
         return new BoundaryResponse(b.getId(), b.getCouple().getId(), b.getCouple().getCode(), b.getStatus(),
                 b.getNextReviewOn(), toResponse(b.current()), history, b.getVersion());
     }
 
-    private static VersionResponse toResponse(BoundaryVersion v) {
-        return new VersionResponse(v.getNumber(), v.getText(), v.getRequestedBy().getId(),
+    private VersionResponse toResponse(BoundaryVersion v) {
+        return new VersionResponse(v.getNumber(), wording(v), v.getRequestedBy().getId(),
                 v.getProtects() == null ? null : v.getProtects().getId(), v.getAgreedOn(), v.getStatus(),
                 v.getCreatedAt());
     }

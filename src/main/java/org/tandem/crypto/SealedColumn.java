@@ -13,6 +13,7 @@ public enum SealedColumn {
     ADDENDUM_BODY("note_addendum", "body_key_id", "body_ciphertext", "addendum"),
     SOBRIETY_RESET_NOTE("sobriety_reset", "note_key_id", "note_ciphertext", "sobriety-reset"),
     COMPLETION_REFLECTION("completion", "reflection_key_id", "reflection_ciphertext", "completion-reflection"),
+    BOUNDARY_TEXT("boundary_version", "text_key_id", "text_ciphertext", "boundary-text"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
 

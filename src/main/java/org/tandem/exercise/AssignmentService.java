@@ -153,12 +153,12 @@ public class AssignmentService implements AdherenceReads {
         }
         Completion completion = new Completion(assignment, partner, day, Boolean.TRUE.equals(request.shared()),
                 request.rating(), caller.subject());
-        assignments.persistCompletion(completion); // its id now exists, to bind the sealed reflection to
         String reflection = Text.blankToNull(request.reflection());
-        if (reflection != null) {
+        if (reflection != null) { // before persist, which takes the state the row is inserted with
             completion.seal(cipher.sealerFor(assignment.getCouple().getClinic().getId())
                     .seal(REFLECTION, completion.getId(), reflection));
         }
+        assignments.persistCompletion(completion);
         audit.success("assignment.completion", RECORD, id);
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.ASSIGNMENT_COMPLETED, java.util.Map.of(
                 "assignmentId", id, "coupleId", coupleId, "partnerId", partner.getId(), "date", day.toString()));

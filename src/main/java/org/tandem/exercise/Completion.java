@@ -3,7 +3,6 @@ package org.tandem.exercise;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
-import org.hibernate.annotations.UuidGenerator;
 import org.tandem.common.Markable;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.couple.Partner;
@@ -28,10 +26,9 @@ import org.tandem.couple.Partner;
 @Getter
 public class Completion extends Markable {
 
+    /** Assigned here: the reflection's ciphertext is bound to the id and must exist before the insert. */
     @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    private UUID id;
+    private UUID id = UUID.randomUUID();
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assignment_id", nullable = false, updatable = false)
@@ -45,7 +42,7 @@ public class Completion extends Markable {
     @Column(name = "done_on", nullable = false, updatable = false)
     private LocalDate doneOn;
 
-    /** Only what was written before reflections were sealed, until {@link ReflectionSealing} seals it. */
+    /** Only what was written before reflections were sealed, until crypto.PlaintextSealing seals it. */
     @Column(length = 4000)
     @Getter(AccessLevel.NONE)
     private String reflection;
@@ -82,7 +79,7 @@ public class Completion extends Markable {
     protected Completion() {
     }
 
-    /** Its reflection, if any, is sealed once it has its id ({@link #seal}), before it is first written. */
+    /** Its reflection, if any, is sealed ({@link #seal}) before it is persisted. */
     Completion(Assignment assignment, Partner partner, LocalDate doneOn, boolean shared, Integer rating,
             String loggedBy) {
         this.assignment = assignment;
@@ -118,7 +115,7 @@ public class Completion extends Markable {
         return assignment.getCouple().getClinic().getId();
     }
 
-    /** A reflection written before they were sealed, until {@link ReflectionSealing} seals it; else null. */
+    /** A reflection written before they were sealed, until crypto.PlaintextSealing seals it; else null. */
     String legacyReflection() {
         return reflection;
     }

@@ -93,6 +93,11 @@ class KeyRotationTest {
                 LocalDate.now().minusDays(2).toString(), "reflection", "Reflection " + marker)).post(completions)
                 .then().statusCode(201);
 
+        // A boundary's wording, sealed too.
+        as("therapist9").body(org.tandem.boundary.BoundaryResourceTest.boundary("Boundary " + marker,
+                couple.path("partners[1].id"), null, LocalDate.now().minusDays(4), null))
+                .post("/api/v1/couples/" + coupleId + "/boundaries").then().statusCode(201);
+
         UUID clinicId = QuarkusTransaction.requiringNew().call(() ->
                 notes.forSession(UUID.fromString(sessionId)).orElseThrow().getClinicId());
         UUID oldKey = QuarkusTransaction.requiringNew().call(() -> keys.forClinic(clinicId).orElseThrow().getId());

@@ -53,7 +53,6 @@ class PlaintextCanaryTest {
             "therapy_session.location", "therapy_session.cancel_reason",
             "session_series.location",
             "assignment.therapist_note",
-            "boundary_version.text",
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",

@@ -1,0 +1,148 @@
+package org.tandem.crypto;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tandem.testsupport.Api.as;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.testsupport.Api;
+
+/**
+ * Exercise reflections and boundary wordings are sealed under the clinic's data key when written, and those written
+ * in the clear before (or by a replica of the previous version during a rolling update) are sealed by
+ * {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads the same words.
+ */
+@QuarkusTest
+class PlaintextSealingTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    PlaintextSealing sealing;
+
+    @Test
+    void aReflectionIsSealedWhenLoggedAndALegacyOneWhenTheJobRuns() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        String coupleId = couple.path("id");
+        String exercise = as("therapist1").queryParam("size", 1).get("/api/v1/exercises").then().statusCode(200)
+                .extract().path("items[0].id");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String assignment = as("therapist1").body(Map.of("exerciseId", exercise, "startsOn",
+                today.minusDays(3).toString())).post("/api/v1/couples/" + coupleId + "/assignments").then()
+                .statusCode(201).extract().path("id");
+        String completions = "/api/v1/couples/" + coupleId + "/assignments/" + assignment + "/completions";
+        String id = as("therapist1").body(Map.of("partnerId", couple.path("partners[0].id"), "date",
+                today.minusDays(1).toString(), "reflection", "We talked without blame")).post(completions).then()
+                .statusCode(201).body("reflection", equalTo("We talked without blame")).extract().path("id");
+
+        Row logged = row("completion", "reflection", id);
+        assertNull(logged.plaintext(), "no plaintext copy");
+        assertNotNull(logged.keyId());
+        assertTrue(logged.ciphertextLength() > 0);
+
+        // As a replica of the previous version would have written it.
+        sql("update completion set reflection = 'Written before sealing', reflection_key_id = null,"
+                + " reflection_ciphertext = null where id = ?", id);
+        as("therapist1").get(completions).then().statusCode(200)
+                .body("[0].reflection", equalTo("Written before sealing"));
+
+        sealing.runPending(); // (the scheduled run may have sealed it already: either way it ends sealed)
+        Row sealed = row("completion", "reflection", id);
+        assertNull(sealed.plaintext(), "the job emptied the plaintext column");
+        assertEquals(logged.keyId(), sealed.keyId(), "sealed under the clinic's key");
+        as("therapist1").get(completions).then().statusCode(200)
+                .body("[0].reflection", equalTo("Written before sealing"));
+        assertEquals(0, sealing.runPending(), "nothing left in the clear");
+    }
+
+    @Test
+    void aBoundarysWordingIsSealedWhenAgreedAndALegacyOneWhenTheJobRuns() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        String coupleId = couple.path("id");
+        String boundaries = "/api/v1/couples/" + coupleId + "/boundaries";
+        Response created = as("therapist1").body(org.tandem.boundary.BoundaryResourceTest.boundary(
+                "No contact with the affair partner", couple.path("partners[1].id"), null,
+                LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(5), null)).post(boundaries).then()
+                .statusCode(201).body("current.text", equalTo("No contact with the affair partner")).extract()
+                .response();
+        String boundaryId = created.path("id");
+        // Renegotiated: the new version's words are sealed too, the old ones stay readable.
+        as("therapist1").header("If-Match", created.header("ETag")).body(org.tandem.boundary.BoundaryResourceTest
+                .boundary("No contact, and phone shared on request", couple.path("partners[1].id"), null,
+                        LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1), null))
+                .post(boundaries + "/" + boundaryId + "/renegotiate").then().statusCode(200)
+                .body("history.text", org.hamcrest.Matchers.contains("No contact with the affair partner",
+                        "No contact, and phone shared on request"));
+        String first = versionId(boundaryId, 1);
+        Row agreed = row("boundary_version", "`text`", first);
+        assertNull(agreed.plaintext(), "no plaintext copy");
+        assertNotNull(agreed.keyId());
+        assertNotNull(row("boundary_version", "`text`", versionId(boundaryId, 2)).keyId());
+
+        sql("update boundary_version set `text` = 'Agreed before sealing', text_key_id = null,"
+                + " text_ciphertext = null where id = ?", first);
+        as("therapist1").get(boundaries + "/" + boundaryId).then().statusCode(200)
+                .body("history[0].text", equalTo("Agreed before sealing"));
+        sealing.runPending(); // (the scheduled run may have sealed it already: either way it ends sealed)
+        Row sealed = row("boundary_version", "`text`", first);
+        assertNull(sealed.plaintext());
+        assertEquals(agreed.keyId(), sealed.keyId());
+        as("therapist1").get(boundaries + "/" + boundaryId).then().statusCode(200)
+                .body("history[0].text", equalTo("Agreed before sealing"))
+                .body("current.text", equalTo("No contact, and phone shared on request"));
+    }
+
+    private String versionId(String boundaryId, int number) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select id from"
+                + " boundary_version where boundary_id = ? and number = ?")) {
+            s.setBytes(1, BinaryUuids.bytes(UUID.fromString(boundaryId)));
+            s.setInt(2, number);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                return BinaryUuids.of(r.getBytes(1)).toString();
+            }
+        }
+    }
+
+    private record Row(String plaintext, UUID keyId, int ciphertextLength) {
+    }
+
+    /** The plaintext, key and ciphertext of a row; the sealed columns are named after the plaintext one. */
+    private Row row(String table, String plaintext, String id) throws Exception {
+        String base = plaintext.replace("`", "");
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select " + plaintext + ", "
+                + base + "_key_id, " + base + "_ciphertext from " + table + " where id = ?")) {
+            s.setBytes(1, BinaryUuids.bytes(UUID.fromString(id)));
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                byte[] key = r.getBytes(2);
+                byte[] ciphertext = r.getBytes(3);
+                return new Row(r.getString(1), key == null ? null : BinaryUuids.of(key),
+                        ciphertext == null ? 0 : ciphertext.length);
+            }
+        }
+    }
+
+    private void sql(String statement, String id) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            s.setBytes(1, BinaryUuids.bytes(UUID.fromString(id)));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+}
