@@ -23,8 +23,10 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     }
 
     public List<Completion> completions(UUID assignmentId) {
-        return getEntityManager().createQuery("from Completion c where c.assignment.id = :a order by c.doneOn, c.id",
-                Completion.class).setParameter("a", assignmentId).getResultList();
+        // By when it was logged within a day: ids are random (assigned before the insert), not time-ordered.
+        return getEntityManager().createQuery("from Completion c where c.assignment.id = :a"
+                + " order by c.doneOn, c.createdAt, c.id", Completion.class).setParameter("a", assignmentId)
+                .getResultList();
     }
 
     /** The completion of the assignment with that id, if any. */
