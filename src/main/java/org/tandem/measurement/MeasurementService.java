@@ -22,7 +22,6 @@ import org.tandem.measurement.MeasurementApi.MetricResponse;
 import org.tandem.partner.MeService;
 import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
-import org.tandem.security.PartnerBindings;
 import org.tandem.security.PartnerView;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
@@ -44,7 +43,7 @@ public class MeasurementService implements RatingReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final MeService sharing;
+    private final ObservationSharing sharing;
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
@@ -118,12 +117,7 @@ public class MeasurementService implements RatingReads {
 
     /** The calling partner shares a value about themselves with the other partner, or takes it back. */
     public MeService.SharingResponse share(UUID id, boolean shared) {
-        PartnerBindings.Bound me = access.me();
-        Measurement m = measurements.lockOfCouple(me.coupleId(), id)
-                .filter(found -> me.partnerId().equals(found.getPartnerId()))
-                .orElseThrow(() -> Problems.notFound(RECORD));
-        m.share(shared);
-        return sharing.recordChoice(ShareChoice.Kind.RATING, id, shared);
+        return sharing.share(ShareChoice.Kind.RATING, RECORD, id, shared, measurements::lockOfCouple);
     }
 
     public List<MetricResponse> metrics() {

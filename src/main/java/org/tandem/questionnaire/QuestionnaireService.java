@@ -16,6 +16,7 @@ import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
+import org.tandem.measurement.ObservationSharing;
 import org.tandem.measurement.ReliableChange;
 import org.tandem.measurement.Source;
 import org.tandem.questionnaire.QuestionnaireApi.InstrumentResponse;
@@ -26,7 +27,6 @@ import org.tandem.questionnaire.QuestionnaireApi.SubmitRequest;
 import org.tandem.partner.MeService;
 import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
-import org.tandem.security.PartnerBindings;
 import org.tandem.security.PartnerView;
 import org.tandem.security.Caller;
 import org.tandem.webhook.Outbox;
@@ -52,7 +52,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final MeService sharing;
+    private final ObservationSharing sharing;
     private final AssessmentService assessments;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
@@ -122,12 +122,7 @@ public class QuestionnaireService implements QuestionnaireReads {
 
     /** The calling partner shares a response of theirs with the other partner, or takes it back. */
     public MeService.SharingResponse share(UUID id, boolean shared) {
-        PartnerBindings.Bound me = access.me();
-        QuestionnaireResponse response = responses.lockOfCouple(me.coupleId(), id)
-                .filter(found -> me.partnerId().equals(found.getPartnerId()))
-                .orElseThrow(() -> Problems.notFound(RECORD));
-        response.share(shared);
-        return sharing.recordChoice(ShareChoice.Kind.QUESTIONNAIRE, id, shared);
+        return sharing.share(ShareChoice.Kind.QUESTIONNAIRE, RECORD, id, shared, responses::lockOfCouple);
     }
 
     public ScoredResponse get(UUID coupleId, UUID id) {
