@@ -29,6 +29,12 @@ public class PartnerAccountRepository implements PanacheRepositoryBase<PartnerAc
         return account;
     }
 
+    /** Whether the partner has an account that is not revoked, with their couple in care: one count. */
+    public boolean usable(UUID partnerId) {
+        return count("partner.id = ?1 and status <> ?2 and partner.couple.status <> ?3", partnerId,
+                PartnerAccountStatus.REVOKED, CoupleStatus.DISCHARGED) > 0;
+    }
+
     /** An open invitation by its code's hash. */
     public Optional<PartnerAccount> byActivationHash(byte[] hash) {
         return find("activationHash = ?1", (Object) hash).firstResultOptional();

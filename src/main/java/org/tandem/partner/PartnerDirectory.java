@@ -30,7 +30,6 @@ public class PartnerDirectory implements PartnerBindings {
     @Override
     @Transactional
     public boolean active(UUID partnerId) {
-        return accounts.forPartner(partnerId).flatMap(a -> accounts.inCare(a.getId()))
-                .filter(a -> a.getStatus() != PartnerAccountStatus.REVOKED).isPresent();
+        return accounts.usable(partnerId);
     }
 }
