@@ -18,4 +18,21 @@ public interface AuditConfig {
      */
     @WithDefault("2m")
     Duration sealGrace();
+
+    /** How reads' audit events are written together (AuditWriter). */
+    GroupCommit groupCommit();
+
+    interface GroupCommit {
+        /** The most events one insert and commit takes. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Events waiting for the writer; a read that finds the queue full is refused with 503. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** How long a read waits for its event's commit before it is refused with 503. */
+        @WithDefault("5s")
+        Duration commitTimeout();
+    }
 }

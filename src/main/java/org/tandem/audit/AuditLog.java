@@ -1,5 +1,6 @@
 package org.tandem.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import org.tandem.common.web.RequestIdFilter;
 import org.tandem.security.Caller;
 
 /**
- * Writes audit events. A success is written in the transaction of the read or change it describes, so a change and
- * its audit event commit or roll back together; a failure is written in a transaction of its own, because the
- * request's transaction, if any, was rolled back.
+ * Writes audit events. A success inside a transaction is written in it, so a change and its audit event commit or
+ * roll back together. A success outside any transaction (a read: reads run without one) is group-committed by
+ * {@link AuditWriter}, and the call returns only once it is durable, so no read is answered unaudited. A failure is
+ * written in a transaction of its own, because the request's transaction, if any, was rolled back.
  */
 @ApplicationScoped
 @RequiredArgsConstructor
@@ -33,39 +35,43 @@ public class AuditLog {
     }
 
     private final AuditRepository events;
+    private final AuditWriter writer;
     private final ClinicRepository clinics;
     private final Caller caller;
 
-    /** Records a successful read or change; joins the caller's transaction and fails without one. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Records a successful read or change: in the caller's transaction, or group-committed without one. */
     public void success(String action, String recordType, Object recordId) {
         success(action, recordType, recordId, null);
     }
 
     /** As {@link #success(String, String, Object)}, with a detail such as an export's format; never clinical text. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void success(String action, String recordType, Object recordId, String detail) {
-        events.persist(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null,
-                detail));
+        write(event(caller.clinicId(), actor(), action, recordType, recordId, AuditOutcome.SUCCESS, null, detail));
     }
 
     /**
      * Records what happened for someone who is not a logged-in caller: a calendar app holding a feed's secret URL,
-     * or the scheduler. Joins the current transaction.
+     * or the scheduler. Joins the current transaction, or is group-committed without one.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void system(UUID clinicId, String subject, String action, String recordType, Object recordId,
             String clientAddress) {
         system(clinicId, subject, action, recordType, recordId, clientAddress, null);
     }
 
     /** As {@link #system(UUID, String, String, String, Object, String)}, with a detail; never clinical text. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void system(UUID clinicId, String subject, String action, String recordType, Object recordId,
             String clientAddress, String detail) {
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
         Actor actor = new Actor(null, subject, "", null, clientAddress, requestId == null ? null : requestId.toString());
-        events.persist(event(clinicId, actor, action, recordType, recordId, AuditOutcome.SUCCESS, null, detail));
+        write(event(clinicId, actor, action, recordType, recordId, AuditOutcome.SUCCESS, null, detail));
+    }
+
+    private void write(AuditEvent event) {
+        if (QuarkusTransaction.isActive()) {
+            events.persist(event);
+        } else {
+            writer.write(event);
+        }
     }
 
     /** Records a request that ended in an error status. Safe to call from any worker thread. */

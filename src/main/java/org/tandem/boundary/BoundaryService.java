@@ -53,6 +53,7 @@ public class BoundaryService {
         return toResponse(boundary);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<BoundaryResponse> list(UUID coupleId, BoundaryStatus status) {
         couple(coupleId);
         List<BoundaryResponse> list = boundaries.forCouple(coupleId, status).stream()
@@ -62,6 +63,7 @@ public class BoundaryService {
     }
 
     /** The couple's boundaries in force and under review, as the calling partner sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<MyBoundaryResponse> mine() {
         PartnerBindings.Bound me = access.me();
         List<MyBoundaryResponse> list = boundaries.forCouple(me.coupleId(), BoundaryStatus.ACTIVE).stream()
@@ -93,6 +95,7 @@ public class BoundaryService {
                         .map(c -> new Consent(current.getNumber(), c.getPartnerId(), c.getAgreedAt())).toList());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public BoundaryResponse get(UUID coupleId, UUID id) {
         Boundary boundary = load(coupleId, id);
         audit.success("boundary.read", RECORD, id);

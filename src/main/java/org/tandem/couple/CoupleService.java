@@ -64,12 +64,14 @@ public class CoupleService {
         return CoupleMapper.toResponse(couple, 0); // nothing can have flagged a couple that did not exist
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CoupleResponse get(UUID id) {
         CoupleRepository.Shown shown = load(id);
         audit.success("couple.read", RECORD, id);
         return toResponse(shown);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
         Paged<CoupleRepository.Shown> rows = couples.search(access.reach(), filter, page);
         audit.success("couple.list", RECORD, null);

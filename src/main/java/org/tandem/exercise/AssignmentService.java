@@ -79,6 +79,7 @@ public class AssignmentService implements AdherenceReads {
         return toResponse(assignment);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssignmentResponse> list(UUID coupleId, AssignmentStatus status) {
         couple(coupleId);
         List<AssignmentResponse> list = assignments.forCouple(coupleId, status).stream()
@@ -88,6 +89,7 @@ public class AssignmentService implements AdherenceReads {
     }
 
     /** The calling partner's exercises: the couple's and their own, never the other partner's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssignmentResponse> mine() {
         PartnerBindings.Bound me = access.me();
         List<AssignmentResponse> list = assignments.forCouple(me.coupleId(), null).stream()
@@ -107,6 +109,7 @@ public class AssignmentService implements AdherenceReads {
         return sharing.recordChoice(ShareChoice.Kind.COMPLETION, completionId, shared);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public AssignmentResponse get(UUID coupleId, UUID id) {
         Assignment assignment = load(coupleId, id);
         audit.success("assignment.read", RECORD, id);
@@ -169,6 +172,7 @@ public class AssignmentService implements AdherenceReads {
      * The completions. Therapists see reflections; admins and integrations do not; a partner sees their own and the
      * other partner's where shared.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CompletionResponse> completions(UUID coupleId, UUID id) {
         Assignment assignment = loadForIntegration(coupleId, id);
         PartnerView view = access.partnerView();

@@ -101,6 +101,7 @@ public class MeasurementService implements RatingReads {
     }
 
     /** The couple's values that the caller sees ({@link AccessPolicy#partnerView()}), oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<MeasurementResponse> list(UUID coupleId, MeasurementRepository.Filter filter,
             PageQuery page) {
         couples.requireVisible(access.reach(), coupleId);
@@ -120,6 +121,7 @@ public class MeasurementService implements RatingReads {
         return sharing.share(ShareChoice.Kind.RATING, RECORD, id, shared, measurements::lockOfCouple);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<MetricResponse> metrics() {
         List<MetricResponse> list = metrics.all(caller.clinicId()).stream().map(MetricResponse::of).toList();
         audit.success("metric.list", "metric", null);

@@ -67,6 +67,7 @@ public class ProgressService {
     private final AccessPolicy access;
     private final AuditLog audit;
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ProgressResponse summary(UUID coupleId, LocalDate from, LocalDate to) {
         Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
         ZoneId zone = couple.getClinic().getTimeZone();

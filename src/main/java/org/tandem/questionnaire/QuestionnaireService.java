@@ -109,6 +109,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     }
 
     /** The couple's responses that the caller sees ({@link AccessPolicy#partnerView()}), oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ScoredResponse> list(UUID coupleId, String instrument, boolean withEnteredInError,
             PageQuery page) {
         couples.requireVisible(access.reach(), coupleId);
@@ -125,6 +126,7 @@ public class QuestionnaireService implements QuestionnaireReads {
         return sharing.share(ShareChoice.Kind.QUESTIONNAIRE, RECORD, id, shared, responses::lockOfCouple);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ScoredResponse get(UUID coupleId, UUID id) {
         couples.requireVisible(access.reach(), coupleId);
         PartnerView view = access.partnerView();

@@ -175,7 +175,7 @@ public class CalendarService {
         return calendar(events, CalendarService::partnerSummary);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String single(TherapySession session) {
         return calendar(List.of(session));
     }

@@ -85,6 +85,7 @@ public class SeriesService {
         return toResponse(created, skipped);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SeriesResponse get(UUID id) {
         SessionSeries found = load(id);
         audit.success("session-series.read", RECORD, id);

@@ -64,6 +64,7 @@ public class SessionService {
         return SessionMapper.toResponse(session, openFlags.countFor(couple.getId()) > 0);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SessionResponse get(UUID id) {
         SessionRepository.Shown shown = load(id);
         audit.success("session.read", RECORD, id);
@@ -71,6 +72,7 @@ public class SessionService {
     }
 
     /** The session as an iCalendar file. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String ics(UUID id) {
         // The calendar file does not show the safety flag, so it skips load()'s count.
         TherapySession session = sessions.findVisible(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
@@ -78,6 +80,7 @@ public class SessionService {
         return calendars.single(session);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
         Paged<SessionRepository.Shown> rows = sessions.search(access.reach(), filter, page);
         audit.success("session.list", RECORD, filter.coupleId());
@@ -85,6 +88,7 @@ public class SessionService {
     }
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<SessionResponse> listForCouple(UUID coupleId, SessionRepository.Filter filter, PageQuery page) {
         couples.requireVisible(access.reach(), coupleId);
         return list(new SessionRepository.Filter(filter.from(), filter.to(), filter.status(), filter.kind(),
@@ -92,6 +96,7 @@ public class SessionService {
     }
 
     /** The calling partner's sessions that have not ended (see {@link SessionRepository#forPartner}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<SchedulingApi.MySessionResponse> upcomingForMe() {
         PartnerBindings.Bound me = access.me();
         List<SchedulingApi.MySessionResponse> mine = sessions.forPartner(me.coupleId(), me.partnerId(), Instant.now(),

@@ -38,6 +38,7 @@ public class SobrietyService implements StreakReads {
     private final AccessPolicy access;
     private final AuditLog audit;
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SobrietyResponse get(UUID coupleId, UUID partnerId) {
         Partner partner = partnerInRecovery(coupleId, partnerId);
         SobrietyResponse view = view(partner, today(partner), access.seesClinicalText());

@@ -22,10 +22,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +45,8 @@ import org.tandem.testsupport.Tokens;
  * The packaged app is killed outright (SIGKILL: an OOM kill, a node lost), not stopped, while an export is being
  * written and while a webhook delivery is waiting for its retry. Another instance started afterwards (as
  * Kubernetes starts a new pod) takes the export over once its heartbeat is stale and finishes it with every row,
- * and sends the delivery the dead one owed. Nothing lives only in the memory of a process.
+ * and sends the delivery the dead one owed. Killed under read load, it leaves an audit event for every read it
+ * answered, once. Nothing lives only in the memory of a process.
  */
 class AppKillIT {
 
@@ -153,6 +159,68 @@ class AppKillIT {
             assertTrue(received.get(0).contains("measurement.recorded") && received.get(0).contains(coupleId),
                     "the owed delivery arrives, about the measurement: " + received.get(0).length() + " chars");
         }
+    }
+
+    /**
+     * Reads are audited by group commit (AuditWriter): the answer waits for its batch's commit. Killed under read
+     * load, the app leaves an audit event for every read it answered 200, each exactly once; reads cut off by the
+     * kill got no answer.
+     */
+    @Test
+    void everyReadAnsweredBeforeAKillHasItsAuditEventOnce() throws Exception {
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        AtomicInteger cutOff = new AtomicInteger();
+        String coupleId;
+        try (PackagedApp app = start("audit")) {
+            String therapist = token("therapist1");
+            coupleId = app.call(therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":"
+                    + "\"Audit A\",\"recoveryRole\":\"IN_RECOVERY\"},{\"fullName\":\"Audit B\","
+                    + "\"recoveryRole\":\"PARTNER\"}]}").get("id").asText();
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Thread client = new Thread(() -> {
+                    while (running.get()) {
+                        String requestId = "kill-read-" + UUID.randomUUID();
+                        try {
+                            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+                                    + "/api/v1/couples/" + coupleId)).header("Authorization", "Bearer " + therapist)
+                                    .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(10)).build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() == 200) {
+                                answered.add(requestId);
+                            }
+                        } catch (java.io.IOException | InterruptedException e) {
+                            cutOff.incrementAndGet(); // no answer: the kill came first
+                        }
+                    }
+                });
+                client.start();
+                clients.add(client);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= 500);
+            app.kill();
+            running.set(false);
+            for (Thread client : clients) {
+                client.join(15_000);
+            }
+        }
+        Map<String, Integer> events = new HashMap<>();
+        int duplicated = 0;
+        try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select request_id, count(*) from audit_event where request_id like 'kill-read-%'"
+                        + " and action = 'couple.read' group by request_id")) {
+            while (r.next()) {
+                events.put(r.getString(1), r.getInt(2));
+                duplicated += r.getInt(2) > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(answered.size() >= 500, "reads were answered under load: " + answered.size() + " (cut off by the"
+                + " kill: " + cutOff.get() + ")");
+        Set<String> unaudited = new java.util.HashSet<>(answered);
+        unaudited.removeAll(events.keySet());
+        assertEquals(Set.of(), unaudited, "every read answered 200 has its audit event");
+        assertEquals(0, duplicated, "no event twice");
     }
 
     private static PackagedApp start(String name) throws Exception {

@@ -51,6 +51,10 @@ public class ProblemDefaults implements ProblemPostProcessor {
             }
         } else if (cause instanceof ConstraintViolationException) {
             builder.withType(Problems.type("validation")).withDetail("The request has invalid fields.");
+        } else if (problem.getStatusCode() == 503 && problem.getType() != null
+                && problem.getType().toString().startsWith(Problems.BASE)) {
+            // The application's own outage answer (Problems.unavailable), already worded for the client.
+            return problem;
         } else if (problem.getStatusCode() >= 500 && lostDatabase(context.cause)) {
             // The database is unreachable (restarting, failing over), however deep the cause: an outage for the
             // client to wait out, not a bug. The change was not confirmed; readiness reports the same meanwhile.

@@ -46,6 +46,17 @@ public final class Problems {
                 .build();
     }
 
+    /** A dependency the answer needs is briefly unavailable: 503 with Retry-After, so a client waits and retries. */
+    public static HttpProblem unavailable(String slug, String detail, int retryAfterSeconds) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(503)
+                .withTitle("Service Unavailable")
+                .withDetail(detail)
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds))
+                .build();
+    }
+
     /** An upstream service (the identity provider) failed; nothing was changed. */
     public static HttpProblem badGateway(String slug, String detail) {
         return problem(502, slug, "Bad Gateway", detail);
