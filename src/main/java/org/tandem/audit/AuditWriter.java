@@ -27,7 +27,7 @@ import org.tandem.common.web.Problems;
 
 /**
  * Group commit for the audit events of reads. A read hands its event over and waits; one thread inserts whatever
- * has arrived (one multi-row insert, one commit) on a connection of the small {@code audit} pool, then releases
+ * has arrived (one multi-row insert, its own transaction) on a connection of the small {@code audit} pool, then releases
  * every request of that batch. While one batch commits the next one gathers, so under load many reads share one
  * commit, and a read needs no transaction of its own. A request whose batch fails, or that waits longer than
  * {@code tandem.audit.commit-timeout}, fails with 503: no read is answered without its durable audit event. A
@@ -109,19 +109,14 @@ public class AuditWriter {
     }
 
     private void commit(List<Pending> batch) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (Pending p : batch) {
-                    bind(insert, p.event());
-                    insert.addBatch();
-                }
-                insert.executeBatch(); // one multi-row insert (rewriteBatchedStatements)
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
+        // Autocommit: the batch goes to the server as one multi-row insert (rewriteBatchedStatements), which is a
+        // transaction of its own and durable when it returns. No BEGIN, COMMIT or autocommit toggling around it.
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Pending p : batch) {
+                bind(insert, p.event());
+                insert.addBatch();
             }
+            insert.executeBatch();
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("Could not write %d audit events (%s); their requests fail with 503", batch.size(),
                     e.getClass().getSimpleName());
@@ -150,14 +145,6 @@ public class AuditWriter {
         s.setString(12, e.getClientAddress());
         s.setString(13, e.getRequestId());
         s.setString(14, e.getDetail());
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken; the pool discards it.
-        }
     }
 
     private static RuntimeException unavailable() {

@@ -226,6 +226,7 @@ public class AssignmentService implements AdherenceReads {
      * Adherence of every assignment of the couple that was not cancelled and overlaps the period, up to today. For
      * the progress summary, which has checked access and audits its own read.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public List<AssignmentAdherence> adherenceForCouple(UUID coupleId, LocalDate from, LocalDate to, LocalDate today) {
         LocalDate end = to.isAfter(today) ? today : to;

@@ -158,11 +158,13 @@ public class MeasurementService implements RatingReads {
                 ErrorMark.view(m.getEnteredInError(), access.seesClinicalText()));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public List<Metric> metrics(UUID clinicId) {
         return this.metrics.all(clinicId);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public List<Measurement> ratings(UUID coupleId, LocalDate from, LocalDate to) {
         return measurements.inPeriod(coupleId, from, to);

@@ -157,10 +157,12 @@ public class QuestionnaireService implements QuestionnaireReads {
     }
 
     /** Scores a stored response with the instrument's current rule; used by the progress summary too. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Instrument.Score score(QuestionnaireResponse response) {
         return instrument(response).score(response.answers());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public Instrument instrument(QuestionnaireResponse response) {
         return catalog.find(response.getInstrumentKey()).orElseThrow(() -> new IllegalStateException(
@@ -232,11 +234,13 @@ public class QuestionnaireService implements QuestionnaireReads {
                 i.normsSource(), i.safety());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public List<QuestionnaireResponse> responses(UUID coupleId, LocalDate from, LocalDate to) {
         return responses.inPeriod(coupleId, from, to);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public List<SafetyFlagResponse> flagsOpenOrRaisedSince(UUID coupleId, Instant since) {
         return flags.openOrRaisedSince(coupleId, since).stream().map(this::toResponse).toList();

@@ -38,8 +38,10 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
         return "s.couple.id in (select c.id from Couple c where " + CoupleRepository.visibility("c", scope) + ")";
     }
 
+    /** A session with what its answer shows (clinic zone, couple code, therapist) in the same select. */
     private String shown() {
-        return "select s, " + openFlags.countOf("s.couple.id") + " from TherapySession s";
+        return "select s, " + openFlags.countOf("s.couple.id") + " from TherapySession s join fetch s.clinic"
+                + " join fetch s.couple join fetch s.therapist";
     }
 
     public Optional<TherapySession> findVisible(AccessScope scope, UUID id) {

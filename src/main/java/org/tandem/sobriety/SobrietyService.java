@@ -86,6 +86,7 @@ public class SobrietyService implements StreakReads {
     }
 
     /** Streaks as of a day, without notes or audit: for the progress summary, which audits its own read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public SobrietyResponse streaks(Partner partner, LocalDate asOf) {
         return view(partner, asOf, false);

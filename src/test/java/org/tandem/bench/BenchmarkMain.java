@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -196,6 +197,11 @@ public final class BenchmarkMain {
         progress("raw JDBC point-selects");
         Outcome raw = JdbcLoad.pointSelects(jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD,
                 f.coupleIds.stream().map(BinaryUuids::bytes).toList(), CLIENTS, WARMUP, MEASURE);
+        progress("sysbench oltp_point_select");
+        Optional<SysbenchLoad.Result> sysbench = SysbenchLoad.pointSelects(
+                Integer.parseInt(jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1")),
+                EmbeddedMariaDb.DATABASE, EmbeddedMariaDb.MIGRATION_USER, EmbeddedMariaDb.MIGRATION_PASSWORD,
+                CLIENTS, WARMUP, MEASURE);
         if (JFR) { // recorded from here: the scenarios, not the start or the seeding
             jcmd(app, "JFR.start", "name=bench", "settings=profile");
         }
@@ -204,16 +210,20 @@ public final class BenchmarkMain {
         List<Outcome> outcomes = new ArrayList<>();
         List<Paced> paced = new ArrayList<>();
         Map<String, Double> statementsPerRequest = new LinkedHashMap<>();
+        Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
         try (HttpLoad load = new HttpLoad(app.port(), app.managementPort(), CLIENTS)) {
             String t1 = token("therapist1");
             for (Scenario scenario : scenarios) {
                 long questionsBefore = questions();
                 long requestsBefore = load.completed();
+                double cpuBefore = cpuSeconds(app);
                 Outcome o = load.run(scenario.name(), CLIENTS, WARMUP, MEASURE, scenario.anonymous() ? null : t1,
                         scenario.calls());
+                long requests = Math.max(1, load.completed() - requestsBefore);
+                // The app's CPU time per request, warm-up included (the JIT's work at the start counts too).
+                cpuPerRequest.put(o.name(), (cpuSeconds(app) - cpuBefore) * 1000 / requests);
                 // Statements the server received per request, warm-up included: N+1 queries show here.
-                statementsPerRequest.put(o.name(), (double) (questions() - questionsBefore - 1)
-                        / Math.max(1, load.completed() - requestsBefore));
+                statementsPerRequest.put(o.name(), (double) (questions() - questionsBefore - 1) / requests);
                 outcomes.add(o);
                 expectOnly(o, scenario.expected());
             }
@@ -248,10 +258,18 @@ public final class BenchmarkMain {
 
         section("Reads and writes (" + CLIENTS + " clients, closed loop, " + WARMUP.toSeconds() + " s warm-up, "
                 + MEASURE.toSeconds() + " s measured)");
-        row("| scenario | requests/s | vs raw | p50 | p99 | max | SQL statements / request | answers |\n"
-                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        outcomeRow(raw, raw, 1.0);
-        outcomes.forEach(o -> outcomeRow(o, raw, statementsPerRequest.get(o.name())));
+        row("\"vs JDBC\" and \"vs sysbench\": throughput as a share of the two raw point-select references, measured"
+                + " in this run against the same MariaDB. App CPU: the app process's CPU time per request.%n");
+        row("| scenario | requests/s | vs JDBC | vs sysbench | p50 | p99 | max | SQL statements / request |"
+                + " app CPU / request | answers |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        double sysbenchRate = sysbench.map(SysbenchLoad.Result::perSecond).orElse(Double.NaN);
+        sysbench.ifPresentOrElse(r -> row("| raw: sysbench oltp_point_select (%d threads, 100,000 rows) | %,.0f | %.0f%%"
+                + " | 100%% | - | %.1f ms | %.1f ms | 1.0 | - | - |", CLIENTS, r.perSecond(),
+                100 * r.perSecond() / raw.throughput(), r.p99Millis(), r.maxMillis()),
+                () -> row("| raw: sysbench oltp_point_select | not measured (not installed, or it failed: see the output) | | | | | | | | |"));
+        outcomeRow(raw, raw, sysbenchRate, 1.0, Double.NaN);
+        outcomes.forEach(o -> outcomeRow(o, raw, sysbenchRate, statementsPerRequest.get(o.name()),
+                cpuPerRequest.get(o.name())));
         if (!paced.isEmpty()) {
             section(String.format("Reads and bookings paced at %.0f%% of their closed-loop rate (%d clients, open "
                     + "loop: each request is sent when due, and its latency counts from then)", PACED * 100, CLIENTS));
@@ -326,10 +344,20 @@ public final class BenchmarkMain {
         System.out.println("[bench] " + java.time.LocalTime.now().withNano(0) + " " + what);
     }
 
-    private void outcomeRow(Outcome o, Outcome raw, double statements) {
-        row("| %s | %,.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %.1f | %s |", o.name(), o.throughput(),
-                100 * o.throughput() / raw.throughput(), o.millis(50), o.millis(99), o.latency().getMaxValue() / 1000.0,
-                statements, o.statuses().isEmpty() ? "-" : o.statuses().toString());
+    private void outcomeRow(Outcome o, Outcome raw, double sysbench, double statements, double cpuMillis) {
+        row("| %s | %,.0f | %.1f%% | %s | %.1f ms | %.1f ms | %.1f ms | %.1f | %s | %s |", o.name(), o.throughput(),
+                100 * o.throughput() / raw.throughput(),
+                Double.isNaN(sysbench) ? "-" : String.format("%.1f%%", 100 * o.throughput() / sysbench),
+                o.millis(50), o.millis(99), o.latency().getMaxValue() / 1000.0, statements,
+                Double.isNaN(cpuMillis) ? "-" : String.format("%.2f ms", cpuMillis),
+                o.statuses().isEmpty() ? "-" : o.statuses().toString());
+    }
+
+    /** The app process's CPU time so far (user + system), from /proc; clock ticks are 1/100 s on Linux. */
+    private static double cpuSeconds(PackagedApp app) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(app.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime (fields 14, 15)
     }
 
     /** The server's count of statements received (all clients; during a scenario, the app's). */
