@@ -48,6 +48,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerifiedTokens.class);
     /** Marks an identity answered from the cache, so it is not remembered again. */
     static final String FROM_CACHE = "tandem.token-cache";
     private static final Set<String> PER_REQUEST = Set.of(RoutingContext.class.getName(),
@@ -121,7 +122,12 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            tokens.remember(identity);
+            try {
+                tokens.remember(identity);
+            } catch (RuntimeException e) {
+                // Not remembered: the token is verified in full next time. Never a reason to refuse a valid token.
+                LOG.debugf("A verified token was not remembered (%s)", e.getClass().getSimpleName());
+            }
             return Uni.createFrom().item(identity);
         }
 
