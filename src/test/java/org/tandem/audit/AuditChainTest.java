@@ -125,8 +125,8 @@ class AuditChainTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    /** What a database administrator has: the schema owner's rights. */
-    private static Connection owner() throws SQLException {
+    /** What a database administrator has: the schema owner's rights (AuditGroupCommitTest uses it too). */
+    static Connection owner() throws SQLException {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.flyway.username", String.class),

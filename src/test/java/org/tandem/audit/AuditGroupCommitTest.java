@@ -12,7 +12,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Api;
 
@@ -92,7 +89,7 @@ class AuditGroupCommitTest {
     void aReadWhoseAuditEventCannotBeWrittenIsNotAnswered() throws Exception {
         String couple = Api.createCouple("therapist1", "Unaudited" + unique());
         String requestId = "audit-fail-" + UUID.randomUUID();
-        try (Connection owner = owner(); Statement s = owner.createStatement()) {
+        try (Connection owner = AuditChainTest.owner(); Statement s = owner.createStatement()) {
             // What a full disk or a lost database does to one batch, for this request's events only.
             s.execute("create trigger audit_fail_test before insert on audit_event for each row begin"
                     + " if new.request_id like 'audit-fail-%' then"
@@ -126,13 +123,5 @@ class AuditGroupCommitTest {
             r.next();
             return r.getString(1);
         }
-    }
-
-    /** The schema owner: the app's own user may not create triggers. */
-    private static Connection owner() throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getValue("quarkus.flyway.password", String.class));
     }
 }
