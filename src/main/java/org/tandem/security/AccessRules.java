@@ -97,6 +97,14 @@ public final class AccessRules {
                     .orIntegration(Scopes.EXERCISES_READ, "without reflections")),
             rule("AssignmentResource_adherence", staff("admin, therapist of the couple")),
 
+            rule("DiagnosisResource_record", therapist("therapist of the couple")),
+            rule("DiagnosisResource_list", staff("therapist of the couple; admin: that they exist, without codes")),
+            rule("DiagnosisResource_get", staff("therapist of the couple; admin: that it exists, without the code")),
+            rule("DiagnosisResource_resolve", therapist("therapist of the couple")),
+            rule("DiagnosisResource_markEnteredInError", therapist("therapist of the couple")),
+            rule("DiagnosisCodeResource_list", staff("admin, therapist")),
+            rule("DiagnosisCodeResource_add", admin("admin")),
+
             rule("ExerciseResource_list", staff("admin, therapist")),
             rule("ExerciseResource_get", staff("admin, therapist")),
             rule("ExerciseResource_version", staff("admin, therapist")),

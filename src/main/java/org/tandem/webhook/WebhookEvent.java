@@ -16,7 +16,10 @@ public enum WebhookEvent {
     COMPLETION_ENTERED_IN_ERROR("assignment.completion-entered-in-error"),
     MEASUREMENT_RECORDED("measurement.recorded"),
     MEASUREMENT_ENTERED_IN_ERROR("measurement.entered-in-error"),
-    SAFETY_FLAGGED("safety.flagged");
+    SAFETY_FLAGGED("safety.flagged"),
+    DIAGNOSIS_RECORDED("diagnosis.recorded"),
+    DIAGNOSIS_RESOLVED("diagnosis.resolved"),
+    DIAGNOSIS_ENTERED_IN_ERROR("diagnosis.entered-in-error");
 
     private final String wireName;
 

@@ -56,7 +56,7 @@ class PlaintextCanaryTest {
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
-            "rating_metric.name");
+            "rating_metric.name", "diagnosis_code.description", "diagnosis_code.source");
 
     /** Public writes with a one-time credential of their own: no caller to keep an Idempotency-Key for. */
     private static final Set<String> NOT_IDEMPOTENT = Set.of("POST /api/v1/partner-activation");
@@ -97,7 +97,8 @@ class PlaintextCanaryTest {
         String endpoint = as("admin1").body(Map.of("url", "http://127.0.0.1:9/all-events", "events",
                 List.of("session.scheduled", "session.rescheduled", "session.cancelled", "session.completed",
                         "note.signed", "assignment.completed", "assignment.completion-entered-in-error",
-                        "measurement.recorded", "measurement.entered-in-error", "safety.flagged")))
+                        "measurement.recorded", "measurement.entered-in-error", "safety.flagged",
+                        "diagnosis.recorded", "diagnosis.resolved", "diagnosis.entered-in-error")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         try {
             int n = 0;
@@ -332,6 +333,21 @@ class PlaintextCanaryTest {
             String boundary = f.boundary(t).path("id");
             return new Call(f.kit(), "POST", "/api/v1/me/boundaries/" + boundary + "/agreement", null);
         });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/diagnoses", (f, t) -> new Call("therapist1",
+                "POST", f.diagnoses(t), Map.of("code", "F43.21", "onsetOn", TODAY.minusDays(20).toString())));
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/diagnoses/{id}/resolve", (f, t) -> {
+            Response d = f.diagnosis(t);
+            return new Call("therapist1", "POST", f.diagnoses(t) + "/" + d.path("id") + "/resolve",
+                    Map.of("resolvedOn", TODAY.toString())).ifMatch(d.header("ETag"));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/diagnoses/{id}/entered-in-error", (f, t) -> {
+            Response d = f.diagnosis(t);
+            return new Call("therapist1", "POST", f.diagnoses(t) + "/" + d.path("id") + "/entered-in-error", null)
+                    .ifMatch(d.header("ETag"));
+        });
+        // The clinic's own code list is its text, not clinical: a fresh code each call.
+        c.put("POST /api/v1/diagnosis-codes", (f, t) -> new Call("admin1", "POST", "/api/v1/diagnosis-codes",
+                Map.of("code", Fixtures.clinicCode(), "description", t, "source", t)));
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
             Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
@@ -505,6 +521,21 @@ class PlaintextCanaryTest {
 
         String partner(int i) {
             return couple.path("partners[" + i + "].id");
+        }
+
+        String diagnoses(String t) {
+            couple(t);
+            return coupleUrl + "/partners/" + partner(0) + "/diagnoses";
+        }
+
+        Response diagnosis(String t) {
+            return as("therapist1").body(Map.of("code", "Z63.0")).post(diagnoses(t)).then().statusCode(201)
+                    .extract().response();
+        }
+
+        /** An ICD-10-CM-shaped code no clinic has yet. */
+        static String clinicCode() {
+            return "Q9Z." + unique().substring(0, 4).toUpperCase(java.util.Locale.ROOT);
         }
 
         Map<String, Object> assignmentBody(String t) {

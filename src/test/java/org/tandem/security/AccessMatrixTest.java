@@ -396,6 +396,8 @@ class AccessMatrixTest {
         ids.put("boundaries", as(therapist).body(BoundaryResourceTest.boundary("Boundary " + unique(), partnerId, null,
                 LocalDate.now().minusDays(30), null)).post("/api/v1/couples/" + coupleId + "/boundaries").then()
                 .statusCode(201).extract().path("id"));
+        ids.put("diagnoses", as(therapist).body(Map.of("code", "F41.1")).post("/api/v1/couples/" + coupleId
+                + "/partners/" + partnerId + "/diagnoses").then().statusCode(201).extract().path("id"));
         Map<String, Object> phq9 = new HashMap<>(QuestionnaireResourceTest.answers("phq-9", partnerId,
                 List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), "THERAPIST"));
         phq9.put("private", false); // what a clinic-wide integration may read
