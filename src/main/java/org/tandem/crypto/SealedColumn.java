@@ -14,6 +14,7 @@ public enum SealedColumn {
     SOBRIETY_RESET_NOTE("sobriety_reset", "note_key_id", "note_ciphertext", "sobriety-reset"),
     COMPLETION_REFLECTION("completion", "reflection_key_id", "reflection_ciphertext", "completion-reflection"),
     BOUNDARY_TEXT("boundary_version", "text_key_id", "text_ciphertext", "boundary-text"),
+    CONSENT_SIGNER("consent_signature", "signer_key_id", "signer_ciphertext", "consent-signer"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.consent.FirstSessionConsents;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
@@ -56,6 +57,7 @@ public class NoteService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final FirstSessionConsents consents;
 
     /** The session's therapist writes its note; one note per session. */
     public NoteResponse create(UUID sessionId, NoteRequest request) {
@@ -70,6 +72,9 @@ public class NoteService {
         if (notes.forSession(sessionId).isPresent()) {
             throw Problems.conflict("note-exists", "Note Exists",
                     "This session already has a note; edit it with PUT and If-Match.");
+        }
+        if (!sessions.hasOtherCompleted(session.getCouple().getId(), sessionId)) {
+            consents.require(session.getCouple());
         }
         checkSections(request);
         SessionNote note = new SessionNote(session, me, request.template(), Boolean.TRUE.equals(request.psychotherapy()));

@@ -183,6 +183,11 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     /** Scheduled sessions of a therapist that have not started: what someone must move when they leave. */
+    /** Whether the couple has a completed session besides {@code sessionId}: until then, its first is ahead. */
+    public boolean hasOtherCompleted(UUID coupleId, UUID sessionId) {
+        return count("couple.id = ?1 and status = ?2 and id <> ?3", coupleId, SessionStatus.COMPLETED, sessionId) > 0;
+    }
+
     public long countScheduledFor(UUID therapistId, Instant after) {
         return count("therapist.id = ?1 and status = ?2 and startsAt > ?3", therapistId, SessionStatus.SCHEDULED, after);
     }

@@ -17,6 +17,7 @@ import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.OpenSafetyFlags;
 import org.tandem.couple.Couple;
+import org.tandem.consent.FirstSessionConsents;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.SchedulingApi.CancelRequest;
 import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
@@ -44,6 +45,7 @@ public class SessionService {
     private final AuditLog audit;
     private final SessionEvents events;
     private final OpenSafetyFlags openFlags;
+    private final FirstSessionConsents consents;
 
     public SessionResponse create(CreateSessionRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
@@ -136,6 +138,9 @@ public class SessionService {
         SessionRepository.Shown shown = load(id);
         TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
+        if (!sessions.hasOtherCompleted(session.getCouple().getId(), id)) {
+            consents.require(session.getCouple());
+        }
         session.complete(Instant.now());
         publish(session, WebhookEvent.SESSION_COMPLETED);
         return saved(shown, "session.complete");

@@ -178,6 +178,14 @@ public class AccessPolicy {
         return !caller.isPartner() || owner == null || owner.equals(me().partnerId());
     }
 
+    /**
+     * Whether the caller reads who signed a consent (the typed name, the address, a release's party and scope): the
+     * couple's clinicians and the signer themselves; a clinic-wide integration sees the status only.
+     */
+    public boolean seesSignerOf(UUID signer) {
+        return caller.isPartner() ? signer.equals(me().partnerId()) : !caller.isIntegration();
+    }
+
     /** Whether the caller records only what a partner reports themselves: integrations and partners. */
     public boolean recordsSelfReportsOnly() {
         return caller.isIntegration() || caller.isPartner();

@@ -76,6 +76,15 @@ public final class AccessRules {
             rule("KeyRotationResource_start", admin("admin")),
             rule("KeyRotationResource_status", admin("admin")),
 
+            rule("ConsentTemplateResource_create", admin("admin")),
+            rule("ConsentTemplateResource_list", staff("admin, therapist")),
+            rule("ConsentTemplateResource_get", staff("admin, therapist")),
+            rule("ConsentTemplateResource_change", admin("admin")),
+            rule("ConsentTemplateResource_retire", admin("admin")),
+            rule("CoupleConsentResource_list", staff("admin, therapist of the couple")
+                    .orIntegration(Scopes.CONSENTS_READ, "without who signed or a release's party")),
+            rule("CoupleConsentResource_pdf", staff("admin, therapist of the couple")),
+
             rule("CoupleResource_create", staff("admin, therapist")),
             rule("CoupleResource_list", staff("admin: whole clinic; therapist: assigned couples")
                     .orIntegration(Scopes.COUPLES_READ)),
@@ -154,6 +163,10 @@ public final class AccessRules {
             rule("MyQuestionnaireResource_share", partner("partner: their own responses")),
             rule("MyQuestionnaireResource_assigned", partner("partner: the assignments asking them")),
             rule("MyQuestionnaireResource_report", partner("partner: their own scores")),
+            rule("MyConsentResource_list", partner("partner: the clinic's forms and their own signatures")),
+            rule("MyConsentResource_sign", partner("partner: for themselves")),
+            rule("MyConsentResource_revoke", partner("partner: their own signature")),
+            rule("MyConsentResource_pdf", partner("partner: what they signed")),
             rule("MySobrietyResource_get", partner("partner in recovery: their own streak")),
             rule("MyBoundaryResource_list", partner("partner: the couple's agreements")),
             rule("MyBoundaryResource_agree", partner("partner: their own agreement")),

@@ -10,6 +10,7 @@ public final class Scopes {
     public static final String MEASUREMENTS_WRITE = "measurements:write";
     public static final String EXERCISES_READ = "exercises:read";
     public static final String EXERCISES_WRITE = "exercises:write";
+    public static final String CONSENTS_READ = "consents:read";
 
     /** What each scope allows, as the OpenAPI document's OAuth2 flow describes it. */
     public static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
@@ -19,7 +20,8 @@ public final class Scopes {
             MEASUREMENTS_READ, "Read ratings, questionnaire scores, metrics and instruments",
             MEASUREMENTS_WRITE, "Record self-reported ratings and questionnaires",
             EXERCISES_READ, "Read assignments and completions",
-            EXERCISES_WRITE, "Log exercise completions");
+            EXERCISES_WRITE, "Log exercise completions",
+            CONSENTS_READ, "Read which consents each partner has signed (not who signed, nor a release's party)");
 
     private Scopes() {
     }

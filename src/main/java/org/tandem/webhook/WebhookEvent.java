@@ -19,7 +19,9 @@ public enum WebhookEvent {
     SAFETY_FLAGGED("safety.flagged"),
     DIAGNOSIS_RECORDED("diagnosis.recorded"),
     DIAGNOSIS_RESOLVED("diagnosis.resolved"),
-    DIAGNOSIS_ENTERED_IN_ERROR("diagnosis.entered-in-error");
+    DIAGNOSIS_ENTERED_IN_ERROR("diagnosis.entered-in-error"),
+    CONSENT_SIGNED("consent.signed"),
+    CONSENT_REVOKED("consent.revoked");
 
     private final String wireName;
 

@@ -56,7 +56,8 @@ class PlaintextCanaryTest {
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
-            "rating_metric.name", "diagnosis_code.description", "diagnosis_code.source");
+            "rating_metric.name", "diagnosis_code.description", "diagnosis_code.source",
+            "consent_template.title", "consent_template_version.text");
 
     /** Public writes with a one-time credential of their own: no caller to keep an Idempotency-Key for. */
     private static final Set<String> NOT_IDEMPOTENT = Set.of("POST /api/v1/partner-activation");
@@ -98,7 +99,8 @@ class PlaintextCanaryTest {
                 List.of("session.scheduled", "session.rescheduled", "session.cancelled", "session.completed",
                         "note.signed", "assignment.completed", "assignment.completion-entered-in-error",
                         "measurement.recorded", "measurement.entered-in-error", "safety.flagged",
-                        "diagnosis.recorded", "diagnosis.resolved", "diagnosis.entered-in-error")))
+                        "diagnosis.recorded", "diagnosis.resolved", "diagnosis.entered-in-error",
+                        "consent.signed", "consent.revoked")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         try {
             int n = 0;
@@ -348,6 +350,33 @@ class PlaintextCanaryTest {
         // The clinic's own code list is its text, not clinical: a fresh code each call.
         c.put("POST /api/v1/diagnosis-codes", (f, t) -> new Call("admin1", "POST", "/api/v1/diagnosis-codes",
                 Map.of("code", Fixtures.clinicCode(), "description", t, "source", t)));
+        // A clinic's consent forms are its own text; who signed, and a release's party and scope, are sealed.
+        c.put("POST /api/v1/consent-templates", (f, t) -> new Call("admin1", "POST", "/api/v1/consent-templates",
+                f.consentTemplateBody(t)));
+        c.put("PUT /api/v1/consent-templates/{id}", (f, t) -> {
+            Response form = f.consentTemplate(t);
+            return new Call("admin1", "PUT", "/api/v1/consent-templates/" + form.path("id"), Map.of("title", t,
+                    "text", t + " v2", "requiredBeforeFirstSession", false)).ifMatch(form.header("ETag"));
+        });
+        c.put("POST /api/v1/consent-templates/{id}/retire", (f, t) -> {
+            Response form = f.consentTemplate(t);
+            return new Call("admin1", "POST", "/api/v1/consent-templates/" + form.path("id") + "/retire", null)
+                    .ifMatch(form.header("ETag"));
+        });
+        c.put("POST /api/v1/me/consents/{templateId}/signatures", (f, t) -> {
+            Response form = f.consentTemplate(t);
+            f.couple(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/consents/" + form.path("id") + "/signatures",
+                    f.signatureBody(form, t));
+        });
+        c.put("POST /api/v1/me/consent-signatures/{id}/revoke", (f, t) -> {
+            Response form = f.consentTemplate(t);
+            f.couple(t);
+            String id = Partners.as("therapist1", f.couple.path("id"), f.partner(0)).body(f.signatureBody(form, t))
+                    .post("/api/v1/me/consents/" + form.path("id") + "/signatures").then().statusCode(201).extract()
+                    .path("id");
+            return new Call(f.kit(), "POST", "/api/v1/me/consent-signatures/" + id + "/revoke", null);
+        });
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
             Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
@@ -521,6 +550,24 @@ class PlaintextCanaryTest {
 
         String partner(int i) {
             return couple.path("partners[" + i + "].id");
+        }
+
+        /** A release of information, whose signature carries the most text: a name, a party and a scope. */
+        Map<String, Object> consentTemplateBody(String t) {
+            return Map.of("kind", "RELEASE_OF_INFORMATION", "title", t, "text", t, "requiredBeforeFirstSession",
+                    false);
+        }
+
+        Response consentTemplate(String t) {
+            String id = as("admin1").body(consentTemplateBody(t)).post("/api/v1/consent-templates").then()
+                    .statusCode(201).extract().path("id");
+            return as("admin1").get("/api/v1/consent-templates/" + id).then().statusCode(200).extract().response();
+        }
+
+        Map<String, Object> signatureBody(Response form, String t) {
+            return Map.of("version", form.path("current.number"), "textSha256", form.path("current.textSha256"),
+                    "typedName", t, "releaseTo", Map.of("party", t, "scope", t, "expiresOn",
+                            TODAY.plusMonths(3).toString()));
         }
 
         String diagnoses(String t) {

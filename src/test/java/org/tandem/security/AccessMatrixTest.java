@@ -398,6 +398,18 @@ class AccessMatrixTest {
                 .statusCode(201).extract().path("id"));
         ids.put("diagnoses", as(therapist).body(Map.of("code", "F41.1")).post("/api/v1/couples/" + coupleId
                 + "/partners/" + partnerId + "/diagnoses").then().statusCode(201).extract().path("id"));
+        String template = as(admin).body(Map.of("kind", "TELEHEALTH", "title", "Telehealth " + unique(), "text",
+                "Video sessions.", "requiredBeforeFirstSession", false)).post("/api/v1/consent-templates").then()
+                .statusCode(201).extract().path("id");
+        ids.put("consent-templates", template);
+        ids.put("templateId", template);
+        io.restassured.path.json.JsonPath form = as(admin).get("/api/v1/consent-templates/" + template).then()
+                .statusCode(200).extract().jsonPath();
+        String signature = Partners.as(therapist, coupleId, partnerId).body(Map.of("version", 1, "textSha256",
+                form.getString("current.textSha256"), "typedName", "Kit")).post("/api/v1/me/consents/" + template
+                + "/signatures").then().statusCode(201).extract().path("id");
+        ids.put("consents", signature);
+        ids.put("consent-signatures", signature);
         Map<String, Object> phq9 = new HashMap<>(QuestionnaireResourceTest.answers("phq-9", partnerId,
                 List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), "THERAPIST"));
         phq9.put("private", false); // what a clinic-wide integration may read

@@ -1,0 +1,55 @@
+package org.tandem.consent;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tandem.common.persistence.RowLock;
+
+@ApplicationScoped
+public class ConsentRepository implements PanacheRepositoryBase<ConsentTemplate, UUID> {
+
+    /** The clinic's templates, oldest first; only the active ones unless {@code all}. */
+    public List<ConsentTemplate> templates(UUID clinicId, boolean all) {
+        return all ? list("clinicId", Sort.by("createdAt").and("id"), clinicId)
+                : list("clinicId = ?1 and status = ?2", Sort.by("createdAt").and("id"), clinicId,
+                        ConsentTemplate.Status.ACTIVE);
+    }
+
+    public Optional<ConsentTemplate> template(UUID clinicId, UUID id) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
+    /** The clinic's template, its row locked until the transaction ends (a change and a signature serialize). */
+    public Optional<ConsentTemplate> lockTemplate(UUID clinicId, UUID id) {
+        return RowLock.lock(getEntityManager(), "consent_template", id, "clinic_id", clinicId) ? template(clinicId, id)
+                : Optional.empty();
+    }
+
+    public List<ConsentSignature> signaturesOfCouple(UUID coupleId) {
+        return getEntityManager().createQuery("from ConsentSignature s where s.coupleId = :couple"
+                + " order by s.signedAt, s.id", ConsentSignature.class).setParameter("couple", coupleId).getResultList();
+    }
+
+    public List<ConsentSignature> signaturesOfPartner(UUID partnerId) {
+        return getEntityManager().createQuery("from ConsentSignature s where s.partnerId = :partner"
+                + " order by s.signedAt, s.id", ConsentSignature.class).setParameter("partner", partnerId)
+                .getResultList();
+    }
+
+    public Optional<ConsentSignature> signatureOfCouple(UUID coupleId, UUID id) {
+        return getEntityManager().createQuery("from ConsentSignature s where s.id = :id and s.coupleId = :couple",
+                ConsentSignature.class).setParameter("id", id).setParameter("couple", coupleId).getResultStream()
+                .findFirst();
+    }
+
+    public ConsentTemplateVersion version(UUID id) {
+        return getEntityManager().find(ConsentTemplateVersion.class, id);
+    }
+
+    void persist(ConsentSignature signature) {
+        getEntityManager().persist(signature);
+    }
+}
