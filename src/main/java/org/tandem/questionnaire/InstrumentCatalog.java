@@ -87,6 +87,9 @@ public class InstrumentCatalog {
 
     /** What a safety flag's reason code means, from the instrument rule that raises it. */
     public String describeSafetyReason(String reason) {
+        if (SafetyFlag.THERAPIST_CONCERN.equals(reason)) {
+            return "Raised by a therapist";
+        }
         return byKey.values().stream().flatMap(i -> i.safety().stream()).filter(r -> r.reason().equals(reason))
                 .map(Instrument.SafetyRule::description).findFirst().orElse(reason);
     }

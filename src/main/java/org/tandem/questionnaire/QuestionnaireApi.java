@@ -60,6 +60,9 @@ public final class QuestionnaireApi {
             @Schema(description = "When it should be done by; a reminder for the partners' apps") LocalDate dueOn) {
     }
 
+    public record RaiseRequest(@NotNull @Schema(description = "The partner of concern") UUID partnerId) {
+    }
+
     /** Who of those asked has answered, with which response. */
     public record Answered(UUID partnerId, UUID responseId, LocalDate date) {
     }
@@ -155,6 +158,7 @@ public final class QuestionnaireApi {
 
     public record SafetyFlagResponse(UUID id, UUID coupleId, UUID partnerId, String reason, String description,
             UUID questionnaireId, Instant raisedAt, boolean open, Instant acknowledgedAt, String acknowledgedBy,
+            @Schema(description = "The partner's safety plan named when the flag was acknowledged") UUID safetyPlanId,
             long version) {
 
         @Override

@@ -54,6 +54,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final Outbox outbox;
     private final ObservationSharing sharing;
     private final AssessmentService assessments;
+    private final org.tandem.safetyplan.SafetyPlans safetyPlans;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
         return submit(coupleId, request, null);
@@ -192,10 +193,30 @@ public class QuestionnaireService implements QuestionnaireReads {
         return list;
     }
 
-    public SafetyFlagResponse acknowledge(UUID coupleId, UUID id) {
+    /** A therapist's own concern: a flag like one a questionnaire raises, on the agenda until acknowledged. */
+    public SafetyFlagResponse raise(UUID coupleId, UUID partnerId) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        if (couple.findPartner(partnerId).isEmpty()) {
+            throw Problems.invalid("partnerId", "body", "is not a partner of this couple");
+        }
+        SafetyFlag flag = SafetyFlag.raisedByTherapist(couple.getClinic().getId(), coupleId, partnerId);
+        flags.persist(flag);
+        flags.flush();
+        audit.success("safety.flag-raised", "safety-flag", flag.getId());
+        outbox.publish(couple.getClinic().getId(), WebhookEvent.SAFETY_FLAGGED, java.util.Map.of(
+                "flagId", flag.getId(), "coupleId", coupleId, "partnerId", partnerId));
+        LOG.infof("Safety flag %s raised on couple %s by a therapist", flag.getId(), coupleId);
+        return toResponse(flag);
+    }
+
+    /** Acknowledged: the risk was assessed; {@code safetyPlanId}, when given, must be the partner's plan. */
+    public SafetyFlagResponse acknowledge(UUID coupleId, UUID id, UUID safetyPlanId) {
         couples.requireVisible(access.reach(), coupleId);
         SafetyFlag flag = flags.findForCouple(coupleId, id).orElseThrow(() -> Problems.notFound("safety flag"));
-        flag.acknowledge(caller.subject());
+        if (safetyPlanId != null && !safetyPlans.isPlanOf(safetyPlanId, flag.getPartnerId())) {
+            throw Problems.invalid("safetyPlanId", "query", "is not the safety plan of the flag's partner");
+        }
+        flag.acknowledge(caller.subject(), safetyPlanId);
         flags.flush();
         audit.success("safety.flag-acknowledged", "safety-flag", id);
         return toResponse(flag);
@@ -204,7 +225,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     public SafetyFlagResponse toResponse(SafetyFlag f) {
         return new SafetyFlagResponse(f.getId(), f.getCoupleId(), f.getPartnerId(), f.getReason(),
                 catalog.describeSafetyReason(f.getReason()), f.getResponseId(), f.getRaisedAt(), f.isOpen(),
-                f.getAcknowledgedAt(), f.getAcknowledgedBy(), f.getVersion());
+                f.getAcknowledgedAt(), f.getAcknowledgedBy(), f.getSafetyPlanId(), f.getVersion());
     }
 
     private ScoredResponse scored(QuestionnaireResponse r, PartnerView view) {

@@ -45,6 +45,10 @@ public class SafetyFlag extends Identified {
     @Column(name = "acknowledged_by", length = 255)
     private String acknowledgedBy;
 
+    /** The safety plan the therapist made or reviewed for it, named when acknowledging. */
+    @Column(name = "safety_plan_id")
+    private UUID safetyPlanId;
+
     @Version
     private long version;
 
@@ -58,6 +62,19 @@ public class SafetyFlag extends Identified {
         this.responseId = responseId;
         this.reason = reason;
         this.raisedAt = Instant.now();
+    }
+
+    /** The reason of a flag a therapist raised themselves: no questionnaire answer behind it. */
+    public static final String THERAPIST_CONCERN = "therapist-concern";
+
+    /** A therapist's own concern about the partner, raised through the API. */
+    static SafetyFlag raisedByTherapist(UUID clinicId, UUID coupleId, UUID partnerId) {
+        return new SafetyFlag(clinicId, coupleId, partnerId, null, THERAPIST_CONCERN);
+    }
+
+    void acknowledge(String by, UUID safetyPlanId) {
+        this.safetyPlanId = safetyPlanId;
+        acknowledge(by);
     }
 
     void acknowledge(String by) {

@@ -16,7 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.idempotency.Idempotent;
 import org.tandem.audit.AuditedRecord;
 import org.tandem.common.web.Problems;
+import org.tandem.questionnaire.QuestionnaireApi.RaiseRequest;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
+import org.tandem.common.web.Created;
+import org.tandem.common.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Response;
 
 @Idempotent
 @Path("/api/v1/couples/{coupleId}/safety-flags")
@@ -49,10 +56,22 @@ public class SafetyFlagResource {
     @POST
     @Path("{id}/acknowledge")
     @Operation(summary = "Acknowledge a safety flag: the risk was assessed",
-            description = "Takes it off the agenda; who and when are kept.")
+            description = "Takes it off the agenda; who and when are kept. safetyPlanId names the partner's safety"
+                    + " plan made or reviewed for it.")
     @APIResponse(responseCode = "200", description = "Acknowledged")
     @APIResponse(responseCode = "409", description = "Already acknowledged")
-    public SafetyFlagResponse acknowledge(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id) {
-        return service.acknowledge(coupleId, id);
+    public SafetyFlagResponse acknowledge(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @QueryParam("safetyPlanId") String safetyPlanId) {
+        return service.acknowledge(coupleId, id,
+                safetyPlanId == null ? null : QueryParams.uuid(safetyPlanId, "safetyPlanId"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise a safety flag of my own", description = "For a concern the therapist has, not from a"
+            + " questionnaire: it goes on the agenda like any other flag, reason therapist-concern.")
+    @APIResponse(responseCode = "201", description = "Raised")
+    public Response raise(@PathParam("coupleId") UUID coupleId, @NotNull @Valid RaiseRequest request) {
+        return Created.body(service.raise(coupleId, request.partnerId()));
     }
 }

@@ -198,6 +198,12 @@ public final class AccessRules {
 
             rule("SafetyAgendaResource_agenda", staff("admin: whole clinic; therapist: their couples")),
 
+            rule("SafetyPlanResource_create", therapist("therapist of the couple")),
+            rule("SafetyPlanResource_get", therapist("therapist of the couple")),
+            rule("SafetyPlanResource_revise", therapist("therapist of the couple")),
+            rule("MySafetyPlanResource_get", partner("partner: their own plan")),
+
+            rule("SafetyFlagResource_raise", therapist("therapist of the couple")),
             rule("SafetyFlagResource_forCouple", staff("admin, therapist of the couple")),
             rule("SafetyFlagResource_acknowledge", therapist("therapist of the couple")),
 

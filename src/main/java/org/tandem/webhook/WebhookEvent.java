@@ -21,7 +21,8 @@ public enum WebhookEvent {
     DIAGNOSIS_RESOLVED("diagnosis.resolved"),
     DIAGNOSIS_ENTERED_IN_ERROR("diagnosis.entered-in-error"),
     CONSENT_SIGNED("consent.signed"),
-    CONSENT_REVOKED("consent.revoked");
+    CONSENT_REVOKED("consent.revoked"),
+    SAFETY_PLAN_REVISED("safety-plan.revised");
 
     private final String wireName;
 

@@ -100,7 +100,7 @@ class PlaintextCanaryTest {
                         "note.signed", "assignment.completed", "assignment.completion-entered-in-error",
                         "measurement.recorded", "measurement.entered-in-error", "safety.flagged",
                         "diagnosis.recorded", "diagnosis.resolved", "diagnosis.entered-in-error",
-                        "consent.signed", "consent.revoked")))
+                        "consent.signed", "consent.revoked", "safety-plan.revised")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         try {
             int n = 0;
@@ -377,6 +377,18 @@ class PlaintextCanaryTest {
                     .path("id");
             return new Call(f.kit(), "POST", "/api/v1/me/consent-signatures/" + id + "/revoke", null);
         });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/safety-plan", (f, t) -> new Call("therapist1",
+                "POST", f.diagnoses(t).replace("/diagnoses", "/safety-plan"),
+                org.tandem.safetyplan.SafetyPlanTest.sections(t)));
+        c.put("PUT /api/v1/couples/{coupleId}/partners/{partnerId}/safety-plan", (f, t) -> {
+            String url = f.diagnoses(t).replace("/diagnoses", "/safety-plan");
+            String etag = as("therapist1").body(org.tandem.safetyplan.SafetyPlanTest.sections(t)).post(url).then()
+                    .statusCode(201).extract().header("ETag");
+            return new Call("therapist1", "PUT", url, org.tandem.safetyplan.SafetyPlanTest.sections(t + "-2"))
+                    .ifMatch(etag);
+        });
+        c.put("POST /api/v1/couples/{coupleId}/safety-flags", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/safety-flags", Map.of("partnerId", f.partner(1))));
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
             Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)

@@ -398,6 +398,8 @@ class AccessMatrixTest {
                 .statusCode(201).extract().path("id"));
         ids.put("diagnoses", as(therapist).body(Map.of("code", "F41.1")).post("/api/v1/couples/" + coupleId
                 + "/partners/" + partnerId + "/diagnoses").then().statusCode(201).extract().path("id"));
+        as(therapist).body(org.tandem.safetyplan.SafetyPlanTest.sections("Call my sponsor")).post("/api/v1/couples/"
+                + coupleId + "/partners/" + partnerId + "/safety-plan").then().statusCode(201);
         String template = as(admin).body(Map.of("kind", "TELEHEALTH", "title", "Telehealth " + unique(), "text",
                 "Video sessions.", "requiredBeforeFirstSession", false)).post("/api/v1/consent-templates").then()
                 .statusCode(201).extract().path("id");
