@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.tandem.consent.ConsentApi.SignatureResponse;
+import org.tandem.report.PdfText;
 
 /**
  * A signed consent as PDF (Apache PDFBox): the clinic, the form's title and version, the exact text signed with its
@@ -100,7 +101,7 @@ final class ConsentPdf {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(MARGIN, y);
-        out.showText(printable(font, text));
+        out.showText(PdfText.printable(font, text));
         out.endText();
         y -= Math.max(LINE, size + 4);
     }
@@ -109,7 +110,7 @@ final class ConsentPdf {
     private void paragraph(PDType1Font font, float size, String text) throws IOException {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         StringBuilder current = new StringBuilder();
-        for (String word : printable(font, text).split(" ")) {
+        for (String word : PdfText.printable(font, text).split(" ")) {
             String candidate = current.isEmpty() ? word : current + " " + word;
             if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
                 line(font, size, current.toString());
@@ -132,20 +133,5 @@ final class ConsentPdf {
                 footer.endText();
             }
         }
-    }
-
-    /** What the font can print: each character it cannot encode becomes '?', tabs become spaces. */
-    private static String printable(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = cp == '\t' ? " " : new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 }

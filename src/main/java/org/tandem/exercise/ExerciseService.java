@@ -28,7 +28,7 @@ import org.tandem.security.Caller;
 @ApplicationScoped
 @Transactional
 @RequiredArgsConstructor
-public class ExerciseService {
+public class ExerciseService implements LibraryReads {
 
     static final String RECORD = "exercise";
     static final String SEED = "/exercises/seed-library.json";
@@ -123,5 +123,11 @@ public class ExerciseService {
 
     private Exercise load(UUID id) {
         return exercises.findInClinic(libraryOfCaller(), id).orElseThrow(() -> Problems.notFound(RECORD));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isInLibrary(UUID clinicId, UUID exerciseId) {
+        return exercises.findInClinic(clinicId, exerciseId).isPresent();
     }
 }

@@ -12,6 +12,7 @@ import org.tandem.measurement.ReliableChange;
 import org.tandem.measurement.Source;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
 import org.tandem.scheduling.SessionRepository.Attendance;
+import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
 
 /** The progress summary of {@code /api/v1/couples/{id}/progress}. */
 public final class ProgressApi {
@@ -77,6 +78,8 @@ public final class ProgressApi {
             @Schema(description = "Active boundaries due for review by the end of the period or today")
             List<BoundaryDue> boundaryReviewsDue,
             @Schema(description = "Open flags, and flags raised in the period") List<SafetyFlagResponse> safetyFlags,
+            @Schema(description = "The treatment plan's measured objectives against the latest value in the period")
+            List<ObjectiveProgress> objectives,
             Instant generatedAt) {
 
         @Override

@@ -16,6 +16,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.tandem.treatmentplan.TreatmentPlanApi.Measure;
+import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
+import org.tandem.treatmentplan.TreatmentPlanReads;
 import org.tandem.audit.AuditLog;
 import org.tandem.boundary.BoundaryReviewReads;
 import org.tandem.common.web.Problems;
@@ -63,6 +66,7 @@ public class ProgressService {
     private final AdherenceReads assignments;
     private final AttendanceReads sessions;
     private final BoundaryReviewReads boundaries;
+    private final TreatmentPlanReads plans;
     private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
@@ -97,13 +101,14 @@ public class ProgressService {
         List<BoundaryDue> due = boundaries.reviewsDue(coupleId, reviewsUntil).stream()
                 .map(b -> new BoundaryDue(b.getId(), b.getNextReviewOn(), b.getNextReviewOn().isBefore(today)))
                 .toList();
-        ProgressResponse response = new ProgressResponse(coupleId, start, end, partners,
-                ratingTrends(ratings, null, metricByKey),
+        List<Trend> coupleTrends = ratingTrends(ratings, null, metricByKey);
+        ProgressResponse response = new ProgressResponse(coupleId, start, end, partners, coupleTrends,
                 assignments.adherenceForCouple(coupleId, start, end, today),
                 sessions.attendance(coupleId, start.atStartOfDay(zone).toInstant(),
                         end.plusDays(1).atStartOfDay(zone).toInstant()),
                 due,
                 questionnaires.flagsOpenOrRaisedSince(coupleId, start.atStartOfDay(zone).toInstant()),
+                objectives(coupleId, partners, coupleTrends),
                 Instant.now());
         audit.success("progress.read", "couple", coupleId);
         return response;
@@ -144,6 +149,27 @@ public class ProgressService {
             return Trends.of(instrument.key(), instrument.name(), Kind.QUESTIONNAIRE, null, instrument.norms(),
                     series);
         }).sorted(Comparator.comparing(Trend::key)).toList();
+    }
+
+    /**
+     * Each measured objective of the treatment plan against the latest value of its metric or instrument in the
+     * period (any source); the objective's words for the couple's therapists only.
+     */
+    private List<ObjectiveProgress> objectives(UUID coupleId, List<PartnerProgress> partners, List<Trend> couple) {
+        boolean words = access.seesClinicalText();
+        return plans.measuredObjectives(coupleId).stream().map(m -> {
+            Measure measure = m.objective().measure();
+            List<Trend> trends = measure.partnerId() == null ? couple : partners.stream()
+                    .filter(p -> p.partnerId().equals(measure.partnerId()))
+                    .flatMap(p -> java.util.stream.Stream.concat(p.ratings().stream(), p.questionnaires().stream()))
+                    .toList();
+            Point latest = trends.stream().filter(t -> t.key().equals(measure.key()) && t.latest() != null)
+                    .map(Trend::latest).max(Comparator.comparing(Point::date)).orElse(null);
+            return new ObjectiveProgress(m.path(), words ? m.objective().text() : null, measure.key(),
+                    measure.partnerId(), measure.comparator(), measure.target(), m.objective().targetDate(),
+                    latest == null ? null : latest.value(), latest == null ? null : latest.date(),
+                    latest == null ? null : measure.comparator().met(latest.value(), measure.target()));
+        }).toList();
     }
 
     private Streaks streaks(Partner p, LocalDate start, LocalDate end, LocalDate today) {

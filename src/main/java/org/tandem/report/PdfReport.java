@@ -30,6 +30,7 @@ import org.tandem.progress.ProgressApi.PartnerProgress;
 import org.tandem.progress.ProgressApi.Point;
 import org.tandem.progress.ProgressApi.ProgressResponse;
 import org.tandem.progress.ProgressApi.Trend;
+import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
 
 /**
  * A couple's progress report as PDF (Apache PDFBox): a summary of every trend, one chart per metric or instrument
@@ -98,6 +99,21 @@ final class PdfReport {
 
         for (Map.Entry<String, List<Series>> chart : charts.entrySet()) {
             chart(chart.getKey(), chart.getValue());
+        }
+
+        heading("Treatment plan objectives");
+        if (p.objectives().isEmpty()) {
+            text(REGULAR, 10, "No measured objectives in the treatment plan.");
+        }
+        for (ObjectiveProgress o : p.objectives()) {
+            String who = o.partnerId() == null ? "couple" : "partner " + p.partners().stream()
+                    .filter(x -> x.partnerId().equals(o.partnerId())).map(x -> String.valueOf(x.seat())).findFirst()
+                    .orElse("?");
+            text(REGULAR, 9, o.path() + (o.text() == null ? "" : " " + shorten(o.text(), 50)) + " | " + o.key()
+                    + ", " + who + " | target " + o.comparator().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + " " + o.target() + (o.targetDate() == null ? "" : " by " + o.targetDate())
+                    + " | " + (o.latest() == null ? "no value in the period" : "latest " + o.latest() + " on "
+                    + o.latestOn() + " | " + (o.met() ? "met" : "not met")));
         }
 
         heading("Exercise adherence (done of due)");
@@ -177,7 +193,7 @@ final class PdfReport {
         page.beginText();
         page.setFont(font, size);
         page.newLineAtOffset(MARGIN, y);
-        page.showText(printable(font, text));
+        page.showText(PdfText.printable(font, text));
         page.endText();
     }
 
@@ -189,21 +205,6 @@ final class PdfReport {
         doc.addPage(next);
         page = new PDPageContentStream(doc, next);
         y = PDRectangle.A4.getHeight() - MARGIN;
-    }
-
-    /** The standard PDF fonts cover WinAnsi only; any other character (e.g. in an exercise title) becomes '?'. */
-    private static String printable(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 
     private static String label(String who, Trend t) {

@@ -121,7 +121,7 @@ public class SafetyPlanService implements SafetyPlans {
 
     private VersionResponse view(SafetyPlanVersion v) {
         return new VersionResponse(v.getNumber(),
-                read(cipher.open(v.contentKeyId(), CONTENT, v.getId(), v.contentCiphertext())), v.getCreatedAt());
+                read(v.open(cipher, CONTENT)), v.getCreatedAt());
     }
 
     private void seal(UUID clinicId, SafetyPlanVersion version, Sections sections) {

@@ -245,6 +245,15 @@ public final class AccessRules {
             rule("SobrietyResource_logReset", therapist("therapist of the couple")),
             rule("SobrietyResource_markEnteredInError", therapist("therapist of the couple")),
 
+            rule("TreatmentPlanResource_create", therapist("therapist of the couple")),
+            rule("TreatmentPlanResource_get", staff("therapist of the couple; admin: versions and dates, not the"
+                    + " words")),
+            rule("TreatmentPlanResource_change", therapist("therapist of the couple")),
+            rule("TreatmentPlanResource_sign", therapist("therapist of the couple")),
+            rule("TreatmentPlanReviewResource_due", staff("therapist: their couples; admin: the clinic")),
+            rule("MyTreatmentPlanResource_get", partner("partner: the plan in force for their couple")),
+            rule("MyTreatmentPlanResource_agree", partner("partner: their own agreement")),
+
             rule("StaffResource_list", admin("admin")),
             rule("StaffResource_get", admin("admin")),
             rule("StaffResource_invite", admin("admin")),

@@ -22,7 +22,10 @@ public enum WebhookEvent {
     DIAGNOSIS_ENTERED_IN_ERROR("diagnosis.entered-in-error"),
     CONSENT_SIGNED("consent.signed"),
     CONSENT_REVOKED("consent.revoked"),
-    SAFETY_PLAN_REVISED("safety-plan.revised");
+    SAFETY_PLAN_REVISED("safety-plan.revised"),
+    TREATMENT_PLAN_CHANGED("treatment-plan.changed"),
+    TREATMENT_PLAN_SIGNED("treatment-plan.signed"),
+    TREATMENT_PLAN_AGREED("treatment-plan.agreed");
 
     private final String wireName;
 

@@ -100,7 +100,8 @@ class PlaintextCanaryTest {
                         "note.signed", "assignment.completed", "assignment.completion-entered-in-error",
                         "measurement.recorded", "measurement.entered-in-error", "safety.flagged",
                         "diagnosis.recorded", "diagnosis.resolved", "diagnosis.entered-in-error",
-                        "consent.signed", "consent.revoked", "safety-plan.revised")))
+                        "consent.signed", "consent.revoked", "safety-plan.revised", "treatment-plan.changed",
+                        "treatment-plan.signed", "treatment-plan.agreed")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         try {
             int n = 0;
@@ -389,6 +390,23 @@ class PlaintextCanaryTest {
         });
         c.put("POST /api/v1/couples/{coupleId}/safety-flags", (f, t) -> new Call("therapist1", "POST",
                 f.coupleId(t) + "/safety-flags", Map.of("partnerId", f.partner(1))));
+        c.put("POST /api/v1/couples/{coupleId}/treatment-plan", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/treatment-plan", f.planBody(t)));
+        c.put("PUT /api/v1/couples/{coupleId}/treatment-plan", (f, t) -> {
+            String etag = f.plan(t).header("ETag");
+            return new Call("therapist1", "PUT", f.coupleUrl + "/treatment-plan", f.planBody(t + "-2"))
+                    .ifMatch(etag);
+        });
+        c.put("POST /api/v1/couples/{coupleId}/treatment-plan/sign", (f, t) -> {
+            String etag = f.plan(t).header("ETag");
+            return new Call("therapist1", "POST", f.coupleUrl + "/treatment-plan/sign", null).ifMatch(etag);
+        });
+        c.put("POST /api/v1/me/treatment-plan/agreement", (f, t) -> {
+            String etag = f.plan(t).header("ETag");
+            as("therapist1").header("If-Match", etag).post(f.coupleUrl + "/treatment-plan/sign").then()
+                    .statusCode(200);
+            return new Call(f.kit(), "POST", "/api/v1/me/treatment-plan/agreement", null);
+        });
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {
             Response created = as("admin1").body(f.exerciseBody(t)).post("/api/v1/exercises").then().statusCode(201)
@@ -580,6 +598,16 @@ class PlaintextCanaryTest {
             return Map.of("version", form.path("current.number"), "textSha256", form.path("current.textSha256"),
                     "typedName", t, "releaseTo", Map.of("party", t, "scope", t, "expiresOn",
                             TODAY.plusMonths(3).toString()));
+        }
+
+        Map<String, Object> planBody(String t) {
+            couple(t);
+            return org.tandem.treatmentplan.TreatmentPlanTest.plan(t, partner(0), null, TODAY.plusMonths(2));
+        }
+
+        Response plan(String t) {
+            return as("therapist1").body(planBody(t)).post(coupleId(t) + "/treatment-plan").then().statusCode(201)
+                    .extract().response();
         }
 
         String diagnoses(String t) {

@@ -400,6 +400,11 @@ class AccessMatrixTest {
                 + "/partners/" + partnerId + "/diagnoses").then().statusCode(201).extract().path("id"));
         as(therapist).body(org.tandem.safetyplan.SafetyPlanTest.sections("Call my sponsor")).post("/api/v1/couples/"
                 + coupleId + "/partners/" + partnerId + "/safety-plan").then().statusCode(201);
+        String planEtag = as(therapist).body(org.tandem.treatmentplan.TreatmentPlanTest.plan("m", partnerId, null,
+                LocalDate.now().plusMonths(2))).post("/api/v1/couples/" + coupleId + "/treatment-plan").then()
+                .statusCode(201).extract().header("ETag");
+        as(therapist).header("If-Match", planEtag).post("/api/v1/couples/" + coupleId + "/treatment-plan/sign")
+                .then().statusCode(200);
         String template = as(admin).body(Map.of("kind", "TELEHEALTH", "title", "Telehealth " + unique(), "text",
                 "Video sessions.", "requiredBeforeFirstSession", false)).post("/api/v1/consent-templates").then()
                 .statusCode(201).extract().path("id");
