@@ -21,6 +21,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -37,12 +41,21 @@ import org.hl7.fhir.r4.model.Reference;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.questionnaire.Instrument;
 import org.tandem.questionnaire.InstrumentCatalog;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.treatmentplan.PlanWords;
+import org.tandem.treatmentplan.TreatmentPlanApi;
+import org.tandem.treatmentplan.TreatmentPlanApi.Problem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 
 /**
  * The clinic's data as FHIR R4 resources (HAPI FHIR structures), one JSON resource per line (FHIR bulk-data NDJSON),
  * grouped by type: Patient per partner, Group per couple, Goal for its treatment goals, Appointment per session
- * and Encounter per held one, CarePlan per assignment, QuestionnaireResponse per questionnaire with an Observation
- * of its score, and Observation per rating. Session notes are never read, so no note of any kind can be exported.
+ * and Encounter per held one, Task per assignment, QuestionnaireResponse per questionnaire with an Observation of
+ * its score (with the LOINC code of the total where LOINC has one), Observation per rating; Condition per diagnosis
+ * (ICD-10-CM), CarePlan per treatment plan version in force or drafted with a Goal per goal, Consent per signature,
+ * and Observations of sobriety (the sobriety date, each slip or relapse). Session notes, safety plans and the
+ * signers' details are never read, so none of them can be exported.
  */
 @ApplicationScoped
 @RequiredArgsConstructor
@@ -52,9 +65,15 @@ class FhirExport implements ExportSource {
     static final String METRIC_SYSTEM = "urn:tandem:metric";
     static final String INSTRUMENT_SYSTEM = "urn:tandem:instrument";
     static final String COUPLE_CODE_SYSTEM = "urn:tandem:couple-code";
+    static final String SOBRIETY_SYSTEM = "urn:tandem:sobriety";
+    static final String CONSENT_TEXT_SYSTEM = "urn:tandem:consent-text-sha256";
+    static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    static final String LOINC = "http://loinc.org";
 
     private final Scan scan;
     private final InstrumentCatalog instruments;
+    private final ClinicCipher cipher;
+    private final ObjectMapper json;
     private final FhirContext fhir = FhirContext.forR4Cached();
 
     @Override
@@ -66,7 +85,21 @@ class FhirExport implements ExportSource {
                 + 2 * scan.countInScope(s, "questionnaire_response", "completed_on", s.from(), s.to(), false,
                         ObservationExport.COUNTS)
                 + scan.countInScope(s, "therapy_session", "starts_at", Scan.utc(s.start()), Scan.utc(s.end()), true,
-                        null);
+                        null)
+                + clinicalRecordCount(s);
+    }
+
+    /** About: a Condition per diagnosis, a CarePlan and a Goal or two per plan version, a Consent per signature. */
+    private long clinicalRecordCount(ExportScope s) {
+        return scan.count("select count(*) from diagnosis d join couple c on c.id = d.couple_id where " + s.couples()
+                + " and d.status <> 'ENTERED_IN_ERROR'", s.coupleParams())
+                + scan.count("select count(*) * 2 from treatment_plan_version v join treatment_plan p on p.id ="
+                        + " v.plan_id join couple c on c.id = p.couple_id where " + s.couples()
+                        + " and v.status <> 'SUPERSEDED'", s.coupleParams())
+                + scan.count("select count(*) from consent_signature g join couple c on c.id = g.couple_id where "
+                        + s.couples(), s.coupleParams())
+                + scan.count("select count(*) from partner p join couple c on c.id = p.couple_id where " + s.couples()
+                        + " and p.sobriety_date is not null", s.coupleParams());
     }
 
     @Override
@@ -114,9 +147,10 @@ class FhirExport implements ExportSource {
                 + " from assignment a join couple c on c.id = a.couple_id join exercise_version v"
                 + " on v.id = a.exercise_version_id where " + s.couples() + " and a.starts_on <= ?"
                 + " and (a.ends_on is null or a.ends_on >= ?) order by a.starts_on, a.id", s.params(s.to(), s.from()),
-                r -> emit.resource(carePlan(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                r -> emit.resource(task(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
                         BinaryUuids.of(r.getBytes(3)), r.getString(4), r.getObject(5, LocalDate.class),
                         r.getObject(6, LocalDate.class), r.getString(7))));
+        writeClinicalRecord(s, emit);
         scan.stream(s.inIndexOrder("select %2$s q.id, q.partner_id, q.completed_on, q.instrument_key, q.answers"
                 + " from questionnaire_response q %3$s join couple c on c.id = q.couple_id where %1$s"
                 + " and q.clinic_id = ? and q.completed_on >= ? and q.completed_on <= ? and q.entered_in_error_at is null"
@@ -139,6 +173,47 @@ class FhirExport implements ExportSource {
                         BinaryUuids.of(r.getBytes(3)), r.getObject(4, LocalDate.class), r.getString(5),
                         r.getBigDecimal(6))));
         writer.flush();
+    }
+
+    /** Diagnoses, treatment plans, consents and sobriety of the couples in scope. */
+    private void writeClinicalRecord(ExportScope s, Emit emit) {
+        scan.stream("select d.id, d.partner_id, d.code, d.onset_on, d.status, d.resolved_on, (select k.description"
+                + " from diagnosis_code k where k.code = d.code and (k.clinic_id is null or k.clinic_id = d.clinic_id)"
+                + " limit 1) from diagnosis d join couple c on c.id = d.couple_id where " + s.couples()
+                + " and d.status <> 'ENTERED_IN_ERROR' order by d.created_at, d.id", s.coupleParams(),
+                r -> emit.resource(condition(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                        r.getString(3), r.getString(7), r.getObject(4, LocalDate.class), r.getString(5),
+                        r.getObject(6, LocalDate.class))));
+        // The signed version in force and a draft after it: a CarePlan each, with a Goal per goal of the plan.
+        scan.stream("select v.id, v.number, v.status, v.content_key_id, v.content_ciphertext, p.couple_id"
+                + " from treatment_plan p join couple c on c.id = p.couple_id join treatment_plan_version v"
+                + " on v.plan_id = p.id where " + s.couples() + " and v.status <> 'SUPERSEDED'"
+                + " order by p.created_at, p.id, v.number", s.coupleParams(), r -> {
+                    UUID version = BinaryUuids.of(r.getBytes(1));
+                    List<Problem> problems = PlanWords.read(json, cipher.open(BinaryUuids.of(r.getBytes(4)),
+                            PlanWords.PURPOSE, version, r.getBytes(5)));
+                    for (IBaseResource resource : carePlan(version, r.getInt(2), r.getString(3),
+                            BinaryUuids.of(r.getBytes(6)), problems)) {
+                        emit.resource(resource);
+                    }
+                });
+        scan.stream("select g.id, g.partner_id, g.template_id, g.signed_at, g.expires_on, g.revoked_at,"
+                + " g.text_sha256, t.kind, t.title, v.number from consent_signature g join couple c"
+                + " on c.id = g.couple_id join consent_template t on t.id = g.template_id join consent_template_version v"
+                + " on v.id = g.version_id where " + s.couples() + " order by g.signed_at, g.id", s.coupleParams(),
+                r -> emit.resource(consent(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                        BinaryUuids.of(r.getBytes(3)), Scan.instant(r, "signed_at"), r.getObject(5, LocalDate.class),
+                        r.getTimestamp(6) == null ? null : Scan.instant(r, "revoked_at"), r.getString(7),
+                        r.getString(8), r.getString(9), r.getInt(10), LocalDate.now(s.zone()))));
+        scan.stream("select p.id, p.sobriety_date from partner p join couple c on c.id = p.couple_id where "
+                + s.couples() + " and p.sobriety_date is not null order by c.code, p.seat", s.coupleParams(),
+                r -> emit.resource(sobrietyDate(BinaryUuids.of(r.getBytes(1)), r.getObject(2, LocalDate.class))));
+        scan.stream("select r.id, r.partner_id, r.occurred_on, r.kind from sobriety_reset r join partner p"
+                + " on p.id = r.partner_id join couple c on c.id = p.couple_id where " + s.couples()
+                + " and r.occurred_on >= ? and r.occurred_on <= ? and r.entered_in_error_at is null"
+                + " order by r.occurred_on, r.id", s.params(s.from(), s.to()),
+                r -> emit.resource(sobrietyReset(BinaryUuids.of(r.getBytes(1)), BinaryUuids.of(r.getBytes(2)),
+                        r.getObject(3, LocalDate.class), r.getString(4))));
     }
 
     @FunctionalInterface
@@ -213,27 +288,157 @@ class FhirExport implements ExportSource {
         return e;
     }
 
-    static CarePlan carePlan(UUID id, UUID couple, UUID partner, String status, LocalDate starts, LocalDate ends,
+    /** An assignment: a task the partner (or the couple) is asked to do over a period. */
+    static Task task(UUID id, UUID couple, UUID partner, String status, LocalDate starts, LocalDate ends,
             String title) {
-        CarePlan c = new CarePlan();
-        c.setId(id.toString());
-        c.setStatus(switch (status) {
-            case "PAUSED" -> CarePlan.CarePlanStatus.ONHOLD;
-            case "COMPLETED" -> CarePlan.CarePlanStatus.COMPLETED;
-            case "CANCELLED" -> CarePlan.CarePlanStatus.REVOKED;
-            default -> CarePlan.CarePlanStatus.ACTIVE;
+        Task t = new Task();
+        t.setId(id.toString());
+        t.setStatus(switch (status) {
+            case "PAUSED" -> Task.TaskStatus.ONHOLD;
+            case "COMPLETED" -> Task.TaskStatus.COMPLETED;
+            case "CANCELLED" -> Task.TaskStatus.CANCELLED;
+            default -> Task.TaskStatus.INPROGRESS;
         });
-        c.setIntent(CarePlan.CarePlanIntent.PLAN);
-        c.setTitle(title);
-        c.setSubject(new Reference(partner != null ? "Patient/" + partner : "Group/" + couple));
+        t.setIntent(Task.TaskIntent.ORDER);
+        t.setDescription(title);
+        t.setFor(new Reference(partner != null ? "Patient/" + partner : "Group/" + couple));
         Period period = new Period().setStartElement(new DateTimeType(starts.toString()));
         if (ends != null) {
             period.setEndElement(new DateTimeType(ends.toString()));
         }
-        c.setPeriod(period);
-        c.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS)
-                .setDescription(title);
+        t.setExecutionPeriod(period);
+        return t;
+    }
+
+    /** A diagnosis: ICD-10-CM, active or resolved (one entered in error is not exported, as no such entry is). */
+    static Condition condition(UUID id, UUID partner, String code, String display, LocalDate onset, String status,
+            LocalDate resolvedOn) {
+        Condition c = new Condition();
+        c.setId(id.toString());
+        c.setClinicalStatus(new CodeableConcept().addCoding(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                "RESOLVED".equals(status) ? "resolved" : "active", null)));
+        c.setVerificationStatus(new CodeableConcept().addCoding(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
+        c.addCategory().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-category",
+                "problem-list-item", "Problem List Item"));
+        c.setCode(new CodeableConcept().addCoding(new Coding(ICD10_CM, code, display)));
+        c.setSubject(new Reference("Patient/" + partner));
+        if (onset != null) {
+            c.setOnset(new DateTimeType(onset.toString()));
+        }
+        if (resolvedOn != null) {
+            c.setAbatement(new DateTimeType(resolvedOn.toString()));
+        }
         return c;
+    }
+
+    /**
+     * A treatment plan version as a CarePlan for the couple, and a Goal per goal of the plan: each measured
+     * objective is a target (the instrument's LOINC code where it has one), the objectives' words a note.
+     */
+    List<IBaseResource> carePlan(UUID version, int number, String status, UUID couple, List<Problem> problems) {
+        boolean signed = "SIGNED".equals(status);
+        CarePlan plan = new CarePlan();
+        plan.setId("tp-" + version);
+        plan.setStatus(signed ? CarePlan.CarePlanStatus.ACTIVE : CarePlan.CarePlanStatus.DRAFT);
+        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+        plan.setTitle("Treatment plan, version " + number);
+        plan.setSubject(new Reference("Group/" + couple));
+        plan.setDescription(String.join("; ", problems.stream().map(Problem::text).toList()));
+        List<IBaseResource> out = new ArrayList<>();
+        for (int p = 0; p < problems.size(); p++) {
+            List<TreatmentPlanApi.Goal> goals = problems.get(p).goals();
+            for (int g = 0; g < goals.size(); g++) {
+                TreatmentPlanApi.Goal planGoal = goals.get(g);
+                Goal goal = new Goal();
+                goal.setId("tp-goal-" + version + "-" + (p + 1) + "-" + (g + 1));
+                goal.setLifecycleStatus(signed ? Goal.GoalLifecycleStatus.ACTIVE : Goal.GoalLifecycleStatus.PROPOSED);
+                goal.setDescription(new CodeableConcept().setText(planGoal.text()));
+                goal.setSubject(new Reference("Group/" + couple));
+                for (TreatmentPlanApi.Objective objective : planGoal.objectives()) {
+                    goal.addNote().setText(objective.text());
+                    if (objective.measure() != null) {
+                        goal.addTarget(target(objective));
+                    }
+                }
+                if (planGoal.targetDate() != null && goal.getTarget().isEmpty()) {
+                    goal.addTarget().setDue(new DateType(planGoal.targetDate().toString()));
+                }
+                plan.addGoal(new Reference("Goal/" + goal.getIdElement().getIdPart()));
+                for (TreatmentPlanApi.Intervention intervention : planGoal.interventions()) {
+                    plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS)
+                            .setDescription(intervention.text());
+                }
+                out.add(goal);
+            }
+        }
+        out.add(0, plan);
+        return out;
+    }
+
+    private Goal.GoalTargetComponent target(TreatmentPlanApi.Objective objective) {
+        TreatmentPlanApi.Measure m = objective.measure();
+        CodeableConcept measure = new CodeableConcept();
+        instruments.find(m.key()).ifPresentOrElse(i -> {
+            if (i.loinc() != null) {
+                measure.addCoding(new Coding(LOINC, i.loinc(), i.name() + " total score"));
+            }
+            measure.addCoding(new Coding(INSTRUMENT_SYSTEM, i.key(), i.name()));
+        }, () -> measure.addCoding(new Coding(METRIC_SYSTEM, m.key(), m.key())));
+        Quantity detail = new Quantity().setValue(m.target());
+        switch (m.comparator()) {
+            case AT_LEAST -> detail.setComparator(Quantity.QuantityComparator.GREATER_OR_EQUAL);
+            case ABOVE -> detail.setComparator(Quantity.QuantityComparator.GREATER_THAN);
+            case AT_MOST -> detail.setComparator(Quantity.QuantityComparator.LESS_OR_EQUAL);
+            case BELOW -> detail.setComparator(Quantity.QuantityComparator.LESS_THAN);
+        }
+        Goal.GoalTargetComponent target = new Goal.GoalTargetComponent().setMeasure(measure).setDetail(detail);
+        if (objective.targetDate() != null) {
+            target.setDue(new DateType(objective.targetDate().toString()));
+        }
+        return target;
+    }
+
+    /**
+     * A partner's signature of a consent form: active while in force; the policy names the form's version, the
+     * identifier the SHA-256 of its text. Who signed and a release's party stay sealed in Tandem.
+     */
+    static Consent consent(UUID id, UUID partner, UUID template, Instant signedAt, LocalDate expiresOn,
+            Instant revokedAt, String sha256, String kind, String title, int number, LocalDate today) {
+        boolean release = "RELEASE_OF_INFORMATION".equals(kind);
+        Consent c = new Consent();
+        c.setId(id.toString());
+        c.setStatus(revokedAt != null || (expiresOn != null && today.isAfter(expiresOn))
+                ? Consent.ConsentState.INACTIVE : Consent.ConsentState.ACTIVE);
+        c.setScope(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope",
+                release ? "patient-privacy" : "treatment", release ? "Privacy Consent" : "Treatment")));
+        c.addCategory().addCoding(new Coding(LOINC, release ? "64292-6" : "59284-0",
+                release ? "Release of information consent" : "Patient Consent"));
+        c.setPatient(new Reference("Patient/" + partner));
+        c.setDateTime(java.util.Date.from(signedAt));
+        c.addIdentifier().setSystem(CONSENT_TEXT_SYSTEM).setValue(sha256);
+        c.addPolicy().setUri("urn:tandem:consent-template:" + template + ":" + number);
+        c.getSourceAttachment().setTitle(title + ", version " + number);
+        if (expiresOn != null) {
+            c.getProvision().setPeriod(new Period().setEndElement(new DateTimeType(expiresOn.toString())));
+        }
+        return c;
+    }
+
+    /** The first sober day of a partner in recovery. */
+    static Observation sobrietyDate(UUID partner, LocalDate day) {
+        Observation o = observation("sobriety-" + partner, "Patient/" + partner, day, SOBRIETY_SYSTEM,
+                "sobriety-date", "Sobriety date");
+        o.setValue(new DateTimeType(day.toString()));
+        return o;
+    }
+
+    /** A slip or relapse, on the day it happened; the therapist's note stays sealed in Tandem. */
+    static Observation sobrietyReset(UUID id, UUID partner, LocalDate day, String kind) {
+        String code = kind.toLowerCase(java.util.Locale.ROOT);
+        return observation(id.toString(), "Patient/" + partner, day, SOBRIETY_SYSTEM, code,
+                "SLIP".equals(kind) ? "Slip" : "Relapse");
     }
 
     static QuestionnaireResponse questionnaireResponse(UUID id, UUID partner, LocalDate day, String key,
@@ -255,6 +460,9 @@ class FhirExport implements ExportSource {
         Instrument.Score s = instrument.score(answers);
         Observation o = observation("score-" + response, partner == null ? null : "Patient/" + partner, day,
                 INSTRUMENT_SYSTEM, instrument.key(), instrument.name() + " score");
+        if (instrument.loinc() != null) {
+            o.getCode().addCoding(new Coding(LOINC, instrument.loinc(), null));
+        }
         o.setValue(new Quantity().setValue(s.total()).setUnit("{score}"));
         o.addInterpretation().setText(s.band());
         o.addDerivedFrom(new Reference("QuestionnaireResponse/" + response));

@@ -18,10 +18,12 @@ import org.tandem.measurement.ReliableChange;
  * @param reversed 1-based numbers of items scored max + min - answer
  * @param bands lower bounds, ascending; the first equals the lowest possible score
  * @param cutoff the clinical cut-off, or null; which side is clinical follows {@code direction}
+ * @param loinc the LOINC code of the instrument's total score, where LOINC has one (exports), or null
  */
 public record Instrument(String key, String name, String construct, String source, List<Item> items,
         Set<Integer> reversed, Rule scoring, Direction direction, List<Band> bands, List<Subscale> subscales,
-        Double cutoff, double reliability, double normSd, String normsSource, List<SafetyRule> safety) {
+        Double cutoff, double reliability, double normSd, String normsSource, List<SafetyRule> safety,
+        String loinc) {
 
     public enum Rule {
         SUM,

@@ -37,7 +37,7 @@ public class InstrumentCatalog {
     record InstrumentFile(String key, String name, String construct, String source, Scale scale,
             List<ItemFile> items, Set<Integer> reversed, Instrument.Rule scoring, Direction direction,
             List<Instrument.Band> bands, List<Instrument.Subscale> subscales, Double cutoff, double reliability,
-            double normSd, String normsSource, List<Instrument.SafetyRule> safety) {
+            double normSd, String normsSource, List<Instrument.SafetyRule> safety, String loinc) {
 
         Instrument toInstrument() {
             if (scale == null || items == null) {
@@ -46,7 +46,8 @@ public class InstrumentCatalog {
             List<Instrument.Item> list = items.stream().map(i -> new Instrument.Item(i.label(),
                     i.min() == null ? scale.min() : i.min(), i.max() == null ? scale.max() : i.max())).toList();
             return new Instrument(key, name, construct, source, list, reversed, scoring, direction,
-                    bands == null ? List.of() : bands, subscales, cutoff, reliability, normSd, normsSource, safety);
+                    bands == null ? List.of() : bands, subscales, cutoff, reliability, normSd, normsSource, safety,
+                    loinc);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.tandem.treatmentplan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,7 +18,6 @@ import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.crypto.ClinicCipher;
-import org.tandem.crypto.SealedColumn;
 import org.tandem.exercise.LibraryReads;
 import org.tandem.measurement.Metric;
 import org.tandem.measurement.RatingReads;
@@ -52,9 +49,7 @@ import org.tandem.webhook.WebhookEvent;
 public class TreatmentPlanService implements TreatmentPlanReads {
 
     static final String RECORD = "treatment plan";
-    private static final String CONTENT = SealedColumn.TREATMENT_PLAN_CONTENT.purpose();
-    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
-    };
+    private static final String CONTENT = PlanWords.PURPOSE;
     static final int MAX_DAYS_AHEAD = 366;
 
     private final TreatmentPlanRepository plans;
@@ -261,18 +256,10 @@ public class TreatmentPlanService implements TreatmentPlanReads {
     }
 
     private String write(List<Problem> problems) {
-        try {
-            return json.writeValueAsString(problems);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a treatment plan"); // no cause: it quotes the content
-        }
+        return PlanWords.write(json, problems);
     }
 
     private List<Problem> read(String sealed) {
-        try {
-            return json.readValue(sealed, PROBLEMS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a treatment plan"); // no cause: it quotes the content
-        }
+        return PlanWords.read(json, sealed);
     }
 }

@@ -202,6 +202,26 @@ public class ExportResourceTest {
     @Test
     void fhirExportParsesAndValidatesAsR4() {
         Fixture f = fixture("therapist1");
+        // The clinical record too: a diagnosis, a signed treatment plan, a consent, a slip, an assignment.
+        as("therapist1").body(Map.of("code", "F43.21", "onsetOn", TODAY.minusMonths(2).toString()))
+                .post("/api/v1/couples/" + f.coupleId() + "/partners/" + f.p1() + "/diagnoses").then().statusCode(201);
+        String planEtag = as("therapist1").body(org.tandem.treatmentplan.TreatmentPlanTest.plan("fhir", f.p1(), null,
+                TODAY.plusMonths(3))).post("/api/v1/couples/" + f.coupleId() + "/treatment-plan").then()
+                .statusCode(201).extract().header("ETag");
+        as("therapist1").header("If-Match", planEtag).post("/api/v1/couples/" + f.coupleId() + "/treatment-plan/sign")
+                .then().statusCode(200);
+        io.restassured.path.json.JsonPath form = as("admin1").body(Map.of("kind", "INFORMED_CONSENT", "title",
+                "Informed consent " + unique(), "text", "We consent.", "requiredBeforeFirstSession", false))
+                .post("/api/v1/consent-templates").then().statusCode(201).extract().jsonPath();
+        org.tandem.testsupport.Partners.as("therapist1", f.coupleId(), f.p1()).body(Map.of("version", 1, "textSha256",
+                form.getString("current.textSha256"), "typedName", "Kit")).post("/api/v1/me/consents/"
+                + form.getString("id") + "/signatures").then().statusCode(201);
+        as("therapist1").body(Map.of("date", TODAY.minusDays(3).toString(), "kind", "SLIP")).post("/api/v1/couples/"
+                + f.coupleId() + "/partners/" + f.p1() + "/sobriety/resets").then().statusCode(201);
+        String exercise = as("therapist1").queryParam("size", 1).get("/api/v1/exercises").then().extract()
+                .path("items[0].id");
+        as("therapist1").body(Map.of("exerciseId", exercise, "startsOn", TODAY.minusDays(7).toString()))
+                .post("/api/v1/couples/" + f.coupleId() + "/assignments").then().statusCode(201);
         String id = start("admin1", "FHIR", "FHIR_NDJSON", TODAY.minusDays(30), TODAY);
         worker.runPending();
         String body = as("admin1").get("/api/v1/exports/" + id + "/content").then().statusCode(200)
@@ -216,6 +236,7 @@ public class ExportResourceTest {
                 new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(fhir),
                 new org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService(fhir))));
         Set<String> types = new TreeSet<>();
+        Set<String> found = new TreeSet<>();
         List<String> errors = new ArrayList<>();
         for (String line : body.split("\n")) {
             IBaseResource resource = parser.parseResource(line);
@@ -236,6 +257,40 @@ public class ExportResourceTest {
             if (resource instanceof Observation o && o.getIdElement().getIdPart().startsWith("score-")
                     && o.getSubject().getReference().equals("Patient/" + f.p1())) {
                 assertEquals(10, o.getValueQuantity().getValue().intValue());
+                assertTrue(o.getCode().getCoding().stream().anyMatch(c -> c.getSystem().equals("http://loinc.org")
+                        && c.getCode().equals("44261-6")), "the PHQ-9 total carries its LOINC code");
+                found.add("phq-9 score");
+            }
+            if (resource instanceof org.hl7.fhir.r4.model.Condition c
+                    && c.getSubject().getReference().equals("Patient/" + f.p1())) {
+                assertEquals("http://hl7.org/fhir/sid/icd-10-cm", c.getCode().getCodingFirstRep().getSystem());
+                assertEquals("F43.21", c.getCode().getCodingFirstRep().getCode());
+                found.add("condition");
+            }
+            if (resource instanceof org.hl7.fhir.r4.model.Goal g && g.getSubject().getReference()
+                    .equals("Group/" + f.coupleId()) && g.hasTarget() && g.getTargetFirstRep().hasDetailQuantity()) {
+                assertEquals("<", g.getTargetFirstRep().getDetailQuantity().getComparator().toCode());
+                assertEquals(10, g.getTargetFirstRep().getDetailQuantity().getValue().intValue());
+                found.add("goal target");
+            }
+            if (resource instanceof org.hl7.fhir.r4.model.CarePlan c && c.getSubject().getReference()
+                    .equals("Group/" + f.coupleId())) {
+                assertEquals("active", c.getStatus().toCode());
+                found.add("care plan");
+            }
+            if (resource instanceof org.hl7.fhir.r4.model.Consent c
+                    && c.getPatient().getReference().equals("Patient/" + f.p1())) {
+                assertEquals("active", c.getStatus().toCode());
+                assertFalse(line.contains("\"Kit\""), "the signer's typed name stays sealed");
+                found.add("consent");
+            }
+            if (resource instanceof org.hl7.fhir.r4.model.Task t && t.getFor().getReference()
+                    .equals("Group/" + f.coupleId())) {
+                found.add("task");
+            }
+            if (resource instanceof Observation o && o.getSubject().getReference().equals("Patient/" + f.p1())
+                    && "urn:tandem:sobriety".equals(o.getCode().getCodingFirstRep().getSystem())) {
+                found.add("sobriety " + o.getCode().getCodingFirstRep().getCode());
             }
         }
         assertEquals(List.of(), errors);
@@ -243,7 +298,9 @@ public class ExportResourceTest {
         assertFalse(validator.validateWithResult(new Observation().setCode(new org.hl7.fhir.r4.model.CodeableConcept()
                 .setText("x"))).isSuccessful());
         assertTrue(types.containsAll(Set.of("Patient", "Group", "Goal", "Appointment", "QuestionnaireResponse",
-                "Observation")), types.toString());
+                "Observation", "Condition", "CarePlan", "Consent", "Task")), types.toString());
+        assertEquals(new TreeSet<>(Set.of("phq-9 score", "condition", "goal target", "care plan", "consent", "task",
+                "sobriety sobriety-date", "sobriety slip")), found);
     }
 
     @Test
