@@ -20,7 +20,16 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import java.awt.BasicStroke;
+import org.tandem.progress.ProgressApi.Kind;
+import org.tandem.questionnaire.Instrument;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -33,9 +42,12 @@ import org.tandem.progress.ProgressApi.Trend;
 import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
 
 /**
- * A couple's progress report as PDF (Apache PDFBox): a summary of every trend, one chart per metric or instrument
- * with a line per partner (JFreeChart, rendered server-side), then adherence, attendance and sobriety tables.
- * Partners appear by seat, not by name; no note text is read.
+ * A couple's progress report as PDF (Apache PDFBox), for a clinician to hand to a colleague: the clinic's name and
+ * the couple on every page, a summary table of every trend, one chart per metric or instrument with a line per
+ * partner (JFreeChart, rendered server-side; an instrument's severity bands behind the lines, its clinical cut-off as
+ * a dashed line, a reliable change marked at its latest point), the treatment plan's objectives against their
+ * targets, then adherence, attendance and sobriety; page numbers and a confidentiality line at the foot of every
+ * page. Partners appear by seat, not by name; no note text is read.
  */
 final class PdfReport {
 
@@ -51,18 +63,33 @@ final class PdfReport {
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
+    /** Severity bands, mildest first: light enough to read the lines over them. */
+    static final Color[] BAND_COLOURS = {new Color(0xE3, 0xF2, 0xE1), new Color(0xF4, 0xF1, 0xD0),
+        new Color(0xF9, 0xE3, 0xC8), new Color(0xF6, 0xD0, 0xC8), new Color(0xEE, 0xBC, 0xBC)};
+    static final Color CUTOFF_COLOUR = new Color(0xC0, 0x1C, 0x1C);
+    private static final float[] TABLE_COLUMNS = {62, 150, 68, 52, 52, 46, 65};
+
     private final PDDocument doc = new PDDocument();
+    private final String header;
+    private final Map<String, Instrument> instruments;
     private PDPageContentStream page;
     private float y;
 
-    private PdfReport() {
+    private PdfReport(String header, Map<String, Instrument> instruments) {
+        this.header = header;
+        this.instruments = instruments;
     }
 
-    static byte[] render(ProgressResponse p, String coupleCode, ZoneId zone) {
-        PdfReport report = new PdfReport();
+    /**
+     * @param instruments the instruments by key, for their bands and cut-offs
+     */
+    static byte[] render(ProgressResponse p, String coupleCode, String clinic, ZoneId zone,
+            Map<String, Instrument> instruments) {
+        PdfReport report = new PdfReport(clinic + " - progress report, couple " + coupleCode, instruments);
         try (PDDocument doc = report.doc) {
             report.write(p, coupleCode, zone);
             report.page.close();
+            report.headersAndFooters();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -81,20 +108,23 @@ final class PdfReport {
 
         Map<String, List<Series>> charts = new LinkedHashMap<>();
         heading("Summary");
-        text(BOLD, 9, "who | metric | source | baseline | latest | change | outcome");
+        List<String[]> rows = new ArrayList<>();
         for (PartnerProgress partner : p.partners()) {
             String who = "Partner " + partner.seat();
             for (Trend t : concat(partner.ratings(), partner.questionnaires())) {
-                summary(who, t);
+                rows.add(summary(who, t));
                 charts.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Series(label(who, t), t));
             }
         }
         for (Trend t : p.couple()) {
-            summary("Couple", t);
+            rows.add(summary("Couple", t));
             charts.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Series(label("Couple", t), t));
         }
         if (charts.isEmpty()) {
             text(REGULAR, 10, "No ratings or questionnaires in this period.");
+        } else {
+            y -= 4; // the heading's descenders clear the table
+            table(new String[] {"Who", "Measure", "Source", "Baseline", "Latest", "Change", "Outcome"}, rows);
         }
 
         for (Map.Entry<String, List<Series>> chart : charts.entrySet()) {
@@ -147,11 +177,66 @@ final class PdfReport {
     private record Series(String label, Trend trend) {
     }
 
-    private void summary(String who, Trend t) throws IOException {
-        text(REGULAR, 9, who + " | " + shorten(t.name(), 40) + " | " + (t.source() == null ? "-" : t.source())
-                + " | " + num(t.baseline()) + " | " + num(t.latest()) + " | "
-                + (t.change() == null ? "-" : String.valueOf(t.change())) + " | "
-                + (t.outcome() == null ? "one observation" : t.outcome()));
+    private static String[] summary(String who, Trend t) {
+        return new String[] {who, t.name(), t.source() == null ? "-" : t.source().name().toLowerCase(
+                java.util.Locale.ROOT).replace('_', '-'), num(t.baseline()), num(t.latest()),
+            t.change() == null ? "-" : String.valueOf(t.change()),
+            t.outcome() == null ? "one value" : t.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ')};
+    }
+
+    /** A table with a shaded header row and ruled cells; a cell too long for its column is shortened. */
+    private void table(String[] head, List<String[]> rows) throws IOException {
+        float rowHeight = 14;
+        List<String[]> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(rows);
+        for (int r = 0; r < all.size(); r++) {
+            if (y - rowHeight < MARGIN + 20) {
+                newPage();
+                if (r > 0) {
+                    row(head, true, rowHeight);
+                }
+            }
+            row(all.get(r), r == 0, rowHeight);
+        }
+        y -= LINE / 2;
+    }
+
+    private void row(String[] cells, boolean head, float height) throws IOException {
+        float x = MARGIN;
+        y -= height;
+        if (head) {
+            page.setNonStrokingColor(new Color(0xE8, 0xE8, 0xE8));
+            page.addRect(MARGIN, y, width(), height);
+            page.fill();
+            page.setNonStrokingColor(Color.BLACK);
+        }
+        page.setStrokingColor(Color.GRAY);
+        page.setLineWidth(0.5f);
+        for (int c = 0; c < cells.length; c++) {
+            page.addRect(x, y, TABLE_COLUMNS[c], height);
+            page.stroke();
+            PDType1Font font = head ? BOLD : REGULAR;
+            String text = PdfText.printable(font, cells[c]);
+            while (text.length() > 1 && font.getStringWidth(text) / 1000 * 8 > TABLE_COLUMNS[c] - 6) {
+                text = text.substring(0, text.length() - 2) + "~";
+            }
+            page.beginText();
+            page.setFont(font, 8);
+            page.newLineAtOffset(x + 3, y + 4);
+            page.showText(text);
+            page.endText();
+            x += TABLE_COLUMNS[c];
+        }
+    }
+
+    private static float width() {
+        float sum = 0;
+        for (float w : TABLE_COLUMNS) {
+            sum += w;
+        }
+        return sum;
     }
 
     private void chart(String title, List<Series> series) throws IOException {
@@ -171,6 +256,28 @@ final class PdfReport {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        Trend first = series.get(0).trend();
+        Instrument instrument = first.kind() == Kind.QUESTIONNAIRE ? instruments.get(first.key()) : null;
+        if (instrument != null) {
+            decorate(plot, instrument);
+        }
+        // Points as well as lines: a measure taken once still shows.
+        if (plot.getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer lines) {
+            lines.setDefaultShapesVisible(true);
+        }
+        for (Series s : series) {
+            Trend t = s.trend();
+            if (Boolean.TRUE.equals(t.reliable()) && t.latest() != null) {
+                XYPointerAnnotation mark = new XYPointerAnnotation("reliable change" + (t.outcome() == null ? ""
+                        : ": " + t.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+                        new Day(t.latest().date().getDayOfMonth(), t.latest().date().getMonthValue(),
+                                t.latest().date().getYear()).getMiddleMillisecond(), t.latest().value(),
+                        -3 * Math.PI / 4); // up and to the left: the latest point is at the right edge
+                mark.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                mark.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11));
+                plot.addAnnotation(mark);
+            }
+        }
         BufferedImage image = chart.createBufferedImage(CHART_W * 2, CHART_H * 2);
         if (y - CHART_H < MARGIN) {
             newPage();
@@ -178,6 +285,65 @@ final class PdfReport {
         y -= CHART_H;
         page.drawImage(LosslessFactory.createFromImage(doc, image), MARGIN, y, CHART_W, CHART_H);
         y -= LINE / 2;
+    }
+
+    /**
+     * The instrument's severity bands as shaded intervals behind the lines, labelled, and its clinical cut-off as a
+     * dashed line; the range covers every band's start, so a mild score still shows where severe begins.
+     */
+    private static void decorate(XYPlot plot, Instrument instrument) {
+        List<Instrument.Band> bands = instrument.bands();
+        double top = instrument.scoring() == Instrument.Rule.SUM
+                ? instrument.items().stream().mapToInt(Instrument.Item::max).sum()
+                : instrument.items().stream().mapToInt(Instrument.Item::max).max().orElse(1);
+        for (int i = 0; i < bands.size(); i++) {
+            double end = i + 1 < bands.size() ? bands.get(i + 1).min() : top;
+            // Mildest to most severe, spread over the palette whatever the number of bands.
+            int severity = instrument.direction() == org.tandem.measurement.Direction.LOWER_IS_BETTER ? i
+                    : bands.size() - 1 - i;
+            int shade = bands.size() == 1 ? 0
+                    : Math.round((float) severity * (BAND_COLOURS.length - 1) / (bands.size() - 1));
+            IntervalMarker band = new IntervalMarker(bands.get(i).min(), end, BAND_COLOURS[shade]);
+            band.setAlpha(1f); // the colours are light already; a marker's default alpha would wash them out
+            band.setLabel(bands.get(i).label());
+            band.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            band.setLabelAnchor(RectangleAnchor.LEFT);
+            band.setLabelTextAnchor(TextAnchor.CENTER_LEFT);
+            plot.addRangeMarker(band, Layer.BACKGROUND);
+        }
+        if (instrument.cutoff() != null) {
+            ValueMarker cutoff = new ValueMarker(instrument.cutoff(), CUTOFF_COLOUR, new BasicStroke(2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            cutoff.setLabel("clinical cut-off " + instrument.cutoff());
+            cutoff.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 10));
+            cutoff.setLabelPaint(CUTOFF_COLOUR);
+            cutoff.setAlpha(1f);
+            cutoff.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            cutoff.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(cutoff, Layer.FOREGROUND);
+        }
+        plot.getRangeAxis().setRange(Math.min(0, bands.isEmpty() ? 0 : bands.get(0).min()), top);
+    }
+
+    /** The clinic and the couple at the top of every page; page numbers and confidentiality at the foot. */
+    private void headersAndFooters() throws IOException {
+        int pages = doc.getNumberOfPages();
+        for (int i = 0; i < pages; i++) {
+            try (PDPageContentStream out = new PDPageContentStream(doc, doc.getPage(i),
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                out.beginText();
+                out.setFont(REGULAR, 8);
+                out.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN / 2);
+                out.showText(PdfText.printable(REGULAR, header));
+                out.endText();
+                out.beginText();
+                out.setFont(REGULAR, 8);
+                out.newLineAtOffset(MARGIN, MARGIN / 2);
+                out.showText("Confidential health information: for the couple's care only; do not forward without"
+                        + " consent.   Page " + (i + 1) + " of " + pages);
+                out.endText();
+            }
+        }
     }
 
     private void heading(String title) throws IOException {

@@ -1,5 +1,7 @@
 package org.tandem.report;
 
+import org.tandem.questionnaire.Instrument;
+import org.tandem.questionnaire.InstrumentCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ public class ReportService {
     private final CoupleRepository couples;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final InstrumentCatalog instruments;
 
     public Rendered render(UUID coupleId, LocalDate from, LocalDate to, ReportFormat format) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
@@ -34,7 +37,9 @@ public class ReportService {
         byte[] body = switch (format) {
             case JSON -> null;
             case CSV -> ReportCsv.render(summary).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(summary, couple.getCode(), couple.getClinic().getTimeZone());
+            case PDF -> PdfReport.render(summary, couple.getCode(), couple.getClinic().getName(),
+                    couple.getClinic().getTimeZone(), instruments.all().stream()
+                            .collect(java.util.stream.Collectors.toMap(Instrument::key, i -> i)));
         };
         audit.success("report.export", "couple", coupleId, "format=" + format + " from=" + summary.from() + " to="
                 + summary.to());

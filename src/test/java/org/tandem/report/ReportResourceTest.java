@@ -72,6 +72,96 @@ class ReportResourceTest {
         }
     }
 
+    /**
+     * What a colleague reads: the clinic and the couple on every page, page numbers, the confidentiality line and a
+     * real summary table (text extraction); the PHQ-9 chart's severity bands and clinical cut-off, as poppler renders
+     * the page (pixels of each band's colour and of the cut-off's red).
+     */
+    @Test
+    void thePdfCarriesHeaderFooterTableBandsAndCutOff() throws Exception {
+        ExportResourceTest.Fixture f = couple();
+        // Twenty three weeks ago, then ten now: a reliable improvement across the cut-off.
+        Map<String, Object> earlier = new java.util.HashMap<>(QuestionnaireResourceTest.answers("phq-9", f.p1(),
+                List.of(3, 3, 3, 3, 2, 2, 2, 2, 0), "SELF_REPORT"));
+        earlier.put("date", TODAY.minusDays(21).toString());
+        as("therapist1").body(earlier).post(QuestionnaireResourceTest.path(f.coupleId())).then().statusCode(201);
+        String clinic = as("admin1").get("/api/v1/clinic").then().statusCode(200).extract().path("name");
+        byte[] pdf = as("therapist1").accept("application/pdf").queryParam("format", "pdf")
+                .queryParam("from", TODAY.minusDays(30).toString()).get(path(f.coupleId())).then().statusCode(200)
+                .extract().asByteArray();
+        int pages;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            pages = doc.getNumberOfPages();
+            for (int i = 1; i <= pages; i++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = stripper.getText(doc);
+                assertTrue(text.contains(" - progress report, couple " + f.code()), "header on page " + i);
+                assertTrue(text.contains("Page " + i + " of " + pages), "page number on page " + i);
+                assertTrue(text.contains("Confidential health information"), "footer on page " + i);
+                if (clinic.chars().allMatch(ch -> ch < 256)) {
+                    assertTrue(text.contains(clinic), "the clinic's name on page " + i);
+                }
+            }
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Who Measure Source Baseline Latest Change Outcome"), text);
+            assertTrue(text.contains("Partner 1 Patient Health Questionnaire-9 - 20.0 10.0 -10.0"), text);
+        }
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report-pages");
+        try {
+            expectBandsAndCutOff(pdf, pages, dir);
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    private static void expectBandsAndCutOff(byte[] pdf, int pages, java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("report.pdf");
+        java.nio.file.Files.write(file, pdf);
+        Process render = new ProcessBuilder("pdftoppm", "-r", "72", "-png", file.toString(),
+                dir.resolve("page").toString()).redirectErrorStream(true).start();
+        assertEquals(0, render.waitFor(), new String(render.getInputStream().readAllBytes()));
+        int[] bands = new int[PdfReport.BAND_COLOURS.length];
+        int cutoff = 0;
+        int rendered = 0;
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path png : files.filter(p -> p.toString().endsWith(".png")).toList()) {
+                rendered++;
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+                for (int x = 0; x < image.getWidth(); x++) {
+                    for (int y = 0; y < image.getHeight(); y++) {
+                        java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                        for (int b = 0; b < bands.length; b++) {
+                            if (near(pixel, PdfReport.BAND_COLOURS[b])) {
+                                bands[b]++;
+                            }
+                        }
+                        if (near(pixel, PdfReport.CUTOFF_COLOUR)) {
+                            cutoff++;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(pages, rendered, "poppler rendered every page");
+        for (int b = 0; b < bands.length; b++) {
+            assertTrue(bands[b] > 200, "PHQ-9 severity band " + b + " is drawn: " + bands[b] + " pixels");
+        }
+        assertTrue(cutoff > 40, "the clinical cut-off is drawn: " + cutoff + " pixels");
+    }
+
+    private static boolean near(java.awt.Color a, java.awt.Color b) {
+        return Math.abs(a.getRed() - b.getRed()) <= 3 && Math.abs(a.getGreen() - b.getGreen()) <= 3
+                && Math.abs(a.getBlue() - b.getBlue()) <= 3;
+    }
+
     @Test
     void theCsvParsesBackWithOneRowPerObservation() throws Exception {
         ExportResourceTest.Fixture f = couple();
