@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +48,8 @@ public class ConsentTemplateResource {
     @Operation(summary = "Write a consent form", description = "Version 1 of its text. requiredBeforeFirstSession:"
             + " each partner must have signed the current version before the couple's first session is completed"
             + " or noted.")
-    @APIResponse(responseCode = "201", description = "Written; Location names it")
+    @APIResponse(responseCode = "201", description = "Written; Location names it",
+            content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     public Response create(@NotNull @Valid TemplateRequest request, @Context UriInfo uri) {
         TemplateResponse created = service.create(request);
         return Created.at(uri, created.id(), created);

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +48,8 @@ public class MyConsentResource {
     @Operation(summary = "Sign a form", description = "Send the version number and textSha256 of the text you"
             + " showed, and the name typed as signature; the time and the address are recorded. A release of"
             + " information also names the party, the scope and the last day.")
-    @APIResponse(responseCode = "201", description = "Signed")
+    @APIResponse(responseCode = "201", description = "Signed",
+            content = @Content(schema = @Schema(implementation = SignatureResponse.class)))
     @APIResponse(responseCode = "409", description = "The text changed since it was read, the form is retired, or"
             + " this version is signed already")
     public Response sign(@PathParam("templateId") UUID templateId, @NotNull @Valid SignRequest request) {

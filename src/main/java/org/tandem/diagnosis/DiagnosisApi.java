@@ -34,7 +34,9 @@ public final class DiagnosisApi {
             @Schema(description = "Therapists of the couple only; null for an admin") String code,
             @Schema(description = "As the code list describes the code; therapists only") String description,
             @Schema(description = "Therapists only") LocalDate onsetOn, DiagnosisStatus status,
-            LocalDate resolvedOn, Instant recordedAt, Instant updatedAt, long version) implements Tagged {
+            LocalDate resolvedOn,
+            @Schema(description = "Who recorded it: the therapist's account (token subject); therapists only")
+            String recordedBy, Instant recordedAt, Instant updatedAt, long version) implements Tagged {
 
         @Override
         public String toString() {

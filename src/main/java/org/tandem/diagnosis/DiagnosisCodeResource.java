@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,8 @@ public class DiagnosisCodeResource {
     @POST
     @Operation(summary = "Add a code to the clinic's list", description = "ICD-10-CM format; a code already on the"
             + " list is refused.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CodeResponse.class)))
     @APIResponse(responseCode = "409", description = "The code is on the list already")
     public Response add(@NotNull @Valid CodeRequest request) {
         return Created.body(service.addCode(request));

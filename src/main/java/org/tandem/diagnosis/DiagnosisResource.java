@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,8 @@ public class DiagnosisResource {
     @POST
     @Operation(summary = "Record a diagnosis", description = "The code must be on the clinic's list"
             + " (GET /api/v1/diagnosis-codes). The diagnosis starts ACTIVE.")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = DiagnosisResponse.class)))
     public Response record(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId,
             @NotNull @Valid DiagnosisRequest request, @Context UriInfo uri) {
         DiagnosisResponse created = service.record(coupleId, partnerId, request);

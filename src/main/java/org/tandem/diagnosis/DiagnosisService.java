@@ -136,7 +136,8 @@ public class DiagnosisService {
         DiagnosisCode code = codes.get(d.getCode());
         return new DiagnosisResponse(d.getId(), d.getCoupleId(), d.getPartnerId(), clinical ? d.getCode() : null,
                 clinical && code != null ? code.getDescription() : null, clinical ? d.getOnsetOn() : null,
-                d.getStatus(), d.getResolvedOn(), d.getCreatedAt(), d.getUpdatedAt(), d.getVersion());
+                d.getStatus(), d.getResolvedOn(), clinical ? d.getRecordedBy() : null, d.getCreatedAt(),
+                d.getUpdatedAt(), d.getVersion());
     }
 
     private static CodeResponse view(DiagnosisCode c) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,7 +72,8 @@ public class SafetyFlagResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Raise a safety flag of my own", description = "For a concern the therapist has, not from a"
             + " questionnaire: it goes on the agenda like any other flag, reason therapist-concern.")
-    @APIResponse(responseCode = "201", description = "Raised")
+    @APIResponse(responseCode = "201", description = "Raised",
+            content = @Content(schema = @Schema(implementation = SafetyFlagResponse.class)))
     public Response raise(@PathParam("coupleId") UUID coupleId, @NotNull @Valid RaiseRequest request) {
         return Created.body(service.raise(coupleId, request.partnerId()));
     }

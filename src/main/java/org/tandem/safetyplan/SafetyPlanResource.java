@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,8 @@ public class SafetyPlanResource {
     @POST
     @Operation(summary = "Write a partner's safety plan", description = "Version 1. Usually after a safety flag;"
             + " acknowledging the flag can name the plan. Stored encrypted.")
-    @APIResponse(responseCode = "201", description = "Written")
+    @APIResponse(responseCode = "201", description = "Written",
+            content = @Content(schema = @Schema(implementation = SafetyPlanResponse.class)))
     @APIResponse(responseCode = "409", description = "The partner has a plan; revise it")
     public Response create(@PathParam("coupleId") UUID coupleId, @PathParam("partnerId") UUID partnerId,
             @NotNull @Valid Sections sections) {

@@ -247,10 +247,11 @@ public final class AccessRules {
 
             rule("TreatmentPlanResource_create", therapist("therapist of the couple")),
             rule("TreatmentPlanResource_get", staff("therapist of the couple; admin: versions and dates, not the"
-                    + " words")),
+                    + " words").orIntegration(Scopes.TREATMENT_PLANS_READ, "as an admin, not the words")),
             rule("TreatmentPlanResource_change", therapist("therapist of the couple")),
             rule("TreatmentPlanResource_sign", therapist("therapist of the couple")),
-            rule("TreatmentPlanReviewResource_due", staff("therapist: their couples; admin: the clinic")),
+            rule("TreatmentPlanReviewResource_due", staff("therapist: their couples; admin: the clinic")
+                    .orIntegration(Scopes.TREATMENT_PLANS_READ, "the clinic")),
             rule("MyTreatmentPlanResource_get", partner("partner: the plan in force for their couple")),
             rule("MyTreatmentPlanResource_agree", partner("partner: their own agreement")),
 

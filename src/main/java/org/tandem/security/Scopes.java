@@ -11,6 +11,7 @@ public final class Scopes {
     public static final String EXERCISES_READ = "exercises:read";
     public static final String EXERCISES_WRITE = "exercises:write";
     public static final String CONSENTS_READ = "consents:read";
+    public static final String TREATMENT_PLANS_READ = "treatment-plans:read";
 
     /** What each scope allows, as the OpenAPI document's OAuth2 flow describes it. */
     public static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
@@ -21,7 +22,8 @@ public final class Scopes {
             MEASUREMENTS_WRITE, "Record self-reported ratings and questionnaires",
             EXERCISES_READ, "Read assignments and completions",
             EXERCISES_WRITE, "Log exercise completions",
-            CONSENTS_READ, "Read which consents each partner has signed (not who signed, nor a release's party)");
+            CONSENTS_READ, "Read which consents each partner has signed (not who signed, nor a release's party)",
+            TREATMENT_PLANS_READ, "Read treatment plans' versions, status and review dates (not their words)");
 
     private Scopes() {
     }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,8 @@ public class TreatmentPlanResource {
     @Operation(summary = "Write the couple's treatment plan", description = "Version 1, a draft until a therapist"
             + " signs it. An objective's measure ties it to a metric or instrument with a target; the progress"
             + " summary and the report show it against what was measured. Stored encrypted.")
-    @APIResponse(responseCode = "201", description = "Written")
+    @APIResponse(responseCode = "201", description = "Written",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     @APIResponse(responseCode = "409", description = "The couple has a plan; change it")
     public Response create(@PathParam("coupleId") UUID coupleId, @NotNull @Valid PlanRequest request) {
         return Created.body(service.create(coupleId, request));

@@ -11,7 +11,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tandem.sdk.api.ConsentsApi;
+import org.tandem.sdk.api.DiagnosesApi;
 import org.tandem.sdk.api.MeasurementsApi;
+import org.tandem.sdk.api.TreatmentPlansApi;
+import org.tandem.sdk.model.Comparator;
+import org.tandem.sdk.model.CoupleConsents;
+import org.tandem.sdk.model.DiagnosisRequest;
+import org.tandem.sdk.model.DiagnosisResponse;
+import org.tandem.sdk.model.DiagnosisStatus;
+import org.tandem.sdk.model.Goal;
+import org.tandem.sdk.model.Measure;
+import org.tandem.sdk.model.Objective;
+import org.tandem.sdk.model.PlanRequest;
+import org.tandem.sdk.model.PlanResponse;
+import org.tandem.sdk.model.Problem;
 import org.tandem.sdk.api.SessionsApi;
 import org.tandem.sdk.client.ApiClient;
 import org.tandem.sdk.client.ApiException;
@@ -29,7 +43,7 @@ import org.tandem.testsupport.Tokens;
 
 /**
  * The Java client generated at build time from docs/openapi.json (openapi-generator, "native" library) drives the
- * running API as the clinic's integration: it schedules a session and posts a measurement.
+ * running API as the clinic's integration (it schedules a session and posts a measurement) and as a therapist.
  */
 @QuarkusTest
 class GeneratedClientTest {
@@ -69,6 +83,42 @@ class GeneratedClientTest {
         ApiException denied = assertThrows(ApiException.class, () -> new MeasurementsApi(client)
                 .measurementResourceRecord(coupleId, new MeasurementRequest().metric("hope").date(LocalDate.now())
                         .value(new BigDecimal("7")).source(Source.THERAPIST), null));
+        assertEquals(403, denied.getCode());
+    }
+
+    /**
+     * The clinical record through the generated client: a therapist records a diagnosis and writes a treatment plan;
+     * the clinic's integration reads the plan (without its words) and the couple's consents.
+     */
+    @Test
+    void theClinicalRecordThroughTheGeneratedClient() throws Exception {
+        io.restassured.response.Response created = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        UUID coupleId = UUID.fromString(created.path("id"));
+        UUID partnerId = UUID.fromString(created.path("partners[0].id"));
+        ApiClient therapist = client(Tokens.of("therapist1"));
+
+        DiagnosisResponse diagnosis = new DiagnosesApi(therapist).diagnosisResourceRecord(coupleId, partnerId,
+                new DiagnosisRequest().code("F43.21"), null);
+        assertEquals("F43.21", diagnosis.getCode());
+        assertEquals(DiagnosisStatus.ACTIVE, diagnosis.getStatus());
+
+        LocalDate review = LocalDate.now(ZoneId.of("Europe/Berlin")).plusMonths(3);
+        PlanResponse plan = new TreatmentPlansApi(therapist).treatmentPlanResourceCreate(coupleId, new PlanRequest()
+                .reviewOn(review).addProblemsItem(new Problem().text("Broken trust").addGoalsItem(new Goal()
+                        .text("Rebuild trust").addObjectivesItem(new Objective().text("PHQ-9 below 10")
+                                .measure(new Measure().key("phq-9").partnerId(partnerId).comparator(Comparator.BELOW)
+                                        .target(10.0))).interventions(java.util.List.of()))), null);
+        assertEquals(1, plan.getLatest().getNumber());
+
+        ApiClient integration = client(Tokens.integration());
+        PlanResponse seen = new TreatmentPlansApi(integration).treatmentPlanResourceGet(coupleId);
+        assertEquals(plan.getId(), seen.getId());
+        assertEquals(null, seen.getLatest().getProblems(), "an integration never reads the plan's words");
+        CoupleConsents consents = new ConsentsApi(integration).coupleConsentResourceList(coupleId);
+        assertEquals(coupleId, consents.getCoupleId());
+        // Diagnoses are the couple's therapists' alone.
+        ApiException denied = assertThrows(ApiException.class, () -> new DiagnosesApi(integration)
+                .diagnosisResourceList(coupleId, partnerId));
         assertEquals(403, denied.getCode());
     }
 }

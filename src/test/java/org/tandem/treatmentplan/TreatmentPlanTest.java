@@ -221,12 +221,18 @@ public class TreatmentPlanTest {
         anonymous().get("/api/v1/me/treatment-plan").then().statusCode(401);
         anonymous().get("/api/v1/treatment-plan-reviews").then().statusCode(401);
         as("admin1").body(body).post(url(coupleId)).then().statusCode(403);
-        asIntegration().get(url(coupleId)).then().statusCode(403);
+        asIntegration().body(body).post(url(coupleId)).then().statusCode(403);
+        asIntegration().get(url(coupleId)).then().statusCode(404);
         Partners.as("therapist1", coupleId, kit).get(url(coupleId)).then().statusCode(403);
         as("therapist1").get("/api/v1/me/treatment-plan").then().statusCode(403);
         as("therapist2").body(body).post(url(coupleId)).then().statusCode(404);
         as("admin9").get(url(coupleId)).then().statusCode(404);
         as("therapist1").body(body).post(url(coupleId)).then().statusCode(201);
+        // An integration with treatment-plans:read sees what an admin sees: versions and dates, never the words.
+        asIntegration().get(url(coupleId)).then().statusCode(200).body("latest.status", equalTo("DRAFT"))
+                .body("latest.problems", nullValue());
+        Api.asReadOnlyIntegration().get(url(coupleId)).then().statusCode(403)
+                .body("type", equalTo("/problems/insufficient-scope"));
         as("therapist2").get(url(coupleId)).then().statusCode(404);
         as("therapist9").header("If-Match", "\"0\"").post(url(coupleId) + "/sign").then().statusCode(404);
         Response other = Api.createCouple("therapist1", Api.coupleBody(unique()));
