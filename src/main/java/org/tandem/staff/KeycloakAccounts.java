@@ -71,7 +71,7 @@ public class KeycloakAccounts {
         ArrayNode actions = user.putArray("requiredActions");
         FIRST_SIGN_IN.forEach(actions::add);
         String id;
-        try (Response created = api().createUser(user)) {
+        try (Response created = admin(a -> a.createUser(user))) {
             String location = created.getHeaderString("Location");
             id = location.substring(location.lastIndexOf('/') + 1);
         } catch (WebApplicationException e) {
@@ -90,9 +90,9 @@ public class KeycloakAccounts {
         try {
             List<ObjectNode> roles = new ArrayList<>();
             for (String role : account.roles()) {
-                roles.add(api().realmRole(role));
+                roles.add(admin(a -> a.realmRole(role)));
             }
-            api().addRealmRoles(id, roles);
+            adminDo(a -> a.addRealmRoles(id, roles));
         } catch (RuntimeException e) {
             delete(id);
             throw unavailable("role-mapping", e);
@@ -103,7 +103,7 @@ public class KeycloakAccounts {
     /** Undoes a creation whose Tandem record could not be written. */
     public void delete(String id) {
         try {
-            api().deleteUser(id);
+            adminDo(a -> a.deleteUser(id));
         } catch (RuntimeException e) {
             LOG.warnf("Keycloak: could not delete the account of a failed invitation (%s)", kind(e));
         }
@@ -112,7 +112,7 @@ public class KeycloakAccounts {
     /** Asks Keycloak to e-mail the link to set a password; false when it cannot (no mail server in the realm). */
     public boolean sendInvitation(String id) {
         try {
-            api().executeActionsEmail(id, config.invitationLifespan().toSeconds(), FIRST_SIGN_IN);
+            adminDo(a -> a.executeActionsEmail(id, config.invitationLifespan().toSeconds(), FIRST_SIGN_IN));
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Keycloak: could not send an invitation e-mail (%s)", kind(e));
@@ -127,17 +127,17 @@ public class KeycloakAccounts {
      */
     public boolean setEnabled(String id, String clinicKey, boolean enabled) {
         try {
-            ObjectNode user = api().user(id);
+            ObjectNode user = admin(a -> a.user(id));
             if (!clinicKey.equals(user.path("attributes").path(Caller.CLINIC_CLAIM).path(0).asText(null))) {
                 LOG.warn("Keycloak: an account of another clinic was not changed");
                 return false;
             }
             if (user.path("enabled").asBoolean() != enabled) {
                 user.put("enabled", enabled);
-                api().updateUser(id, user);
+                adminDo(a -> a.updateUser(id, user));
             }
             if (!enabled) {
-                api().logout(id);
+                adminDo(a -> a.logout(id));
             }
             return true;
         } catch (WebApplicationException e) {
@@ -161,7 +161,7 @@ public class KeycloakAccounts {
         ObjectNode credential = json.createObjectNode().put("type", "password").put("value", password)
                 .put("temporary", false);
         try {
-            api().resetPassword(id, credential);
+            adminDo(a -> a.resetPassword(id, credential));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400) {
                 throw Problems.unprocessable("password", "body", "was refused by the password policy");
@@ -171,7 +171,7 @@ public class KeycloakAccounts {
             throw unavailable("password", e);
         }
         try {
-            ObjectNode user = api().user(id);
+            ObjectNode user = admin(a -> a.user(id));
             ArrayNode remaining = json.createArrayNode();
             user.path("requiredActions").forEach(action -> {
                 if (!FIRST_SIGN_IN.contains(action.asText())) {
@@ -180,7 +180,7 @@ public class KeycloakAccounts {
             });
             user.set("requiredActions", remaining);
             user.put("enabled", true);
-            api().updateUser(id, user);
+            adminDo(a -> a.updateUser(id, user));
         } catch (RuntimeException e) {
             throw unavailable("activation", e);
         }
@@ -189,7 +189,7 @@ public class KeycloakAccounts {
     /** The account's username, what its owner signs in with. */
     public String username(String id) {
         try {
-            return api().user(id).path("username").asText();
+            return admin(a -> a.user(id)).path("username").asText();
         } catch (RuntimeException e) {
             throw unavailable("read", e);
         }
@@ -203,6 +203,29 @@ public class KeycloakAccounts {
 
     private static String kind(RuntimeException e) {
         return e instanceof WebApplicationException w ? "HTTP " + w.getResponse().getStatus() : e.getClass().getName();
+    }
+
+    /**
+     * One call to the Admin API, once more after a 401: Keycloak refuses a token of an earlier run of itself (a
+     * restart with a fresh database), and the OIDC client filter fetches a new one on that 401
+     * ({@code quarkus.rest-client-oidc-filter.refresh-on-unauthorized}), which the second attempt carries.
+     */
+    private <T> T admin(java.util.function.Function<KeycloakAdminApi, T> call) {
+        try {
+            return call.apply(api());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 401) {
+                throw e;
+            }
+            return call.apply(api());
+        }
+    }
+
+    private void adminDo(java.util.function.Consumer<KeycloakAdminApi> call) {
+        admin(a -> {
+            call.accept(a);
+            return null;
+        });
     }
 
     private KeycloakAdminApi api() {

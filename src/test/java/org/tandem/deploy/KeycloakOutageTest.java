@@ -36,7 +36,8 @@ import org.tandem.testsupport.Management;
  * whose key the app has never seen is a clean 401 (the key refresh fails fast, no hang, no 500); new logins fail
  * at Keycloak; and readiness stays UP, so Kubernetes does not take every pod out of service at once over an
  * outage the pods can ride out. After the restart, fresh tokens work at once (the demo realm pins its signing
- * key, as a production realm keeps its keys in its database).
+ * key, as a production realm keeps its keys in its database), and so do the app's calls to the Admin API, with a
+ * token it takes anew when the restarted Keycloak refuses the one it held.
  */
 @QuarkusTest
 class KeycloakOutageTest {
@@ -47,6 +48,8 @@ class KeycloakOutageTest {
     void issuedTokensKeepWorkingWhileKeycloakIsDownAndReadinessStaysUp() throws Exception {
         String coupleId = Api.createCouple("therapist1", Api.unique());
         String issued = Tokens.of("therapist1");
+        // The app holds an Admin API token of this Keycloak run (inviting someone needs one).
+        invite();
         String realmUrl = ConfigProvider.getConfig().getValue(TandemServices.KEYCLOAK_URL_PROPERTY, String.class);
         int port = Integer.parseInt(realmUrl.replaceAll(".*:(\\d+)/.*", "$1"));
         // kc.sh runs Keycloak's JVM as a child, or becomes it (exec) after a first-start re-augmentation: kill
@@ -87,6 +90,15 @@ class KeycloakOutageTest {
         String fresh = Tokens.password(realmUrl, "therapist1");
         given().auth().oauth2(fresh).get("/api/v1/couples/" + coupleId).then().statusCode(200);
         given().auth().oauth2(issued).get("/api/v1/couples/" + coupleId).then().statusCode(200);
+        // The restarted Keycloak refuses the app's earlier Admin API token: the app takes a new one and the
+        // invitation goes through.
+        invite();
+    }
+
+    private static void invite() {
+        as("admin1").body(java.util.Map.of("email", "outage-" + Api.unique() + "@demo.tandem.invalid", "firstName",
+                "Kim", "lastName", "Newcomer", "roles", List.of("therapist"))).post("/api/v1/staff").then()
+                .statusCode(201);
     }
 
     private static boolean listening(int port) {
