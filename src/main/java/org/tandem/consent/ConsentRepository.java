@@ -28,6 +28,11 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentTemplate,
                 : Optional.empty();
     }
 
+    /** A demo clinic's form, written by "demo" (demo data only). */
+    public void persistDemoTemplate(UUID clinicId, ConsentKind kind, String title, String text) {
+        persist(new ConsentTemplate(clinicId, kind, title, text, false, "demo"));
+    }
+
     public List<ConsentSignature> signaturesOfCouple(UUID coupleId) {
         return getEntityManager().createQuery("from ConsentSignature s where s.coupleId = :couple"
                 + " order by s.signedAt, s.id", ConsentSignature.class).setParameter("couple", coupleId).getResultList();

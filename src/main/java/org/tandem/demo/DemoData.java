@@ -1,9 +1,9 @@
 package org.tandem.demo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
+import org.tandem.consent.ConsentKind;
+import org.tandem.consent.ConsentRepository;
+import org.tandem.diagnosis.DiagnosisRepository;
+import org.tandem.treatmentplan.TreatmentPlanApi;
+import org.tandem.treatmentplan.TreatmentPlanRepository;
+import org.tandem.treatmentplan.TreatmentPlanService;
 import org.tandem.clinic.Clinic;
 import org.tandem.clinic.ClinicRepository;
 import org.tandem.common.TandemConfig;
@@ -69,6 +75,10 @@ public class DemoData {
     private final SobrietyRepository sobriety;
     private final InstrumentCatalog instruments;
     private final PartnerAccountRepository partnerAccounts;
+    private final DiagnosisRepository diagnoses;
+    private final ConsentRepository consents;
+    private final TreatmentPlanService plans;
+    private final TreatmentPlanRepository treatmentPlans;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -77,9 +87,17 @@ public class DemoData {
         }
     }
 
-    /** Creates whatever demo record is missing and returns how many it created. */
-    @Transactional
+    /**
+     * Creates whatever demo record is missing and returns how many it created. The clinical record comes in a
+     * transaction of its own, after the clinics are committed: sealing it creates the clinic's data key in a
+     * transaction of its own too, which must see the clinic.
+     */
     public int load() {
+        return QuarkusTransaction.requiringNew().call(this::loadPeopleAndProgress)
+                + QuarkusTransaction.requiringNew().call(this::loadClinicalRecord);
+    }
+
+    int loadPeopleAndProgress() {
         int[] created = {0};
         Clinic demo = clinic("demo-clinic", "Demo Clinic", "Europe/Berlin", created);
         Clinic other = clinic("other-clinic", "Other Clinic", "America/New_York", created);
@@ -189,6 +207,60 @@ public class DemoData {
         sobriety.persist(new SobrietyReset(clinicId, alex.getId(), ResetKind.SLIP, LocalDate.of(2026, 6, 20),
                 "demo"));
     }
+
+    /**
+     * C-DEMO01's clinical record, once: a diagnosis for each partner and a signed treatment plan whose objectives
+     * the progress measures (Alex's PHQ-9 below 10, Jordan's CSI-16 above the distress cut-off, trust of 7); and
+     * the demo clinic's two consent forms.
+     */
+    int loadClinicalRecord() {
+        int created = 0;
+        Clinic demo = clinics.findByKey("demo-clinic").orElseThrow();
+        Couple couple = couples.find("clinic = ?1 and code = ?2", demo, "C-DEMO01").firstResult();
+        if (couple != null && treatmentPlans.ofCouple(couple.getId()).isEmpty()) {
+            clinicalRecord(couple, couple.getPrimaryTherapist());
+            created += 3;
+        }
+        if (consents.templates(demo.getId(), true).isEmpty()) {
+            consents.persistDemoTemplate(demo.getId(), ConsentKind.INFORMED_CONSENT,
+                    "Informed consent for couples therapy", INFORMED_CONSENT);
+            consents.persistDemoTemplate(demo.getId(), ConsentKind.SECRETS_POLICY, "Limited-secrets policy",
+                    LIMITED_SECRETS);
+            created += 2;
+        }
+        return created;
+    }
+
+    private void clinicalRecord(Couple couple, Therapist therapist) {
+        UUID clinicId = couple.getClinic().getId();
+        Partner alex = couple.getPartners().get(0);
+        Partner jordan = couple.getPartners().get(1);
+        diagnoses.persistDemo(clinicId, couple.getId(), alex.getId(), "F52.8", LocalDate.of(2025, 10, 1));
+        diagnoses.persistDemo(clinicId, couple.getId(), jordan.getId(), "F43.22", LocalDate.of(2026, 1, 20));
+        var objectives = List.of(
+                new TreatmentPlanApi.Objective("Alex's depressive symptoms below the clinical range", null,
+                        new TreatmentPlanApi.Measure("phq-9", alex.getId(), TreatmentPlanApi.Comparator.BELOW, 10.0)),
+                new TreatmentPlanApi.Objective("Jordan's relationship satisfaction out of the distress range", null,
+                        new TreatmentPlanApi.Measure("csi-16", jordan.getId(), TreatmentPlanApi.Comparator.ABOVE,
+                                51.5)),
+                new TreatmentPlanApi.Objective("Jordan rates trust 7 or more", LocalDate.of(2027, 3, 1),
+                        new TreatmentPlanApi.Measure("trust", jordan.getId(), TreatmentPlanApi.Comparator.AT_LEAST,
+                                7.0)));
+        plans.demo(couple, therapist.getId(), List.of(new TreatmentPlanApi.Problem("Trust broken after discovery",
+                List.of(new TreatmentPlanApi.Goal("Rebuild trust through honesty kept over time",
+                        LocalDate.of(2027, 3, 1), objectives, List.of(new TreatmentPlanApi.Intervention(
+                                "Weekly transparency check-in, reviewed in session", null)))))),
+                LocalDate.of(2027, 1, 15));
+    }
+
+    private static final String INFORMED_CONSENT = "We agree to take part in couples therapy at Demo Clinic. We"
+            + " understand what therapy involves, its benefits and risks, how our information is kept and shared,"
+            + " the limits of confidentiality (risk of harm to self or others, abuse of a child or a vulnerable"
+            + " adult, a court order), and that either of us may end therapy at any time.";
+    private static final String LIMITED_SECRETS = "What one of us tells the therapist alone is not brought into"
+            + " joint sessions without consent, unless keeping it would undermine the couple's work, such as an"
+            + " ongoing affair; then the therapist helps the partner who told it to disclose it, within a time"
+            + " agreed with the therapist.";
 
     private void rating(Couple couple, UUID partnerId, String metric, LocalDate day, int value) {
         measurements.persist(new Measurement(couple.getClinic().getId(), couple.getId(), partnerId, metric, day,

@@ -3,6 +3,7 @@ package org.tandem.diagnosis;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,11 @@ public class DiagnosisRepository implements PanacheRepositoryBase<Diagnosis, UUI
 
     public Optional<Diagnosis> findOfPartner(UUID partnerId, UUID id) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    }
+
+    /** A demo partner's diagnosis, recorded by "demo" (demo data only). */
+    public void persistDemo(UUID clinicId, UUID coupleId, UUID partnerId, String code, LocalDate onset) {
+        persist(new Diagnosis(clinicId, coupleId, partnerId, code, onset, onset, "demo"));
     }
 
     /** The codes a clinic may use: the starter list and its own, by code. */

@@ -159,6 +159,17 @@ public class TreatmentPlanService implements TreatmentPlanReads {
         return view(inForce, true);
     }
 
+    /** A demo couple's plan, written and signed by {@code therapist} (demo data only: no caller, no audit). */
+    public void demo(Couple couple, UUID therapist, List<Problem> problems, LocalDate reviewOn) {
+        UUID clinicId = couple.getClinic().getId();
+        ClinicCipher.Sealer sealer = cipher.sealerFor(clinicId);
+        TreatmentPlan plan = new TreatmentPlan(clinicId, couple.getId());
+        TreatmentPlanVersion draft = plan.draft(reviewOn, reviewOn, "demo");
+        draft.seal(sealer.seal(CONTENT, draft.getId(), write(problems)));
+        plan.sign(therapist);
+        plans.persist(plan);
+    }
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Measured> measuredObjectives(UUID coupleId) {

@@ -43,6 +43,28 @@ class DemoDataTest {
                 .body("couple[0].key", equalTo("communication"));
     }
 
+    /** A new user finds a clinical record to look at: diagnoses, a signed plan measured by the progress, consents. */
+    @Test
+    void theFirstDemoCoupleHasAClinicalRecord() {
+        io.restassured.response.Response couple = as("therapist1").queryParam("q", "C-DEMO01")
+                .get("/api/v1/couples").then().extract().response();
+        String id = couple.path("items[0].id");
+        String alex = as("therapist1").get("/api/v1/couples/" + id).then().extract().path("partners[0].id");
+        as("therapist1").get("/api/v1/couples/" + id + "/partners/" + alex + "/diagnoses").then().statusCode(200)
+                .body("code", equalTo(java.util.List.of("F52.8")));
+        as("therapist1").get("/api/v1/couples/" + id + "/treatment-plan").then().statusCode(200)
+                .body("inForce", equalTo(1)).body("latest.status", equalTo("SIGNED"));
+        as("therapist1").queryParam("from", "2026-03-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/couples/" + id + "/progress").then().statusCode(200)
+                .body("objectives.key", equalTo(java.util.List.of("phq-9", "csi-16", "trust")))
+                .body("objectives.met", equalTo(java.util.List.of(true, true, false)));
+        org.tandem.testsupport.Partners.demo("partner1b").get("/api/v1/me/treatment-plan").then().statusCode(200)
+                .body("problems[0].text", equalTo("Trust broken after discovery"));
+        as("admin1").queryParam("all", true).get("/api/v1/consent-templates").then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.hasItems("Informed consent for couples therapy",
+                        "Limited-secrets policy"));
+    }
+
     @Test
     void demoUsersSeeTheirDemoCouples() {
         // Other tests add couples of their own; what matters is C-OTHER1 and nothing of the demo clinic.
