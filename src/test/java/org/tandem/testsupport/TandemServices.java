@@ -27,6 +27,13 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedMariaDb db;
     private LocalKeycloak keycloak;
+    /** The SMTP server the app sends to; tests read what it received. */
+    private static com.icegreen.greenmail.util.GreenMail mail;
+
+    /** What the app's mail reached, for tests in this JVM (the @QuarkusTest app). */
+    public static com.icegreen.greenmail.util.GreenMail mail() {
+        return mail;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -50,7 +57,13 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
             stop();
             throw new IllegalStateException("Could not start the test services", e);
         }
+        int smtp = freePort();
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtp,
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         Map<String, String> config = new HashMap<>(appConfig(db.jdbcUrl(), keycloak.realmUrl()));
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", Integer.toString(smtp));
         config.put(KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
         // The management interface (health, metrics, OpenAPI) on a free port: the test-port for @QuarkusTest, the
         // port for the packaged jar of @QuarkusIntegrationTest. Management reads it from here.
@@ -78,6 +91,9 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (mail != null) {
+            mail.stop();
+        }
         if (keycloak != null) {
             keycloak.close();
         }

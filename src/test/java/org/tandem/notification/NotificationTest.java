@@ -1,0 +1,234 @@
+package org.tandem.notification;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tandem.testsupport.Api.anonymous;
+import static org.tandem.testsupport.Api.as;
+import static org.tandem.testsupport.Api.asIntegration;
+import static org.tandem.testsupport.Api.unique;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.tandem.testsupport.Bookings;
+import org.tandem.testsupport.Partners;
+import org.tandem.testsupport.Slots;
+import org.tandem.testsupport.TandemServices;
+
+/**
+ * Reminders and notices end to end: booked through the API, sent by the sender to the real SMTP server the tests
+ * run (GreenMail), read back as delivered, and listed in the admins' delivery log.
+ */
+@QuarkusTest
+class NotificationTest {
+
+    @Inject
+    NotificationSender sender;
+
+    /** A couple whose partners have addresses of their own, so this test reads only its own mail. */
+    record Couple(String id, String kitId, String leeId, String kit, String lee) {
+    }
+
+    static Couple couple(String therapist) {
+        String u = unique();
+        String kit = "kit-" + u + "@example.invalid";
+        String lee = "lee-" + u + "@example.invalid";
+        Map<String, Object> body = Map.of("partners", List.of(
+                Map.of("fullName", "Kit " + u, "email", kit, "recoveryRole", "IN_RECOVERY"),
+                Map.of("fullName", "Lee " + u, "email", lee, "recoveryRole", "PARTNER")),
+                "careStartedOn", "2026-02-01");
+        Response created = as(therapist).body(body).post("/api/v1/couples").then().statusCode(201).extract()
+                .response();
+        return new Couple(created.path("id"), created.path("partners[0].id"), created.path("partners[1].id"), kit,
+                lee);
+    }
+
+    static List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : TandemServices.mail().getReceivedMessages()) {
+            if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    static JsonPath log(String sessionId) {
+        return as("admin1").queryParam("sessionId", sessionId).get("/api/v1/notifications").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void aBookedSessionIsAnnouncedAndRemindedToEachPartnerOnce() throws Exception {
+        String hook = as("admin1").body(Map.of("url", "http://127.0.0.1:9/reminders", "events",
+                List.of("reminder.due"))).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        try {
+            Couple c = couple("therapist1");
+            LocalDate day = Slots.anyDay();
+            Response session = Bookings.book("therapist1", Bookings.session(c.id(), day + "T10:00", day + "T10:50"));
+            String sessionId = session.path("id");
+            Instant start = Instant.parse(session.path("start"));
+            JsonPath log = log(sessionId);
+            assertEquals(6, log.getList("$").size(), "a notice and two reminders for each partner: " + log.prettify());
+            assertEquals(4, log.getList("findAll { it.kind == 'SESSION_REMINDER' }").size());
+            assertEquals(start.minusSeconds(7200).toString(),
+                    log.getString("find { it.kind == 'SESSION_REMINDER' && it.partnerId == '" + c.kitId()
+                            + "' && it.dueAt == '" + start.minusSeconds(7200) + "' }.dueAt"));
+
+            sender.sendDue(Instant.now());
+            List<MimeMessage> kit = mailTo(c.kit());
+            assertEquals(1, kit.size(), "the notice, once");
+            assertEquals("A session was booked for you", kit.get(0).getSubject());
+            String text = GreenMailUtil.getBody(kit.get(0));
+            assertTrue(text.contains("at 10:00 (C"), text);
+            assertTrue(text.contains("/sessions/" + sessionId), text);
+            assertFalse(text.contains("Kit") || text.contains("Lee") || text.contains("Room 2"),
+                    "no name, no place in a message: " + text);
+            assertEquals(1, mailTo(c.lee()).size());
+
+            // Two replicas at once when the reminders are due: each is sent once.
+            Instant due = start.minusSeconds(7200 - 60);
+            CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> sender.sendDue(due));
+            CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> sender.sendDue(due));
+            assertEquals(4, one.join() + two.join(), "four reminders attempted in all");
+            assertEquals(3, mailTo(c.kit()).size());
+            assertEquals(3, mailTo(c.lee()).size());
+            assertEquals(2, mailTo(c.kit()).stream().filter(m -> subject(m).startsWith("Reminder")).count());
+            assertEquals(0, sender.sendDue(due.plusSeconds(3600)), "nothing left to send");
+            assertEquals(List.of("SENT"), log(sessionId).getList("status").stream().distinct().toList());
+            // Each reminder is also the reminder.due event, with ids only.
+            as("admin1").get("/api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
+                    .body("findAll { it.eventType == 'reminder.due' }", hasSize(4));
+        } finally {
+            as("admin1").delete("/api/v1/webhooks/" + hook).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMovedOrCancelledSessionWithdrawsItsReminders() throws Exception {
+        Couple c = couple("therapist1");
+        LocalDate day = Slots.anyDay();
+        Response booked = Bookings.book("therapist1", Bookings.session(c.id(), day + "T09:00", day + "T09:50"));
+        String id = booked.path("id");
+        Response moved = as("therapist1").header("If-Match", booked.header("ETag"))
+                .body(Map.of("start", day + "T14:00", "end", day + "T14:50"))
+                .post("/api/v1/sessions/" + id + "/reschedule").then().statusCode(200).extract().response();
+        JsonPath log = log(id);
+        assertEquals(4, log.getList("findAll { it.kind == 'SESSION_REMINDER' && it.status == 'WITHDRAWN' }").size());
+        assertEquals(4, log.getList("findAll { it.kind == 'SESSION_REMINDER' && it.status == 'PENDING' }").size());
+        assertEquals(2, log.getList("findAll { it.kind == 'SESSION_MOVED' }").size());
+
+        as("therapist1").header("If-Match", moved.header("ETag")).body(Map.of("cancelledBy", "CLIENT"))
+                .post("/api/v1/sessions/" + id + "/cancel").then().statusCode(200);
+        assertEquals(8, log(id).getList("findAll { it.kind == 'SESSION_REMINDER' && it.status == 'WITHDRAWN' }")
+                .size());
+        sender.sendDue(Instant.parse(moved.path("start")).plusSeconds(60));
+        List<String> subjects = mailTo(c.kit()).stream().map(NotificationTest::subject).toList();
+        assertEquals(List.of("A session was booked for you", "Your session has moved", "Your session was cancelled"),
+                subjects, "the notices, in order, and no reminder of a cancelled session");
+    }
+
+    /**
+     * The day-before reminder goes out at the session's local time the day before, whatever the clocks do in
+     * between: 23 hours before across the spring change, 25 across the autumn one; the message says the local time.
+     */
+    @Test
+    void remindersKeepTheLocalTimeAcrossBothDaylightSavingChanges() throws Exception {
+        Couple c = couple("therapist2");
+        // Europe/Berlin (the demo clinic) changes its clocks on these Sundays of 2035.
+        Response spring = Bookings.book("therapist2", Bookings.session(c.id(), "2035-03-25T10:00", "2035-03-25T10:50"));
+        Response autumn = Bookings.book("therapist2", Bookings.session(c.id(), "2035-10-28T10:00", "2035-10-28T10:50"));
+        assertEquals("2035-03-25T08:00:00Z", spring.path("start"));
+        assertEquals("2035-10-28T09:00:00Z", autumn.path("start"));
+        JsonPath springLog = log(spring.path("id"));
+        JsonPath autumnLog = log(autumn.path("id"));
+        String kit = "it.partnerId == '" + c.kitId() + "' && it.kind == 'SESSION_REMINDER'";
+        assertEquals(List.of("2035-03-24T09:00:00Z", "2035-03-25T06:00:00Z"),
+                springLog.getList("findAll { " + kit + " }.dueAt").stream().sorted().toList(),
+                "10:00 CET the day before (23 h), and two hours before");
+        assertEquals(List.of("2035-10-27T08:00:00Z", "2035-10-28T07:00:00Z"),
+                autumnLog.getList("findAll { " + kit + " }.dueAt").stream().sorted().toList(),
+                "10:00 CEST the day before (25 h), and two hours before");
+
+        sender.sendDue(Instant.parse("2035-03-24T09:00:30Z"));
+        sender.sendDue(Instant.parse("2035-10-27T08:00:30Z"));
+        List<String> reminders = new ArrayList<>();
+        for (MimeMessage m : mailTo(c.kit())) {
+            if (subject(m).startsWith("Reminder")) {
+                reminders.add(GreenMailUtil.getBody(m));
+            }
+        }
+        assertEquals(3, reminders.size(), "spring: the day before and two hours before; autumn: the day before");
+        assertTrue(reminders.stream().anyMatch(t -> t.contains("Sunday 25 March 2035 at 10:00 (CEST)")), reminders
+                .toString());
+        assertTrue(reminders.stream().anyMatch(t -> t.contains("Sunday 28 October 2035 at 10:00 (CET)")), reminders
+                .toString());
+    }
+
+    @Test
+    void nothingIsSentToADischargedCouple() throws Exception {
+        Couple c = couple("therapist1");
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(c.id(), day + "T11:00", day + "T11:50")).path("id");
+        Response couple = as("therapist1").get("/api/v1/couples/" + c.id()).then().extract().response();
+        as("therapist1").header("If-Match", couple.header("ETag")).body(Map.of("status", "DISCHARGED"))
+                .post("/api/v1/couples/" + c.id() + "/status").then().statusCode(200);
+        sender.sendDue(Instant.now());
+        assertEquals(0, mailTo(c.kit()).size(), "neither the booking nor the cancellation is sent");
+        assertEquals(List.of("WITHDRAWN"), log(id).getList("status").stream().distinct().toList());
+    }
+
+    @Test
+    void aPartnerWithoutAnAddressIsSkippedAndTheLogSaysSo() {
+        Map<String, Object> body = new HashMap<>(Map.of("partners", List.of(
+                Map.of("fullName", "Kit " + unique(), "recoveryRole", "IN_RECOVERY"),
+                Map.of("fullName", "Lee " + unique(), "recoveryRole", "PARTNER")), "careStartedOn", "2026-02-01"));
+        String coupleId = as("therapist1").body(body).post("/api/v1/couples").then().statusCode(201).extract()
+                .path("id");
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(coupleId, day + "T12:00", day + "T12:50")).path("id");
+        sender.sendDue(Instant.now());
+        as("admin1").queryParam("sessionId", id).queryParam("status", "SKIPPED").get("/api/v1/notifications").then()
+                .statusCode(200).body("$", hasSize(2)).body("lastError", equalTo(List.of("no-address", "no-address")));
+    }
+
+    @Test
+    void theDeliveryLogIsTheClinicAdminsAlone() {
+        Couple c = couple("therapist1");
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(c.id(), day + "T13:00", day + "T13:50")).path("id");
+        anonymous().get("/api/v1/notifications").then().statusCode(401);
+        as("therapist1").get("/api/v1/notifications").then().statusCode(403);
+        asIntegration().get("/api/v1/notifications").then().statusCode(403);
+        Partners.as("therapist1", c.id(), c.kitId()).get("/api/v1/notifications").then().statusCode(403);
+        as("admin9").queryParam("sessionId", id).get("/api/v1/notifications").then().statusCode(200)
+                .body("$", hasSize(0));
+        as("admin1").queryParam("status", "LOST").get("/api/v1/notifications").then().statusCode(400);
+        as("admin1").queryParam("sessionId", "nope").get("/api/v1/notifications").then().statusCode(400);
+        String all = as("admin1").queryParam("sessionId", id).get("/api/v1/notifications").asString();
+        assertFalse(all.contains(c.kit()) || all.contains("Kit"), "no address or name in the log: " + all);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
