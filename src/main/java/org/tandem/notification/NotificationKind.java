@@ -9,5 +9,7 @@ public enum NotificationKind {
     /** A session moved to another time. */
     SESSION_MOVED,
     /** A session was cancelled. */
-    SESSION_CANCELLED
+    SESSION_CANCELLED,
+    /** To the couple's therapists: a safety flag needs them. */
+    SAFETY_FLAG
 }

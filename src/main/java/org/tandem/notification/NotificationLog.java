@@ -27,7 +27,7 @@ public class NotificationLog {
     public List<NotificationResponse> list(UUID sessionId, NotificationStatus status) {
         UUID clinic = access.reach().clinicId();
         StringBuilder sql = new StringBuilder("select id, kind, session_id, couple_id, partner_id, due_at, status,"
-                + " attempts, last_error, sent_at from notification where clinic_id = ?1");
+                + " attempts, last_error, sent_at, therapist_id from notification where clinic_id = ?1");
         if (sessionId != null) {
             sql.append(" and session_id = ?2");
         }
@@ -47,14 +47,18 @@ public class NotificationLog {
         List<NotificationResponse> list = new ArrayList<>();
         for (Object[] r : rows) {
             NotificationKind kind = NotificationKind.valueOf((String) r[1]);
-            list.add(new NotificationResponse(BinaryUuids.of((byte[]) r[0]), kind, BinaryUuids.of((byte[]) r[2]),
-                    BinaryUuids.of((byte[]) r[3]), BinaryUuids.of((byte[]) r[4]), instant(r[5]),
+            list.add(new NotificationResponse(BinaryUuids.of((byte[]) r[0]), kind, uuid(r[2]),
+                    BinaryUuids.of((byte[]) r[3]), uuid(r[4]), uuid(r[10]), instant(r[5]),
                     NotificationStatus.valueOf((String) r[6]), ((Number) r[7]).intValue(), (String) r[8],
                     instant(r[9]), kind == NotificationKind.SESSION_REMINDER ? List.of("EMAIL", "WEBHOOK")
                             : List.of("EMAIL")));
         }
         audit.success("notification.log-read", "notification", sessionId);
         return list;
+    }
+
+    private static UUID uuid(Object bytes) {
+        return bytes == null ? null : BinaryUuids.of((byte[]) bytes);
     }
 
     /** A datetime column as the driver returns it, as an Instant (the connection's zone is UTC). */

@@ -25,7 +25,9 @@ public class NotificationResource {
 
     /** One message in the delivery log: what, to whom (an id), when due, how it went; never an address or text. */
     public record NotificationResponse(UUID id, NotificationKind kind, UUID sessionId, UUID coupleId,
-            UUID partnerId, Instant dueAt, NotificationStatus status, int attempts,
+            @Schema(description = "The partner it went to; null for a message to a therapist") UUID partnerId,
+            @Schema(description = "The therapist it went to (a safety flag); null for a partner's") UUID therapistId,
+            Instant dueAt, NotificationStatus status, int attempts,
             @Schema(description = "Why the last attempt failed or was skipped: smtp-failed, lookup-failed,"
                     + " no-address") String lastError,
             Instant sentAt,

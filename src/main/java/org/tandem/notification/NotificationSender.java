@@ -40,11 +40,12 @@ public class NotificationSender {
             Locale.ENGLISH);
 
     /** A claimed message with what rendering it needs; no address, no name until it is sent. */
-    record Claimed(UUID id, NotificationKind kind, UUID sessionId, UUID partnerId, Instant start, int attempts) {
+    record Claimed(UUID id, NotificationKind kind, UUID sessionId, UUID partnerId, Instant start, int attempts,
+            UUID coupleId, UUID therapistId) {
     }
 
-    /** Where and how: read at sending time, so a changed address or a discharge counts. */
-    record Recipient(String email, boolean discharged, String clinic, ZoneId zone) {
+    /** Where and how: read at sending time, so a changed address, a choice or a discharge counts. */
+    record Recipient(String email, boolean discharged, String clinic, ZoneId zone, NotificationPreference choices) {
 
         @Override
         public String toString() {
@@ -57,10 +58,13 @@ public class NotificationSender {
     private final Outbox outbox;
     private final NotificationConfig config;
     private final Template message;
+    private final org.tandem.common.TandemConfig base;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final String worker = "sender-" + UUID.randomUUID();
 
     NotificationSender(EntityManager em, Mailer mailer, Outbox outbox, NotificationConfig config,
-            @Location("notifications/message.txt") Template message) {
+            @Location("notifications/message.txt") Template message, org.tandem.common.TandemConfig base) {
+        this.base = base;
         this.em = em;
         this.mailer = mailer;
         this.outbox = outbox;
@@ -92,7 +96,7 @@ public class NotificationSender {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select id, kind, session_id, partner_id, session_start,"
-                    + " attempts, couple_id, clinic_id, due_at from notification where due_at <= ?1 and ((status ="
+                    + " attempts, couple_id, clinic_id, due_at, therapist_id from notification where due_at <= ?1 and ((status ="
                     + " 'PENDING' and next_attempt_at <= ?1) or (status = 'SENDING' and claimed_until < ?1))"
                     + " order by due_at, id limit ?2 for update skip locked")
                     .setParameter(1, Timestamp.from(now)).setParameter(2, limit).getResultList();
@@ -105,8 +109,8 @@ public class NotificationSender {
                         .setParameter(2, Timestamp.from(now.plus(config.lease())))
                         .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, (byte[]) r[0])
                         .executeUpdate();
-                Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), BinaryUuids.of((byte[]) r[2]),
-                        BinaryUuids.of((byte[]) r[3]), NotificationLog.instant(r[4]), attempts + 1);
+                Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), uuid(r[2]), uuid(r[3]),
+                        NotificationLog.instant(r[4]), attempts + 1, uuid(r[6]), uuid(r[9]));
                 if (c.kind() == NotificationKind.SESSION_REMINDER && attempts == 0) {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("notificationId", id);
@@ -115,6 +119,8 @@ public class NotificationSender {
                     data.put("partnerId", c.partnerId());
                     data.put("sessionStart", c.start().toString());
                     data.put("dueAt", NotificationLog.instant(r[8]).toString());
+                    NotificationPreference choices = em.find(NotificationPreference.class, c.partnerId());
+                    data.put("smsAllowed", choices == null || (choices.isSmsEnabled() && choices.isRemindersEnabled()));
                     outbox.publish(BinaryUuids.of((byte[]) r[7]), WebhookEvent.REMINDER_DUE, data);
                 }
                 claimed.add(c);
@@ -136,20 +142,39 @@ public class NotificationSender {
             finish(c, NotificationStatus.WITHDRAWN, null, now);
             return;
         }
+        NotificationPreference choices = to.choices();
+        if (!choices.isEmailEnabled()
+                || (c.kind() == NotificationKind.SESSION_REMINDER && !choices.isRemindersEnabled())) {
+            finish(c, NotificationStatus.SKIPPED, "opted-out", now);
+            return;
+        }
+        if (choices.isQuiet(now.atZone(to.zone()).toLocalTime())) {
+            Instant quietEnd = quietEnd(now, to.zone(), choices);
+            if (c.kind() == NotificationKind.SESSION_REMINDER && !quietEnd.isBefore(c.start())) {
+                finish(c, NotificationStatus.SKIPPED, "quiet-hours", now);
+            } else {
+                postpone(c, quietEnd);
+            }
+            return;
+        }
         if (to.email() == null || to.email().isBlank()) {
             finish(c, NotificationStatus.SKIPPED, "no-address", now);
             return;
         }
+        String token = unsubscribeToken(c);
         String text;
         try {
-            text = render(c, to);
+            text = render(c, to, token);
         } catch (RuntimeException e) {
             LOG.errorf("Notification %s: its template did not render (%s)", c.id(), e.getClass().getSimpleName());
             failed(c, now, "render-failed");
             return;
         }
         try {
-            mailer.send(Mail.withText(to.email(), subject(c.kind()), text));
+            String unsubscribe = unsubscribeUrl(token);
+            mailer.send(Mail.withText(to.email(), subject(c.kind()), text)
+                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         } catch (RuntimeException e) {
             // For the operator the kind of failure; the address is never logged.
             LOG.warnf("Notification %s: the mail server refused or could not be reached (%s)", c.id(),
@@ -160,17 +185,32 @@ public class NotificationSender {
         finish(c, NotificationStatus.SENT, null, now);
     }
 
+    private static UUID uuid(Object bytes) {
+        return bytes == null ? null : BinaryUuids.of((byte[]) bytes);
+    }
+
     private Recipient recipient(Claimed c) {
+        if (c.therapistId() != null) {
+            // A therapist: their own address; their choices and quiet hours are not built yet (always sent).
+            Object[] r = (Object[]) em.createNativeQuery("select t.email, k.name, k.time_zone from therapist t"
+                    + " join clinic k on k.id = t.clinic_id where t.id = ?1")
+                    .setParameter(1, BinaryUuids.bytes(c.therapistId())).getSingleResult();
+            return new Recipient((String) r[0], false, (String) r[1], ZoneId.of((String) r[2]),
+                    new NotificationPreference(c.therapistId(), null));
+        }
         Object[] r = (Object[]) em.createNativeQuery("select p.email, c.status, k.name, k.time_zone from partner p"
                 + " join couple c on c.id = p.couple_id join clinic k on k.id = c.clinic_id where p.id = ?1")
                 .setParameter(1, BinaryUuids.bytes(c.partnerId())).getSingleResult();
-        return new Recipient((String) r[0], "DISCHARGED".equals(r[1]), (String) r[2], ZoneId.of((String) r[3]));
+        NotificationPreference choices = em.find(NotificationPreference.class, c.partnerId());
+        return new Recipient((String) r[0], "DISCHARGED".equals(r[1]), (String) r[2], ZoneId.of((String) r[3]),
+                choices == null ? new NotificationPreference(c.partnerId(), null) : choices);
     }
 
     /** The message: when, and a link into the clinic's app; never a name, a note or anything clinical. */
-    String render(Claimed c, Recipient to) {
-        String when = WHEN.format(c.start().atZone(to.zone()));
+    String render(Claimed c, Recipient to, String token) {
+        String when = c.start() == null ? "" : WHEN.format(c.start().atZone(to.zone()));
         String line = switch (c.kind()) {
+            case SAFETY_FLAG -> "A safety flag was raised for one of your couples. Please look at it in the app.";
             case SESSION_REMINDER -> "This is a reminder of your session on " + when + ".";
             case SESSION_SCHEDULED -> "A session was booked for you on " + when + ".";
             case SESSION_MOVED -> "Your session has moved. It is now on " + when + ".";
@@ -178,8 +218,45 @@ public class NotificationSender {
         };
         return message.data("line", line)
                 .data("clinic", to.clinic())
-                .data("link", config.appUrl().replaceAll("/$", "") + "/sessions/" + c.sessionId())
+                .data("link", config.appUrl().replaceAll("/$", "") + (c.sessionId() != null
+                        ? "/sessions/" + c.sessionId() : "/couples/" + c.coupleId()))
+                .data("unsubscribe", unsubscribeUrl(token))
                 .render();
+    }
+
+    /**
+     * A fresh one-click token for this message; only its SHA-256 is kept, on the message, while this replica still
+     * holds the claim.
+     */
+    private String unsubscribeToken(Claimed c) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification set unsubscribe_hash"
+                + " = ?1 where id = ?2 and claimed_by = ?3").setParameter(1, PreferenceService.sha256(token))
+                .setParameter(2, BinaryUuids.bytes(c.id())).setParameter(3, worker).executeUpdate());
+        return token;
+    }
+
+    private String unsubscribeUrl(String token) {
+        return base.publicBaseUrl().orElse("http://localhost:8080").replaceAll("/$", "")
+                + "/api/v1/unsubscribe?token=" + token;
+    }
+
+    /** The end of the quiet hours that hold at {@code now}: the next {@code until} in the clinic's zone. */
+    static Instant quietEnd(Instant now, ZoneId zone, NotificationPreference choices) {
+        java.time.ZonedDateTime local = now.atZone(zone);
+        java.time.ZonedDateTime end = local.with(choices.getQuietUntil());
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    /** Waits until {@code at} without counting an attempt. */
+    private void postpone(Claimed c, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification set status ="
+                + " 'PENDING', attempts = attempts - 1, next_attempt_at = ?1, claimed_by = null, claimed_until = null,"
+                + " updated_at = ?2 where id = ?3 and claimed_by = ?4").setParameter(1, Timestamp.from(at))
+                .setParameter(2, Timestamp.from(Instant.now())).setParameter(3, BinaryUuids.bytes(c.id()))
+                .setParameter(4, worker).executeUpdate());
     }
 
     static String subject(NotificationKind kind) {
@@ -188,6 +265,7 @@ public class NotificationSender {
             case SESSION_SCHEDULED -> "A session was booked for you";
             case SESSION_MOVED -> "Your session has moved";
             case SESSION_CANCELLED -> "Your session was cancelled";
+            case SAFETY_FLAG -> "A safety flag needs your attention";
         };
     }
 

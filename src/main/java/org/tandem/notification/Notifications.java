@@ -53,6 +53,26 @@ public class Notifications {
     }
 
     /**
+     * A safety flag was raised on the couple: each of its therapists (but {@code except}, who raised it) is told
+     * at once that one needs their attention, with a link to the couple in the app; never the reason or a score.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void safetyFlag(UUID clinicId, UUID coupleId, java.util.Collection<UUID> therapists, UUID except) {
+        Instant now = Instant.now();
+        for (UUID therapist : therapists) {
+            if (therapist.equals(except)) {
+                continue;
+            }
+            em.createNativeQuery("insert into notification (id, clinic_id, couple_id, kind, therapist_id, due_at,"
+                    + " status, attempts, next_attempt_at, created_at, updated_at)"
+                    + " values (?1, ?2, ?3, 'SAFETY_FLAG', ?4, ?5, 'PENDING', 0, ?5, ?5, ?5)")
+                    .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(clinicId))
+                    .setParameter(3, BinaryUuids.bytes(coupleId)).setParameter(4, BinaryUuids.bytes(therapist))
+                    .setParameter(5, Timestamp.from(now)).executeUpdate();
+        }
+    }
+
+    /**
      * When a reminder {@code before} a session goes out: whole days in the clinic's calendar (the same local time
      * that many days earlier, whatever a daylight-saving change in between does to the hours), else that long
      * before.

@@ -55,6 +55,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final ObservationSharing sharing;
     private final AssessmentService assessments;
     private final org.tandem.safetyplan.SafetyPlans safetyPlans;
+    private final org.tandem.notification.Notifications notifications;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
         return submit(coupleId, request, null);
@@ -105,6 +106,9 @@ public class QuestionnaireService implements QuestionnaireReads {
             outbox.publish(couple.getClinic().getId(), WebhookEvent.SAFETY_FLAGGED, java.util.Map.of(
                     "flagId", flag.getId(), "coupleId", coupleId, "partnerId", request.partnerId()));
             LOG.infof("Safety flag %s raised on couple %s", flag.getId(), coupleId);
+        }
+        if (!score.safetyReasons().isEmpty()) {
+            notifications.safetyFlag(couple.getClinic().getId(), coupleId, therapistsOf(couple), null);
         }
         return toResponse(response, instrument, score, true);
     }
@@ -206,6 +210,8 @@ public class QuestionnaireService implements QuestionnaireReads {
         outbox.publish(couple.getClinic().getId(), WebhookEvent.SAFETY_FLAGGED, java.util.Map.of(
                 "flagId", flag.getId(), "coupleId", coupleId, "partnerId", partnerId));
         LOG.infof("Safety flag %s raised on couple %s by a therapist", flag.getId(), coupleId);
+        notifications.safetyFlag(couple.getClinic().getId(), coupleId, therapistsOf(couple),
+                caller.therapistId().orElse(null));
         return toResponse(flag);
     }
 
@@ -220,6 +226,16 @@ public class QuestionnaireService implements QuestionnaireReads {
         flags.flush();
         audit.success("safety.flag-acknowledged", "safety-flag", id);
         return toResponse(flag);
+    }
+
+    /** The couple's primary therapist and co-therapists, who are told of a safety flag. */
+    private static java.util.Set<UUID> therapistsOf(Couple couple) {
+        java.util.Set<UUID> all = new java.util.LinkedHashSet<>();
+        if (couple.getPrimaryTherapist() != null) {
+            all.add(couple.getPrimaryTherapist().getId());
+        }
+        couple.getCoTherapists().forEach(t -> all.add(t.getId()));
+        return all;
     }
 
     public SafetyFlagResponse toResponse(SafetyFlag f) {

@@ -172,6 +172,9 @@ public final class AccessRules {
             rule("MyBoundaryResource_agree", partner("partner: their own agreement")),
 
             rule("NotificationResource_list", admin("admin")),
+            rule("UnsubscribeResource_unsubscribe", anyone("none; the message's one-time link is the credential")),
+            rule("MyNotificationPreferenceResource_get", partner("partner: their own choices")),
+            rule("MyNotificationPreferenceResource_choose", partner("partner: their own choices")),
 
             rule("PartnerAccountResource_invite", staff("admin, therapist of the couple")),
             rule("PartnerAccountResource_get", staff("admin, therapist of the couple")),

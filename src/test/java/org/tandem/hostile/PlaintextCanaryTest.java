@@ -60,7 +60,8 @@ class PlaintextCanaryTest {
             "consent_template.title", "consent_template_version.text");
 
     /** Public writes with a one-time credential of their own: no caller to keep an Idempotency-Key for. */
-    private static final Set<String> NOT_IDEMPOTENT = Set.of("POST /api/v1/partner-activation");
+    private static final Set<String> NOT_IDEMPOTENT = Set.of("POST /api/v1/partner-activation",
+            "POST /api/v1/unsubscribe");
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
 
@@ -72,6 +73,9 @@ class PlaintextCanaryTest {
 
     @Inject
     org.tandem.crypto.KeyRotation rotation;
+
+    @Inject
+    org.tandem.notification.NotificationSender notifications;
 
     /** One write: who sends what where, with which extra headers. */
     record Call(String user, String method, String path, Map<String, Object> body, Map<String, String> headers) {
@@ -406,6 +410,40 @@ class PlaintextCanaryTest {
             as("therapist1").header("If-Match", etag).post(f.coupleUrl + "/treatment-plan/sign").then()
                     .statusCode(200);
             return new Call(f.kit(), "POST", "/api/v1/me/treatment-plan/agreement", null);
+        });
+        c.put("PUT /api/v1/me/notification-preferences", (f, t) -> {
+            f.couple(t);
+            return new Call(f.kit(), "PUT", "/api/v1/me/notification-preferences", Map.of("email", true,
+                    "reminders", false, "sms", true, "quietHours", Map.of("from", "22:00", "until", "07:00")))
+                    .ifMatch("\"0\"");
+        });
+        // A message's one-click link: its token is shown once, in the mail, and must be kept nowhere.
+        c.put("POST /api/v1/unsubscribe", (f, t) -> {
+            String address = "canary-" + unique() + "@example.invalid";
+            Map<String, Object> body = Map.of("partners", List.of(Map.of("fullName", "Kit " + t, "email", address,
+                    "recoveryRole", "IN_RECOVERY"), Map.of("fullName", "Lee " + t)), "careStartedOn", "2026-02-01");
+            String coupleId = as("therapist1").body(body).post("/api/v1/couples").then().statusCode(201).extract()
+                    .path("id");
+            LocalDate day = Slots.anyDay();
+            Bookings.book("therapist1", Bookings.session(coupleId, day + "T16:00", day + "T16:50"));
+            notifications.sendDue(java.time.Instant.now());
+            String token = java.util.Arrays.stream(org.tandem.testsupport.TandemServices.mail().getReceivedMessages())
+                    .filter(m -> {
+                        try {
+                            return m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().equals(address);
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).map(m -> {
+                        try {
+                            String h = m.getHeader("List-Unsubscribe")[0];
+                            return h.substring(h.indexOf("token=") + "token=".length(), h.length() - 1);
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).findFirst().orElseThrow();
+            secrets.add(token);
+            return new Call(null, "POST", "/api/v1/unsubscribe?token=" + token, null);
         });
         c.put("POST /api/v1/exercises", (f, t) -> new Call("admin1", "POST", "/api/v1/exercises", f.exerciseBody(t)));
         c.put("PUT /api/v1/exercises/{id}", (f, t) -> {

@@ -224,6 +224,116 @@ class NotificationTest {
         assertFalse(all.contains(c.kit()) || all.contains("Kit"), "no address or name in the log: " + all);
     }
 
+    /** The instant of a local time in the demo clinic's zone. */
+    static Instant berlin(LocalDate day, String time) {
+        return day.atTime(java.time.LocalTime.parse(time)).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+    }
+
+    static String choose(String coupleId, String partnerId, Map<String, Object> choices) {
+        io.restassured.specification.RequestSpecification partner = Partners.as("therapist1", coupleId, partnerId);
+        String etag = partner.get("/api/v1/me/notification-preferences").then().statusCode(200).extract()
+                .header("ETag");
+        return Partners.as("therapist1", coupleId, partnerId).header("If-Match", etag).body(choices)
+                .put("/api/v1/me/notification-preferences").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void aPartnersChoicesAndQuietHoursDecideWhatIsSentAndWhen() throws Exception {
+        Couple c = couple("therapist1");
+        Partners.as("therapist1", c.id(), c.kitId()).get("/api/v1/me/notification-preferences").then()
+                .statusCode(200).header("ETag", "\"0\"").body("email", equalTo(true))
+                .body("reminders", equalTo(true)).body("quietHours", equalTo(null));
+        choose(c.id(), c.kitId(), Map.of("email", true, "reminders", false, "sms", false));
+        choose(c.id(), c.leeId(), Map.of("email", true, "reminders", true, "sms", true, "quietHours",
+                Map.of("from", "22:00", "until", "07:00")));
+        Partners.as("therapist1", c.id(), c.leeId()).get("/api/v1/me/notification-preferences").then()
+                .statusCode(200).body("quietHours.from", org.hamcrest.Matchers.startsWith("22:00"));
+
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(c.id(), day + "T08:00", day + "T08:50")).path("id");
+        sender.sendDue(berlin(day.minusDays(2), "12:00")); // the notices, at noon two days before
+        assertEquals(1, mailTo(c.kit()).size());
+        assertEquals(1, mailTo(c.lee()).size());
+        sender.sendDue(berlin(day.minusDays(1), "08:00:30")); // the day-before reminders
+        assertEquals(1, mailTo(c.kit()).size(), "Kit chose no reminders");
+        assertEquals(2, mailTo(c.lee()).size());
+        sender.sendDue(berlin(day, "06:00:30")); // two hours before: Lee's quiet hours
+        assertEquals(2, mailTo(c.lee()).size(), "nothing in the quiet hours");
+        assertEquals(1, log(id).getList("findAll { it.partnerId == '" + c.leeId()
+                + "' && it.status == 'PENDING' }").size(), "Lee's reminder waits for 07:00");
+        sender.sendDue(berlin(day, "07:00:30"));
+        assertEquals(3, mailTo(c.lee()).size(), "sent when the quiet hours end, before the session");
+        assertEquals(2, log(id).getList("findAll { it.partnerId == '" + c.kitId()
+                + "' && it.status == 'SKIPPED' && it.lastError == 'opted-out' }").size());
+
+        Partners.as("therapist1", c.id(), c.kitId()).header("If-Match", "\"0\"").body(Map.of("email", true,
+                "reminders", true, "sms", true, "quietHours", Map.of("from", "22:00")))
+                .put("/api/v1/me/notification-preferences").then().statusCode(400);
+        Partners.as("therapist1", c.id(), c.kitId()).body(Map.of("email", true, "reminders", true, "sms", true))
+                .put("/api/v1/me/notification-preferences").then().statusCode(428);
+        as("therapist1").get("/api/v1/me/notification-preferences").then().statusCode(403);
+        anonymous().get("/api/v1/me/notification-preferences").then().statusCode(401);
+    }
+
+    /** RFC 8058: the message carries a link a mail client POSTs; one click, no sign-in, no more e-mail. */
+    @Test
+    void oneClickInAMessageStopsEmail() throws Exception {
+        Couple c = couple("therapist1");
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(c.id(), day + "T15:00", day + "T15:50")).path("id");
+        sender.sendDue(berlin(day.minusDays(2), "12:00"));
+        MimeMessage notice = mailTo(c.kit()).get(0);
+        assertEquals("List-Unsubscribe=One-Click", notice.getHeader("List-Unsubscribe-Post")[0]);
+        String header = notice.getHeader("List-Unsubscribe")[0];
+        String url = header.substring(1, header.length() - 1);
+        assertTrue(GreenMailUtil.getBody(notice).contains(url), "the link is in the text too");
+        String token = url.substring(url.indexOf("token=") + "token=".length());
+
+        anonymous().queryParam("token", token.substring(1)).post("/api/v1/unsubscribe").then().statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
+        anonymous().post("/api/v1/unsubscribe").then().statusCode(404);
+        anonymous().queryParam("token", token).post("/api/v1/unsubscribe").then().statusCode(200)
+                .body("email", equalTo(false));
+        Partners.as("therapist1", c.id(), c.kitId()).get("/api/v1/me/notification-preferences").then()
+                .statusCode(200).body("email", equalTo(false));
+        sender.sendDue(berlin(day, "14:00"));
+        assertEquals(1, mailTo(c.kit()).size(), "no reminder after the click");
+        assertEquals(3, mailTo(c.lee()).size(), "the other partner's choice is theirs: notice and two reminders");
+        assertEquals(List.of("SKIPPED"), log(id).getList("findAll { it.partnerId == '" + c.kitId()
+                + "' && it.kind == 'SESSION_REMINDER' }.status").stream().distinct().toList());
+    }
+
+    /** The couple's therapists hear of a safety flag at once, and nothing of what raised it. */
+    @Test
+    void aSafetyFlagAlertsTheCouplesTherapists() throws Exception {
+        Response couple = Bookings.coupleWithBothTherapists();
+        String coupleId = couple.path("id");
+        String partnerId = couple.path("partners[0].id");
+        sender.sendDue(Instant.now()); // whatever earlier tests left due
+        int one = mailTo("therapist1@demo.tandem.invalid").size();
+        int two = mailTo("therapist2@demo.tandem.invalid").size();
+
+        as("therapist1").body(org.tandem.questionnaire.QuestionnaireResourceTest.answers("phq-9", partnerId,
+                List.of(1, 1, 1, 1, 1, 1, 1, 1, 2), "SELF_REPORT")).post("/api/v1/couples/" + coupleId
+                + "/questionnaires").then().statusCode(201);
+        sender.sendDue(Instant.now());
+        List<MimeMessage> toOne = mailTo("therapist1@demo.tandem.invalid");
+        assertEquals(one + 1, toOne.size());
+        assertEquals(two + 1, mailTo("therapist2@demo.tandem.invalid").size());
+        MimeMessage alert = toOne.get(toOne.size() - 1);
+        assertEquals("A safety flag needs your attention", alert.getSubject());
+        String text = GreenMailUtil.getBody(alert);
+        assertTrue(text.contains("/couples/" + coupleId), text);
+        assertFalse(text.contains("PHQ") || text.contains("item") || text.contains("Kit"), "nothing clinical: " + text);
+
+        // A therapist's own flag: the other therapist is told, not the one who raised it.
+        as("therapist1").body(Map.of("partnerId", partnerId)).post("/api/v1/couples/" + coupleId + "/safety-flags")
+                .then().statusCode(201);
+        sender.sendDue(Instant.now());
+        assertEquals(one + 1, mailTo("therapist1@demo.tandem.invalid").size());
+        assertEquals(two + 2, mailTo("therapist2@demo.tandem.invalid").size());
+    }
+
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
