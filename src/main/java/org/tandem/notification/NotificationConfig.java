@@ -21,6 +21,14 @@ public interface NotificationConfig {
     @WithDefault("10s")
     String pollInterval();
 
+    /** How often each replica plans the agenda and review messages (the planner's schedule); {@code off} stops it. */
+    @WithDefault("5m")
+    String planInterval();
+
+    /** When, in each clinic's zone, therapists get the day's agenda. */
+    @WithDefault("07:00")
+    java.time.LocalTime digestAt();
+
     /** How long a replica holds a claimed message before another may take it over (it died). */
     @WithDefault("2m")
     Duration lease();

@@ -11,5 +11,11 @@ public enum NotificationKind {
     /** A session was cancelled. */
     SESSION_CANCELLED,
     /** To the couple's therapists: a safety flag needs them. */
-    SAFETY_FLAG
+    SAFETY_FLAG,
+    /** To a therapist with sessions today, in the morning: how many and when the first starts. */
+    AGENDA_DIGEST,
+    /** To the couple's therapists: a treatment plan's or a boundary's review date has come. */
+    REVIEW_DUE,
+    /** To a series' therapist: the hourly extension could not book an occurrence, it clashed with a session. */
+    SERIES_SKIPPED
 }

@@ -48,7 +48,7 @@ public class NotificationLog {
         for (Object[] r : rows) {
             NotificationKind kind = NotificationKind.valueOf((String) r[1]);
             list.add(new NotificationResponse(BinaryUuids.of((byte[]) r[0]), kind, uuid(r[2]),
-                    BinaryUuids.of((byte[]) r[3]), uuid(r[4]), uuid(r[10]), instant(r[5]),
+                    uuid(r[3]), uuid(r[4]), uuid(r[10]), instant(r[5]),
                     NotificationStatus.valueOf((String) r[6]), ((Number) r[7]).intValue(), (String) r[8],
                     instant(r[9]), kind == NotificationKind.SESSION_REMINDER ? List.of("EMAIL", "WEBHOOK")
                             : List.of("EMAIL")));

@@ -38,6 +38,7 @@ public class NotificationSender {
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm (zzz)",
             Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     /** A claimed message with what rendering it needs; no address, no name until it is sent. */
     record Claimed(UUID id, NotificationKind kind, UUID sessionId, UUID partnerId, Instant start, int attempts,
@@ -211,6 +212,10 @@ public class NotificationSender {
         String when = c.start() == null ? "" : WHEN.format(c.start().atZone(to.zone()));
         String line = switch (c.kind()) {
             case SAFETY_FLAG -> "A safety flag was raised for one of your couples. Please look at it in the app.";
+            case AGENDA_DIGEST -> agendaLine(c, to);
+            case REVIEW_DUE -> "A review is due for one of your couples (a treatment plan or a boundary agreement).";
+            case SERIES_SKIPPED -> "A recurring session could not be booked on " + when + ": it clashes with another"
+                    + " session. Please book it by hand.";
             case SESSION_REMINDER -> "This is a reminder of your session on " + when + ".";
             case SESSION_SCHEDULED -> "A session was booked for you on " + when + ".";
             case SESSION_MOVED -> "Your session has moved. It is now on " + when + ".";
@@ -219,9 +224,29 @@ public class NotificationSender {
         return message.data("line", line)
                 .data("clinic", to.clinic())
                 .data("link", config.appUrl().replaceAll("/$", "") + (c.sessionId() != null
-                        ? "/sessions/" + c.sessionId() : "/couples/" + c.coupleId()))
+                        ? "/sessions/" + c.sessionId() : c.coupleId() != null ? "/couples/" + c.coupleId()
+                        : "/agenda"))
                 .data("unsubscribe", unsubscribeUrl(token))
                 .render();
+    }
+
+    /** The day's sessions as the digest says them: how many, and when the first starts; no couple, no name. */
+    private String agendaLine(Claimed c, Recipient to) {
+        java.time.LocalDate day = c.start().atZone(to.zone()).toLocalDate();
+        Instant from = day.atStartOfDay(to.zone()).toInstant();
+        Instant until = day.plusDays(1).atStartOfDay(to.zone()).toInstant();
+        @SuppressWarnings("unchecked")
+        List<Object> starts = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select starts_at"
+                + " from therapy_session where therapist_id = ?1 and status = 'SCHEDULED' and starts_at >= ?2"
+                + " and starts_at < ?3 order by starts_at").setParameter(1, BinaryUuids.bytes(c.therapistId()))
+                .setParameter(2, Timestamp.from(from)).setParameter(3, Timestamp.from(until)).getResultList());
+        if (starts.isEmpty()) {
+            return "You have no sessions left today (" + DAY.format(day) + ").";
+        }
+        String first = DateTimeFormatter.ofPattern("HH:mm").format(NotificationLog.instant(starts.get(0))
+                .atZone(to.zone()));
+        return "You have " + starts.size() + (starts.size() == 1 ? " session" : " sessions") + " today ("
+                + DAY.format(day) + "), the first at " + first + ".";
     }
 
     /**
@@ -266,6 +291,9 @@ public class NotificationSender {
             case SESSION_MOVED -> "Your session has moved";
             case SESSION_CANCELLED -> "Your session was cancelled";
             case SAFETY_FLAG -> "A safety flag needs your attention";
+            case AGENDA_DIGEST -> "Your sessions today";
+            case REVIEW_DUE -> "A review is due";
+            case SERIES_SKIPPED -> "A recurring session could not be booked";
         };
     }
 

@@ -73,6 +73,23 @@ public class Notifications {
     }
 
     /**
+     * The series extension skipped an occurrence of a series (it clashed): its therapist is told at once, with the
+     * time it would have been, so they can book it by hand. Once per series and occurrence.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void occurrenceSkipped(UUID clinicId, UUID coupleId, UUID therapist, UUID seriesId, int index,
+            Instant start) {
+        Instant now = Instant.now();
+        em.createNativeQuery("insert ignore into notification (id, clinic_id, couple_id, kind, therapist_id,"
+                + " session_start, due_at, status, attempts, next_attempt_at, created_at, updated_at, dedupe_key)"
+                + " values (?1, ?2, ?3, 'SERIES_SKIPPED', ?4, ?5, ?6, 'PENDING', 0, ?6, ?6, ?6, ?7)")
+                .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(clinicId))
+                .setParameter(3, BinaryUuids.bytes(coupleId)).setParameter(4, BinaryUuids.bytes(therapist))
+                .setParameter(5, Timestamp.from(start)).setParameter(6, Timestamp.from(now))
+                .setParameter(7, "skipped:" + seriesId + ":" + index).executeUpdate();
+    }
+
+    /**
      * When a reminder {@code before} a session goes out: whole days in the clinic's calendar (the same local time
      * that many days earlier, whatever a daylight-saving change in between does to the hours), else that long
      * before.

@@ -57,6 +57,7 @@ public class SeriesService {
     private final AuditLog audit;
     private final SchedulingConfig config;
     private final SessionEvents events;
+    private final org.tandem.notification.Notifications notifications;
     private final LockOrder locks;
     private final OpenSafetyFlags openFlags;
 
@@ -207,6 +208,8 @@ public class SeriesService {
                     RECORD, locked.getId(), null);
             LOG.infof("Series %s: occurrence %d skipped, it clashes with session %s", locked.getId(), clash.index(),
                     clash.conflictingSessionId());
+            notifications.occurrenceSkipped(locked.getClinic().getId(), locked.getCouple().getId(),
+                    locked.getTherapist().getId(), locked.getId(), clash.index(), clash.start());
         }
         return locked.getNextIndex() - before - skipped.size();
     }

@@ -40,6 +40,12 @@ class NotificationTest {
     @Inject
     NotificationSender sender;
 
+    @Inject
+    NotificationPlanner planner;
+
+    @Inject
+    org.tandem.scheduling.SeriesService series;
+
     /** A couple whose partners have addresses of their own, so this test reads only its own mail. */
     record Couple(String id, String kitId, String leeId, String kit, String lee) {
     }
@@ -332,6 +338,85 @@ class NotificationTest {
         sender.sendDue(Instant.now());
         assertEquals(one + 1, mailTo("therapist1@demo.tandem.invalid").size());
         assertEquals(two + 2, mailTo("therapist2@demo.tandem.invalid").size());
+    }
+
+    /**
+     * A therapist's morning: once 07:00 has come in the clinic's zone, the day's agenda (how many sessions, when the
+     * first starts), made once however often (and on however many replicas) the planner runs; and a review date
+     * that has come is told once to the couple's therapists.
+     */
+    @Test
+    void theDayStartsWithTheAgendaAndAReviewDueIsToldOnce() throws Exception {
+        Couple c = couple("therapist2");
+        LocalDate day = LocalDate.of(2036, 6, 10); // no other test books this day
+        Bookings.book("therapist2", Bookings.session(c.id(), day + "T14:00", day + "T14:50"));
+        Bookings.book("therapist2", Bookings.session(c.id(), day + "T10:00", day + "T10:50"));
+        String therapist2 = org.tandem.testsupport.Api.therapistId("admin1", "therapist2");
+        String digests = "findAll { it.kind == 'AGENDA_DIGEST' && it.therapistId == '" + therapist2 + "' }";
+
+        planner.plan(berlin(day, "06:59"));
+        JsonPath log = as("admin1").get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, log.getList(digests).size(), "not before 07:00");
+        planner.plan(berlin(day, "07:00"));
+        planner.plan(berlin(day, "07:05"));
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> planner.plan(berlin(day, "07:10")));
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> planner.plan(berlin(day, "07:10")));
+        one.join();
+        two.join();
+        log = as("admin1").get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, log.getList(digests).size(), "one agenda for the day: " + log.getList(digests));
+
+        int before = mailTo("therapist2@demo.tandem.invalid").size();
+        sender.sendDue(berlin(day, "07:11"));
+        List<MimeMessage> mail = mailTo("therapist2@demo.tandem.invalid");
+        MimeMessage agenda = mail.stream().filter(m -> subject(m).equals("Your sessions today")).findFirst()
+                .orElseThrow();
+        String text = GreenMailUtil.getBody(agenda);
+        assertTrue(text.contains("You have 2 sessions today (Tuesday 10 June), the first at 10:00."), text);
+        assertTrue(mail.size() > before);
+
+        // A treatment plan whose review date comes: its therapist is told, once.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        as("therapist2").body(org.tandem.treatmentplan.TreatmentPlanTest.plan("r", c.kitId(), null, today.plusDays(1)))
+                .post("/api/v1/couples/" + c.id() + "/treatment-plan").then().statusCode(201);
+        String reviews = "findAll { it.kind == 'REVIEW_DUE' && it.coupleId == '" + c.id() + "' }";
+        planner.plan(berlin(today, "12:00"));
+        assertEquals(0, as("admin1").get("/api/v1/notifications").then().extract().jsonPath().getList(reviews)
+                .size(), "not before its date");
+        planner.plan(berlin(today.plusDays(1), "12:00"));
+        planner.plan(berlin(today.plusDays(2), "12:00"));
+        assertEquals(1, as("admin1").get("/api/v1/notifications").then().extract().jsonPath().getList(reviews)
+                .size());
+        sender.sendDue(berlin(today.plusDays(2), "12:01"));
+        assertTrue(mailTo("therapist2@demo.tandem.invalid").stream().anyMatch(m -> subject(m).equals("A review is due")
+                && GreenMailUtil.getBody(m).contains("/couples/" + c.id())));
+    }
+
+    /** The hourly extension skips an occurrence that clashes; the series' therapist hears of it, once. */
+    @Test
+    void aSkippedOccurrenceIsToldToItsTherapistOnce() throws Exception {
+        Couple c = couple("therapist2");
+        LocalDate first = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        Map<String, Object> weekly = new HashMap<>(Map.of("coupleId", c.id(), "kind", "JOINT", "modality",
+                "TELEHEALTH", "videoLink", "https://video.example/room-9", "firstStart", first + "T21:00",
+                "durationMinutes", 50));
+        String seriesId = as("therapist2").body(weekly).post("/api/v1/session-series").then().statusCode(201)
+                .extract().path("id");
+        Couple other = couple("therapist2");
+        LocalDate clash = first.plusWeeks(16);
+        Bookings.book("therapist2", Bookings.session(other.id(), clash + "T21:00", clash + "T21:50"));
+
+        Instant horizon = Instant.now().plus(java.time.Duration.ofDays(20 * 7));
+        series.extendOpenSeries(horizon);
+        series.extendOpenSeries(horizon);
+        List<Object> skipped = as("admin1").get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.kind == 'SERIES_SKIPPED' && it.coupleId == '" + c.id() + "' }");
+        assertEquals(1, skipped.size(), "one notice for the one skipped occurrence of " + seriesId);
+
+        sender.sendDue(Instant.now());
+        assertTrue(mailTo("therapist2@demo.tandem.invalid").stream().anyMatch(m -> subject(m)
+                .equals("A recurring session could not be booked") && GreenMailUtil.getBody(m).contains(" at 21:00 (")),
+                "the therapist is told which one");
     }
 
     private static String subject(MimeMessage m) {
