@@ -419,6 +419,34 @@ class NotificationTest {
                 "the therapist is told which one");
     }
 
+    /** The mail server is down: nothing is marked sent, the log says why, and the message goes once it is back. */
+    @Test
+    void aMailServerThatIsDownIsTriedAgainAndNothingIsMarkedSent() throws Exception {
+        sender.sendDue(Instant.now()); // whatever earlier tests left due, while the server is up
+        Couple c = couple("therapist1");
+        LocalDate day = Slots.anyDay();
+        String id = Bookings.book("therapist1", Bookings.session(c.id(), day + "T17:00", day + "T17:50")).path("id");
+        TandemServices.mail().stop();
+        try {
+            sender.sendDue(berlin(day.minusDays(3), "12:00"));
+        } finally {
+            TandemServices.mail().start();
+        }
+        JsonPath log = log(id);
+        String notices = "findAll { it.kind == 'SESSION_SCHEDULED' }";
+        assertEquals(List.of("PENDING", "PENDING"), log.getList(notices + ".status"));
+        assertEquals(List.of("smtp-failed", "smtp-failed"), log.getList(notices + ".lastError"));
+        assertEquals(List.of(1, 1), log.getList(notices + ".attempts"));
+        assertEquals(0, mailTo(c.kit()).size());
+
+        sender.sendDue(berlin(day.minusDays(3), "12:00:30"));
+        assertEquals(0, mailTo(c.kit()).size(), "not before the wait is over");
+        sender.sendDue(berlin(day.minusDays(3), "12:01:30"));
+        assertEquals(1, mailTo(c.kit()).size(), "sent once the server is back and the wait is over");
+        assertEquals(List.of("SENT", "SENT"), log(id).getList(notices + ".status"));
+        assertEquals(List.of(2, 2), log(id).getList(notices + ".attempts"));
+    }
+
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
