@@ -1,10 +1,6 @@
 package org.tandem.notification;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -55,22 +51,22 @@ public class NotificationSender {
     }
 
     private final EntityManager em;
-    private final Mailer mailer;
+    private final SmtpMail mailer;
     private final Outbox outbox;
     private final NotificationConfig config;
-    private final Template message;
+    private final String message;
     private final org.tandem.common.TandemConfig base;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final String worker = "sender-" + UUID.randomUUID();
 
-    NotificationSender(EntityManager em, Mailer mailer, Outbox outbox, NotificationConfig config,
-            @Location("notifications/message.txt") Template message, org.tandem.common.TandemConfig base) {
+    NotificationSender(EntityManager em, SmtpMail mailer, Outbox outbox, NotificationConfig config,
+            org.tandem.common.TandemConfig base) {
         this.base = base;
         this.em = em;
         this.mailer = mailer;
         this.outbox = outbox;
         this.config = config;
-        this.message = message;
+        this.message = template("/templates/notifications/message.txt");
     }
 
     /** Every {@code tandem.notifications.poll-interval} (10 s; off in the tests, which call {@link #sendDue}). */
@@ -173,13 +169,12 @@ public class NotificationSender {
         }
         try {
             String unsubscribe = unsubscribeUrl(token);
-            mailer.send(Mail.withText(to.email(), subject(c.kind()), text)
-                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            mailer.send(to.email(), subject(c.kind()), text, Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
+                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         } catch (RuntimeException e) {
             // For the operator the kind of failure; the address is never logged.
             LOG.warnf("Notification %s: the mail server refused or could not be reached (%s)", c.id(),
-                    e.getClass().getSimpleName());
+                    e.getMessage());
             failed(c, now, "smtp-failed");
             return;
         }
@@ -221,13 +216,21 @@ public class NotificationSender {
             case SESSION_MOVED -> "Your session has moved. It is now on " + when + ".";
             case SESSION_CANCELLED -> "Your session on " + when + " was cancelled.";
         };
-        return message.data("line", line)
-                .data("clinic", to.clinic())
-                .data("link", config.appUrl().replaceAll("/$", "") + (c.sessionId() != null
-                        ? "/sessions/" + c.sessionId() : c.coupleId() != null ? "/couples/" + c.coupleId()
-                        : "/agenda"))
-                .data("unsubscribe", unsubscribeUrl(token))
-                .render();
+        String link = config.appUrl().replaceAll("/$", "") + (c.sessionId() != null ? "/sessions/" + c.sessionId()
+                : c.coupleId() != null ? "/couples/" + c.coupleId() : "/agenda");
+        // The clinic's name last: a value is never read as a placeholder.
+        return message.replace("{line}", line).replace("{link}", link)
+                .replace("{unsubscribe}", unsubscribeUrl(token)).replace("{clinic}", to.clinic());
+    }
+
+    /** The message's layout, with {line}, {link}, {unsubscribe} and {clinic} to fill in. */
+    private static String template(String resource) {
+        try (var in = NotificationSender.class.getResourceAsStream(resource)) {
+            return new String(java.util.Objects.requireNonNull(in, resource).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The day's sessions as the digest says them: how many, and when the first starts; no couple, no name. */

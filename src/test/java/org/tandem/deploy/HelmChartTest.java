@@ -195,11 +195,11 @@ class HelmChartTest {
         assertTrue(r.one(NetworkPolicy.class).getSpec().getEgress().stream().flatMap(e -> e.getTo().stream())
                 .anyMatch(to -> to.getIpBlock() != null && "10.30.0.0/24".equals(to.getIpBlock().getCidr())));
         // The clinic's SMTP server: settings in the ConfigMap, the password from a Secret, egress to it alone.
-        assertTrue(properties.contains("quarkus.mailer.host=smtp.clinic.example.org\n"), properties);
-        assertTrue(properties.contains("quarkus.mailer.start-tls=REQUIRED\n"), properties);
+        assertTrue(properties.contains("tandem.mail.host=smtp.clinic.example.org\n"), properties);
+        assertTrue(properties.contains("tandem.mail.start-tls=REQUIRED\n"), properties);
         assertTrue(properties.contains("tandem.notifications.app-url=https://app.clinic.example.org\n"), properties);
         assertTrue(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                .anyMatch(e -> e.getName().equals("QUARKUS_MAILER_PASSWORD")
+                .anyMatch(e -> e.getName().equals("TANDEM_MAIL_PASSWORD")
                         && e.getValueFrom().getSecretKeyRef().getName().equals("tandem-smtp")));
         assertTrue(r.one(NetworkPolicy.class).getSpec().getEgress().stream().anyMatch(e -> e.getTo().stream()
                 .anyMatch(to -> to.getIpBlock() != null && "203.0.113.25/32".equals(to.getIpBlock().getCidr()))

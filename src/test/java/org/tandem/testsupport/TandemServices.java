@@ -62,8 +62,8 @@ public class TandemServices implements QuarkusTestResourceLifecycleManager {
                 "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         mail.start();
         Map<String, String> config = new HashMap<>(appConfig(db.jdbcUrl(), keycloak.realmUrl()));
-        config.put("quarkus.mailer.host", "127.0.0.1");
-        config.put("quarkus.mailer.port", Integer.toString(smtp));
+        config.put("tandem.mail.host", "127.0.0.1");
+        config.put("tandem.mail.port", Integer.toString(smtp));
         config.put(KEYCLOAK_URL_PROPERTY, keycloak.realmUrl());
         // The management interface (health, metrics, OpenAPI) on a free port: the test-port for @QuarkusTest, the
         // port for the packaged jar of @QuarkusIntegrationTest. Management reads it from here.
