@@ -282,8 +282,10 @@ public class DemoData {
                 day, answers, Source.SELF_REPORT, true, "demo"));
     }
 
+    /** A demo partner, with an address of their own (alex@demo.tandem.invalid) so ./mvnw's GreenMail shows mail. */
     private static PartnerDetails partner(String name, String preferred, String pronouns, RecoveryRole role,
             LocalDate sobriety) {
-        return new PartnerDetails(name, preferred, pronouns, null, null, null, role, sobriety);
+        String email = name.split(" ")[0].toLowerCase(java.util.Locale.ROOT) + "@demo.tandem.invalid";
+        return new PartnerDetails(name, preferred, pronouns, null, email, null, role, sobriety);
     }
 }

@@ -49,7 +49,9 @@ class DemoDataTest {
         io.restassured.response.Response couple = as("therapist1").queryParam("q", "C-DEMO01")
                 .get("/api/v1/couples").then().extract().response();
         String id = couple.path("items[0].id");
-        String alex = as("therapist1").get("/api/v1/couples/" + id).then().extract().path("partners[0].id");
+        String alex = as("therapist1").get("/api/v1/couples/" + id).then()
+                .body("partners.email", equalTo(java.util.List.of("alex@demo.tandem.invalid",
+                        "jordan@demo.tandem.invalid"))).extract().path("partners[0].id");
         as("therapist1").get("/api/v1/couples/" + id + "/partners/" + alex + "/diagnoses").then().statusCode(200)
                 .body("code", equalTo(java.util.List.of("F52.8")));
         as("therapist1").get("/api/v1/couples/" + id + "/treatment-plan").then().statusCode(200)
