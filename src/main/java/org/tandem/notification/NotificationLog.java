@@ -47,18 +47,14 @@ public class NotificationLog {
         List<NotificationResponse> list = new ArrayList<>();
         for (Object[] r : rows) {
             NotificationKind kind = NotificationKind.valueOf((String) r[1]);
-            list.add(new NotificationResponse(BinaryUuids.of((byte[]) r[0]), kind, uuid(r[2]),
-                    uuid(r[3]), uuid(r[4]), uuid(r[10]), instant(r[5]),
+            list.add(new NotificationResponse(BinaryUuids.of((byte[]) r[0]), kind, BinaryUuids.of((byte[]) r[2]),
+                    BinaryUuids.of((byte[]) r[3]), BinaryUuids.of((byte[]) r[4]), BinaryUuids.of((byte[]) r[10]), instant(r[5]),
                     NotificationStatus.valueOf((String) r[6]), ((Number) r[7]).intValue(), (String) r[8],
                     instant(r[9]), kind == NotificationKind.SESSION_REMINDER ? List.of("EMAIL", "WEBHOOK")
                             : List.of("EMAIL")));
         }
         audit.success("notification.log-read", "notification", sessionId);
         return list;
-    }
-
-    private static UUID uuid(Object bytes) {
-        return bytes == null ? null : BinaryUuids.of((byte[]) bytes);
     }
 
     /** A datetime column as the driver returns it, as an Instant (the connection's zone is UTC). */

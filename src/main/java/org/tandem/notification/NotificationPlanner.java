@@ -26,6 +26,7 @@ public class NotificationPlanner {
 
     private final EntityManager em;
     private final NotificationConfig config;
+    private final Notifications notifications;
 
     /** Every {@code tandem.notifications.plan-interval} (5 min; off in the tests, which call {@link #plan}). */
     @Scheduled(every = "${tandem.notifications.plan-interval:5m}", delay = 30,
@@ -65,8 +66,9 @@ public class NotificationPlanner {
                 .setParameter(3, Timestamp.from(dayEnd)).getResultList();
         int made = 0;
         for (byte[] therapist : therapists) {
-            made += insert(clinicId, null, BinaryUuids.of(therapist), NotificationKind.AGENDA_DIGEST, dayStart,
-                    local.toInstant(), "agenda:" + BinaryUuids.of(therapist) + ":" + day);
+            made += notifications.insert(new Notifications.Row(clinicId, null, NotificationKind.AGENDA_DIGEST, null,
+                    BinaryUuids.of(therapist), null, dayStart, local.toInstant()),
+                    "agenda:" + BinaryUuids.of(therapist) + ":" + day);
         }
         return made;
     }
@@ -90,24 +92,11 @@ public class NotificationPlanner {
                     + " where couple_id = ?1").setParameter(1, BinaryUuids.bytes(couple)).getResultList();
             for (byte[] therapist : therapists) {
                 UUID t = BinaryUuids.of(therapist);
-                made += insert(clinicId, couple, t, NotificationKind.REVIEW_DUE, null, now, "review:" + review[0] + ":"
-                        + BinaryUuids.of((byte[]) review[1]) + ":" + review[3] + ":" + t);
+                made += notifications.insert(new Notifications.Row(clinicId, couple, NotificationKind.REVIEW_DUE, null, t,
+                        null, null, now), "review:" + review[0] + ":" + BinaryUuids.of((byte[]) review[1]) + ":"
+                        + review[3] + ":" + t);
             }
         }
         return made;
-    }
-
-    /** Inserts unless a message with the key exists (made by this or another replica): 1 if made. */
-    private int insert(UUID clinicId, UUID coupleId, UUID therapistId, NotificationKind kind, Instant about,
-            Instant due, String key) {
-        // IGNORE: a row with the key exists (the unique key refuses the copy); 0 rows then.
-        return em.createNativeQuery("insert ignore into notification (id, clinic_id, couple_id, kind, therapist_id,"
-                + " session_start, due_at, status, attempts, next_attempt_at, created_at, updated_at, dedupe_key)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', 0, ?7, ?8, ?8, ?9)")
-                .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(clinicId))
-                .setParameter(3, coupleId == null ? null : BinaryUuids.bytes(coupleId))
-                .setParameter(4, kind.name()).setParameter(5, BinaryUuids.bytes(therapistId))
-                .setParameter(6, about == null ? null : Timestamp.from(about)).setParameter(7, Timestamp.from(due))
-                .setParameter(8, Timestamp.from(Instant.now())).setParameter(9, key).executeUpdate() == 1 ? 1 : 0;
     }
 }

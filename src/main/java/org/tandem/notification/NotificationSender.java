@@ -106,8 +106,8 @@ public class NotificationSender {
                         .setParameter(2, Timestamp.from(now.plus(config.lease())))
                         .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, (byte[]) r[0])
                         .executeUpdate();
-                Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), uuid(r[2]), uuid(r[3]),
-                        NotificationLog.instant(r[4]), attempts + 1, uuid(r[6]), uuid(r[9]));
+                Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), BinaryUuids.of((byte[]) r[2]), BinaryUuids.of((byte[]) r[3]),
+                        NotificationLog.instant(r[4]), attempts + 1, BinaryUuids.of((byte[]) r[6]), BinaryUuids.of((byte[]) r[9]));
                 if (c.kind() == NotificationKind.SESSION_REMINDER && attempts == 0) {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("notificationId", id);
@@ -179,10 +179,6 @@ public class NotificationSender {
             return;
         }
         finish(c, NotificationStatus.SENT, null, now);
-    }
-
-    private static UUID uuid(Object bytes) {
-        return bytes == null ? null : BinaryUuids.of((byte[]) bytes);
     }
 
     private Recipient recipient(Claimed c) {

@@ -40,12 +40,12 @@ public class Notifications {
             default -> NotificationKind.SESSION_CANCELLED;
         };
         for (UUID partner : notice.partnerIds()) {
-            insert(notice, partner, kind, now, now);
+            insert(session(notice, partner, kind, now), null);
             if (notice.change() != SessionNotice.Change.CANCELLED) {
                 for (Duration before : config.reminders()) {
                     Instant due = dueBefore(notice.start(), before, notice.zone());
                     if (due.isAfter(now)) {
-                        insert(notice, partner, NotificationKind.SESSION_REMINDER, due, now);
+                        insert(session(notice, partner, NotificationKind.SESSION_REMINDER, due), null);
                     }
                 }
             }
@@ -63,12 +63,7 @@ public class Notifications {
             if (therapist.equals(except)) {
                 continue;
             }
-            em.createNativeQuery("insert into notification (id, clinic_id, couple_id, kind, therapist_id, due_at,"
-                    + " status, attempts, next_attempt_at, created_at, updated_at)"
-                    + " values (?1, ?2, ?3, 'SAFETY_FLAG', ?4, ?5, 'PENDING', 0, ?5, ?5, ?5)")
-                    .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(clinicId))
-                    .setParameter(3, BinaryUuids.bytes(coupleId)).setParameter(4, BinaryUuids.bytes(therapist))
-                    .setParameter(5, Timestamp.from(now)).executeUpdate();
+            insert(new Row(clinicId, coupleId, NotificationKind.SAFETY_FLAG, null, therapist, null, null, now), null);
         }
     }
 
@@ -79,14 +74,8 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public void occurrenceSkipped(UUID clinicId, UUID coupleId, UUID therapist, UUID seriesId, int index,
             Instant start) {
-        Instant now = Instant.now();
-        em.createNativeQuery("insert ignore into notification (id, clinic_id, couple_id, kind, therapist_id,"
-                + " session_start, due_at, status, attempts, next_attempt_at, created_at, updated_at, dedupe_key)"
-                + " values (?1, ?2, ?3, 'SERIES_SKIPPED', ?4, ?5, ?6, 'PENDING', 0, ?6, ?6, ?6, ?7)")
-                .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(clinicId))
-                .setParameter(3, BinaryUuids.bytes(coupleId)).setParameter(4, BinaryUuids.bytes(therapist))
-                .setParameter(5, Timestamp.from(start)).setParameter(6, Timestamp.from(now))
-                .setParameter(7, "skipped:" + seriesId + ":" + index).executeUpdate();
+        insert(new Row(clinicId, coupleId, NotificationKind.SERIES_SKIPPED, null, therapist, null, start,
+                Instant.now()), "skipped:" + seriesId + ":" + index);
     }
 
     /**
@@ -101,19 +90,44 @@ public class Notifications {
         return start.minus(before);
     }
 
-    private void insert(SessionNotice n, UUID partner, NotificationKind kind, Instant due, Instant now) {
-        em.createNativeQuery("insert into notification (id, clinic_id, couple_id, kind, partner_id, session_id,"
-                + " session_start, due_at, status, attempts, next_attempt_at, created_at, updated_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?8, ?9, ?9)")
+    /**
+     * One message: for a partner or a therapist, about a session, a couple or neither; {@code about} is the session's
+     * start (or the agenda's day) the text will say.
+     */
+    record Row(UUID clinicId, UUID coupleId, NotificationKind kind, UUID partnerId, UUID therapistId, UUID sessionId,
+            Instant about, Instant due) {
+    }
+
+    private static Row session(SessionNotice n, UUID partner, NotificationKind kind, Instant due) {
+        return new Row(n.clinicId(), n.coupleId(), kind, partner, null, n.sessionId(), n.start(), due);
+    }
+
+    /**
+     * Writes one message, pending until {@code due}, in the caller's transaction. With a {@code key} naming what it is
+     * about, the first row with that key wins, whichever replica wrote it (the unique key refuses a copy; IGNORE
+     * makes that a no-op): 1 when written, 0 when it was there.
+     */
+    int insert(Row r, String key) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return em.createNativeQuery("insert" + (key == null ? "" : " ignore") + " into notification (id, clinic_id,"
+                + " couple_id, kind, partner_id, therapist_id, session_id, session_start, due_at, status, attempts,"
+                + " next_attempt_at, created_at, updated_at, dedupe_key)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?9, ?10, ?10, ?11)")
                 .setParameter(1, BinaryUuids.bytes(UUID.randomUUID()))
-                .setParameter(2, BinaryUuids.bytes(n.clinicId()))
-                .setParameter(3, BinaryUuids.bytes(n.coupleId()))
-                .setParameter(4, kind.name())
-                .setParameter(5, BinaryUuids.bytes(partner))
-                .setParameter(6, BinaryUuids.bytes(n.sessionId()))
-                .setParameter(7, Timestamp.from(n.start()))
-                .setParameter(8, Timestamp.from(due))
-                .setParameter(9, Timestamp.from(now))
+                .setParameter(2, BinaryUuids.bytes(r.clinicId()))
+                .setParameter(3, bytes(r.coupleId()))
+                .setParameter(4, r.kind().name())
+                .setParameter(5, bytes(r.partnerId()))
+                .setParameter(6, bytes(r.therapistId()))
+                .setParameter(7, bytes(r.sessionId()))
+                .setParameter(8, r.about() == null ? null : Timestamp.from(r.about()))
+                .setParameter(9, Timestamp.from(r.due()))
+                .setParameter(10, now)
+                .setParameter(11, key)
                 .executeUpdate();
+    }
+
+    private static byte[] bytes(UUID id) {
+        return id == null ? null : BinaryUuids.bytes(id);
     }
 }
