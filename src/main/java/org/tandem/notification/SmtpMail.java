@@ -40,9 +40,23 @@ public class SmtpMail {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         } catch (ExecutionException e) {
+            reset();
             throw new IllegalStateException("refused: " + e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {
+            reset();
             throw new IllegalStateException("not accepted in time");
+        }
+    }
+
+    /**
+     * After a failure the pooled connections may be to a server that went away (a restart): the next message gets
+     * a new client, so it never waits on a connection the server dropped.
+     */
+    private synchronized void reset() {
+        MailClient failed = client;
+        client = null;
+        if (failed != null) {
+            failed.close();
         }
     }
 
