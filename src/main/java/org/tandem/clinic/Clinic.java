@@ -30,6 +30,10 @@ public class Clinic extends Versioned {
     @Column(name = "late_cancel_hours", nullable = false)
     private int lateCancelHours = 24;
 
+    /** How long before a session reminders go out ({@code P1D,PT2H}); null: the deployment's default. */
+    @Column(name = "reminder_offsets", length = 100)
+    private String reminderOffsets;
+
     protected Clinic() {
     }
 
@@ -48,10 +52,11 @@ public class Clinic extends Versioned {
     }
 
     /** The clinic's own settings, changed by its admins. */
-    public void updateSettings(String name, ZoneId timeZone, int lateCancelHours) {
+    public void updateSettings(String name, ZoneId timeZone, int lateCancelHours, String reminderOffsets) {
         this.name = name;
         this.timeZone = timeZone.getId();
         this.lateCancelHours = lateCancelHours;
+        this.reminderOffsets = reminderOffsets;
     }
 
     @Override

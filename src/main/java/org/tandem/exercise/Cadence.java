@@ -33,7 +33,7 @@ public record Cadence(Kind kind, Integer timesPerWeek) {
     }
 
     /** Occurrences due in a week (Monday to Sunday) with this many active days, out of seven. */
-    int dueInWeek(int activeDays) {
+    public int dueInWeek(int activeDays) {
         if (activeDays <= 0) {
             return 0;
         }

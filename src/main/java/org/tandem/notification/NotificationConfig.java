@@ -29,6 +29,10 @@ public interface NotificationConfig {
     @WithDefault("07:00")
     java.time.LocalTime digestAt();
 
+    /** When, in each clinic's zone, partners are nudged about an exercise their cadence says is due. */
+    @WithDefault("18:00")
+    java.time.LocalTime nudgeAt();
+
     /** How long a replica holds a claimed message before another may take it over (it died). */
     @WithDefault("2m")
     Duration lease();

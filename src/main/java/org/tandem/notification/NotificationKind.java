@@ -17,5 +17,12 @@ public enum NotificationKind {
     /** To the couple's therapists: a treatment plan's or a boundary's review date has come. */
     REVIEW_DUE,
     /** To a series' therapist: the hourly extension could not book an occurrence, it clashed with a session. */
-    SERIES_SKIPPED
+    SERIES_SKIPPED,
+    /** To a partner: an exercise is due by its cadence and not logged yet (never which exercise). */
+    HOMEWORK_NUDGE;
+
+    /** Whether turning reminders off stops it: a partner's session reminders and nudges, a therapist's routine notes. */
+    boolean isReminder() {
+        return this == SESSION_REMINDER || this == HOMEWORK_NUDGE || this == AGENDA_DIGEST || this == REVIEW_DUE;
+    }
 }

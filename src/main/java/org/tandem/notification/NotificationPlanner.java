@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.exercise.Cadence;
 
 /**
  * Plans the messages a schedule makes rather than a change: each therapist's agenda in the morning of a day they
- * have sessions, and a note to a couple's therapists when a treatment plan's or a boundary's review date has come.
+ * have sessions, a note to a couple's therapists when a treatment plan's or a boundary's review date has come, and
+ * in the evening a nudge to a partner whose exercise is due by its cadence and not logged.
  * Every replica plans; each message carries a key naming what it is about (the therapist and the day, the review
  * and its date), unique in the table, so it is made once however many replicas plan it. The sender sends it.
  */
@@ -48,6 +50,9 @@ public class NotificationPlanner {
                     made += digests(clinicId, local);
                 }
                 made += reviews(clinicId, local.toLocalDate(), now);
+                if (!local.toLocalTime().isBefore(config.nudgeAt())) {
+                    made += nudges(clinicId, local.toLocalDate(), now);
+                }
             }
             return made;
         });
@@ -98,5 +103,77 @@ public class NotificationPlanner {
             }
         }
         return made;
+    }
+
+    /**
+     * A nudge to each partner who does an active exercise (not paused today) of a couple in care, when its cadence
+     * says it is due and it is not logged: a daily one not logged today; a weekly or n-times-a-week one when the
+     * week's remaining days (today included) are one more than the times still to do, so there is still time; a
+     * one-off not done two days after it starts. Once per assignment, partner and day (or week, or ever).
+     */
+    private int nudges(UUID clinicId, LocalDate today, Instant now) {
+        LocalDate monday = today.with(java.time.DayOfWeek.MONDAY);
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("select a.id, a.couple_id, p.id, a.cadence_kind, a.times_per_week,"
+                + " a.starts_on, a.ends_on, (select count(*) from completion x where x.assignment_id = a.id"
+                + " and x.partner_id = p.id and x.done_on >= ?3 and x.done_on <= ?2), (select count(*) from completion"
+                + " x where x.assignment_id = a.id and x.partner_id = p.id), (select count(*) from completion x where"
+                + " x.assignment_id = a.id and x.partner_id = p.id and x.done_on = ?2) from assignment a join couple c on c.id ="
+                + " a.couple_id join partner p on p.couple_id = a.couple_id and (a.partner_id is null or a.partner_id"
+                + " = p.id) where a.clinic_id = ?1 and a.status = 'ACTIVE' and c.status <> 'DISCHARGED'"
+                + " and a.starts_on <= ?2 and (a.ends_on is null or a.ends_on >= ?2) and not exists (select 1 from"
+                + " assignment_pause z where z.assignment_id = a.id and z.paused_from <= ?2 and (z.paused_until is null"
+                + " or z.paused_until >= ?2))").setParameter(1, BinaryUuids.bytes(clinicId))
+                .setParameter(2, java.sql.Date.valueOf(today)).setParameter(3, java.sql.Date.valueOf(monday))
+                .getResultList();
+        int made = 0;
+        for (Object[] r : due) {
+            Cadence cadence = Cadence.of(Cadence.Kind.valueOf((String) r[3]),
+                    r[4] == null ? null : ((Number) r[4]).intValue());
+            LocalDate starts = date(r[5]);
+            LocalDate ends = date(r[6]);
+            String period = nudgePeriod(cadence, starts, ends, today, ((Number) r[9]).intValue(),
+                    ((Number) r[7]).intValue(), ((Number) r[8]).intValue());
+            if (period != null) {
+                UUID assignment = BinaryUuids.of((byte[]) r[0]);
+                UUID partner = BinaryUuids.of((byte[]) r[2]);
+                made += notifications.insert(new Notifications.Row(clinicId, BinaryUuids.of((byte[]) r[1]),
+                        NotificationKind.HOMEWORK_NUDGE, partner, null, null, null, now, assignment),
+                        "nudge:" + assignment + ":" + partner + ":" + period);
+            }
+        }
+        return made;
+    }
+
+    /** A date column as the driver returns it. */
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /**
+     * The period a nudge is for (its day, its week's Monday, or "once"), or null when none is due today: see
+     * {@link #nudges}. The counts are the partner's completions today, since Monday and ever.
+     */
+    static String nudgePeriod(Cadence cadence, LocalDate starts, LocalDate ends, LocalDate today, int doneToday,
+            int thisWeek, int ever) {
+        switch (cadence.kind()) {
+            case DAILY:
+                return doneToday > 0 ? null : today.toString();
+            case ONCE:
+                LocalDate nudgeOn = starts.plusDays(2);
+                if (ends != null && ends.isBefore(nudgeOn)) {
+                    nudgeOn = ends;
+                }
+                return ever == 0 && !today.isBefore(nudgeOn) ? "once" : null;
+            default:
+                LocalDate monday = today.with(java.time.DayOfWeek.MONDAY);
+                LocalDate sunday = monday.plusDays(6);
+                LocalDate first = starts.isAfter(monday) ? starts : monday;
+                LocalDate last = ends != null && ends.isBefore(sunday) ? ends : sunday;
+                int toDo = cadence.dueInWeek((int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1)
+                        - thisWeek;
+                long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, last) + 1;
+                return toDo > 0 && daysLeft <= toDo + 1 ? monday.toString() : null;
+        }
     }
 }

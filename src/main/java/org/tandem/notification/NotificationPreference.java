@@ -12,17 +12,25 @@ import lombok.Getter;
 import org.tandem.common.InvalidField;
 
 /**
- * A partner's choices about the messages Tandem sends them. Without a row, everything is on and there are no quiet
- * hours. Quiet hours are in the clinic's zone and may span midnight (22:00 to 07:00).
+ * A partner's or a therapist's choices about the messages Tandem sends them. Without a row, everything is on, there
+ * are no quiet hours and a partner's reminders come at the clinic's offsets. Quiet hours are in the clinic's zone and
+ * may span midnight (22:00 to 07:00). For a therapist, "reminders" are the agenda digest and review notes.
  */
 @Entity
 @Table(name = "notification_preference")
 @Getter
 public class NotificationPreference {
 
+    /** The partner's or the therapist's id, whichever this row belongs to. */
     @Id
-    @Column(name = "partner_id")
+    @Column(name = "person_id")
+    private UUID personId;
+
+    @Column(name = "partner_id", updatable = false)
     private UUID partnerId;
+
+    @Column(name = "therapist_id", updatable = false)
+    private UUID therapistId;
 
     @Column(name = "clinic_id", nullable = false, updatable = false)
     private UUID clinicId;
@@ -42,6 +50,10 @@ public class NotificationPreference {
     @Column(name = "quiet_until")
     private LocalTime quietUntil;
 
+    /** A partner's own reminder offsets ({@link ReminderOffsets}); null: the clinic's. */
+    @Column(name = "reminder_offsets", length = 100)
+    private String reminderOffsets;
+
     @Version
     @Column(nullable = false)
     private long version;
@@ -55,12 +67,23 @@ public class NotificationPreference {
     protected NotificationPreference() {
     }
 
-    NotificationPreference(UUID partnerId, UUID clinicId) {
-        this.partnerId = partnerId;
+    /** The defaults of a partner ({@code therapist} false) or a therapist, until they choose. */
+    NotificationPreference(UUID personId, UUID clinicId, boolean therapist) {
+        this.personId = personId;
+        this.partnerId = therapist ? null : personId;
+        this.therapistId = therapist ? personId : null;
         this.clinicId = clinicId;
     }
 
-    void choose(boolean email, boolean reminders, boolean sms, LocalTime quietFrom, LocalTime quietUntil) {
+    public boolean isTherapist() {
+        return therapistId != null;
+    }
+
+    void choose(boolean email, boolean reminders, boolean sms, LocalTime quietFrom, LocalTime quietUntil,
+            String reminderOffsets) {
+        if (reminderOffsets != null && isTherapist()) {
+            throw new InvalidField("reminderOffsets", "applies to partners, whose sessions are reminded");
+        }
         if ((quietFrom == null) != (quietUntil == null)) {
             throw new InvalidField("quietHours", "needs both from and until, or neither");
         }
@@ -72,6 +95,7 @@ public class NotificationPreference {
         this.smsEnabled = sms;
         this.quietFrom = quietFrom;
         this.quietUntil = quietUntil;
+        this.reminderOffsets = reminderOffsets;
         this.updatedAt = Instant.now();
     }
 
@@ -92,6 +116,6 @@ public class NotificationPreference {
 
     @Override
     public String toString() {
-        return "NotificationPreference[partner=" + partnerId + "]";
+        return "NotificationPreference[person=" + personId + "]";
     }
 }

@@ -26,10 +26,12 @@ public class NotificationResource {
     /** One message in the delivery log: what, to whom (an id), when due, how it went; never an address or text. */
     public record NotificationResponse(UUID id, NotificationKind kind, UUID sessionId, UUID coupleId,
             @Schema(description = "The partner it went to; null for a message to a therapist") UUID partnerId,
-            @Schema(description = "The therapist it went to (a safety flag); null for a partner's") UUID therapistId,
+            @Schema(description = "The therapist it went to (a safety alert, the agenda, a review, a skipped"
+                    + " occurrence); null for a partner's") UUID therapistId,
+            @Schema(description = "The exercise assignment a homework nudge is about") UUID assignmentId,
             Instant dueAt, NotificationStatus status, int attempts,
             @Schema(description = "Why the last attempt failed or was skipped: smtp-failed, lookup-failed,"
-                    + " no-address") String lastError,
+                    + " render-failed, no-address, opted-out, quiet-hours") String lastError,
             Instant sentAt,
             @Schema(description = "EMAIL; a reminder is also the webhook event reminder.due, for a clinic's SMS or"
                     + " push service") List<String> channels) {
@@ -37,12 +39,13 @@ public class NotificationResource {
 
     @GET
     @Operation(summary = "The delivery log of the clinic's messages, newest first", description = "Optionally for"
-            + " one session, or in one status; at most 500.")
+            + " one session, in one status or of one kind; at most 500.")
     @APIResponse(responseCode = "200", description = "Messages")
-    @APIResponse(responseCode = "400", description = "Invalid status or session id")
+    @APIResponse(responseCode = "400", description = "Invalid status, kind or session id")
     public List<NotificationResponse> list(@QueryParam("sessionId") String sessionId,
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status, @QueryParam("kind") String kind) {
         return log.list(sessionId == null ? null : QueryParams.uuid(sessionId, "sessionId"),
-                QueryParams.enumValue(NotificationStatus.class, status, "status"));
+                QueryParams.enumValue(NotificationStatus.class, status, "status"),
+                QueryParams.enumValue(NotificationKind.class, kind, "kind"));
     }
 }

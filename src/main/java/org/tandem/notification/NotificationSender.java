@@ -38,7 +38,7 @@ public class NotificationSender {
 
     /** A claimed message with what rendering it needs; no address, no name until it is sent. */
     record Claimed(UUID id, NotificationKind kind, UUID sessionId, UUID partnerId, Instant start, int attempts,
-            UUID coupleId, UUID therapistId) {
+            UUID coupleId, UUID therapistId, UUID assignmentId) {
     }
 
     /** Where and how: read at sending time, so a changed address, a choice or a discharge counts. */
@@ -93,7 +93,7 @@ public class NotificationSender {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select id, kind, session_id, partner_id, session_start,"
-                    + " attempts, couple_id, clinic_id, due_at, therapist_id from notification where due_at <= ?1 and ((status ="
+                    + " attempts, couple_id, clinic_id, due_at, therapist_id, assignment_id from notification where due_at <= ?1 and ((status ="
                     + " 'PENDING' and next_attempt_at <= ?1) or (status = 'SENDING' and claimed_until < ?1))"
                     + " order by due_at, id limit ?2 for update skip locked")
                     .setParameter(1, Timestamp.from(now)).setParameter(2, limit).getResultList();
@@ -107,7 +107,8 @@ public class NotificationSender {
                         .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, (byte[]) r[0])
                         .executeUpdate();
                 Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), BinaryUuids.of((byte[]) r[2]), BinaryUuids.of((byte[]) r[3]),
-                        NotificationLog.instant(r[4]), attempts + 1, BinaryUuids.of((byte[]) r[6]), BinaryUuids.of((byte[]) r[9]));
+                        NotificationLog.instant(r[4]), attempts + 1, BinaryUuids.of((byte[]) r[6]), BinaryUuids.of((byte[]) r[9]),
+                        BinaryUuids.of((byte[]) r[10]));
                 if (c.kind() == NotificationKind.SESSION_REMINDER && attempts == 0) {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("notificationId", id);
@@ -140,8 +141,7 @@ public class NotificationSender {
             return;
         }
         NotificationPreference choices = to.choices();
-        if (!choices.isEmailEnabled()
-                || (c.kind() == NotificationKind.SESSION_REMINDER && !choices.isRemindersEnabled())) {
+        if (!choices.isEmailEnabled() || (c.kind().isReminder() && !choices.isRemindersEnabled())) {
             finish(c, NotificationStatus.SKIPPED, "opted-out", now);
             return;
         }
@@ -183,19 +183,19 @@ public class NotificationSender {
 
     private Recipient recipient(Claimed c) {
         if (c.therapistId() != null) {
-            // A therapist: their own address; their choices and quiet hours are not built yet (always sent).
             Object[] r = (Object[]) em.createNativeQuery("select t.email, k.name, k.time_zone from therapist t"
                     + " join clinic k on k.id = t.clinic_id where t.id = ?1")
                     .setParameter(1, BinaryUuids.bytes(c.therapistId())).getSingleResult();
+            NotificationPreference choices = em.find(NotificationPreference.class, c.therapistId());
             return new Recipient((String) r[0], false, (String) r[1], ZoneId.of((String) r[2]),
-                    new NotificationPreference(c.therapistId(), null));
+                    choices == null ? new NotificationPreference(c.therapistId(), null, true) : choices);
         }
         Object[] r = (Object[]) em.createNativeQuery("select p.email, c.status, k.name, k.time_zone from partner p"
                 + " join couple c on c.id = p.couple_id join clinic k on k.id = c.clinic_id where p.id = ?1")
                 .setParameter(1, BinaryUuids.bytes(c.partnerId())).getSingleResult();
         NotificationPreference choices = em.find(NotificationPreference.class, c.partnerId());
         return new Recipient((String) r[0], "DISCHARGED".equals(r[1]), (String) r[2], ZoneId.of((String) r[3]),
-                choices == null ? new NotificationPreference(c.partnerId(), null) : choices);
+                choices == null ? new NotificationPreference(c.partnerId(), null, false) : choices);
     }
 
     /** The message: when, and a link into the clinic's app; never a name, a note or anything clinical. */
@@ -211,8 +211,10 @@ public class NotificationSender {
             case SESSION_SCHEDULED -> "A session was booked for you on " + when + ".";
             case SESSION_MOVED -> "Your session has moved. It is now on " + when + ".";
             case SESSION_CANCELLED -> "Your session on " + when + " was cancelled.";
+            case HOMEWORK_NUDGE -> "An exercise from your therapist is waiting for you.";
         };
         String link = config.appUrl().replaceAll("/$", "") + (c.sessionId() != null ? "/sessions/" + c.sessionId()
+                : c.assignmentId() != null ? "/assignments/" + c.assignmentId()
                 : c.coupleId() != null ? "/couples/" + c.coupleId() : "/agenda");
         // The clinic's name last: a value is never read as a placeholder.
         return message.replace("{line}", line).replace("{link}", link)
@@ -293,6 +295,7 @@ public class NotificationSender {
             case AGENDA_DIGEST -> "Your sessions today";
             case REVIEW_DUE -> "A review is due";
             case SERIES_SKIPPED -> "A recurring session could not be booked";
+            case HOMEWORK_NUDGE -> "A reminder of your exercise";
         };
     }
 

@@ -42,14 +42,70 @@ public class Notifications {
         for (UUID partner : notice.partnerIds()) {
             insert(session(notice, partner, kind, now), null);
             if (notice.change() != SessionNotice.Change.CANCELLED) {
-                for (Duration before : config.reminders()) {
-                    Instant due = dueBefore(notice.start(), before, notice.zone());
-                    if (due.isAfter(now)) {
-                        insert(session(notice, partner, NotificationKind.SESSION_REMINDER, due), null);
-                    }
-                }
+                remind(notice.clinicId(), notice.coupleId(), notice.sessionId(), partner, notice.start(),
+                        notice.zone(), now);
             }
         }
+    }
+
+    /**
+     * Makes anew the pending reminders of the booked sessions to come after their offsets changed: the clinic's
+     * default ({@code partnerId} null: every partner of the clinic who has not chosen their own) or one partner's
+     * own choice. Reminders already sent stay sent; one whose time has passed is not made again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replanReminders(UUID clinicId, UUID partnerId) {
+        Instant now = Instant.now();
+        String whose = partnerId == null
+                ? " and not exists (select 1 from notification_preference np where np.person_id = p.id"
+                        + " and np.reminder_offsets is not null)"
+                : " and p.id = ?3";
+        var query = em.createNativeQuery("select s.id, s.couple_id, p.id, s.starts_at, k.time_zone"
+                + " from therapy_session s join partner p on p.couple_id = s.couple_id"
+                + " and (s.partner_id is null or s.partner_id = p.id) join clinic k on k.id = s.clinic_id"
+                + " where s.clinic_id = ?1 and s.status = 'SCHEDULED' and s.starts_at > ?2" + whose)
+                .setParameter(1, BinaryUuids.bytes(clinicId)).setParameter(2, Timestamp.from(now));
+        if (partnerId != null) {
+            query.setParameter(3, BinaryUuids.bytes(partnerId));
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> sessions = query.getResultList();
+        for (Object[] r : sessions) {
+            byte[] session = (byte[]) r[0];
+            byte[] partner = (byte[]) r[2];
+            em.createNativeQuery("update notification set status = 'WITHDRAWN', updated_at = ?1 where session_id = ?2"
+                    + " and partner_id = ?3 and status = 'PENDING' and kind = 'SESSION_REMINDER'")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, session).setParameter(3, partner)
+                    .executeUpdate();
+            remind(clinicId, BinaryUuids.of((byte[]) r[1]), BinaryUuids.of(session), BinaryUuids.of(partner),
+                    NotificationLog.instant(r[3]), ZoneId.of((String) r[4]), now);
+        }
+    }
+
+    /** The reminders of one partner for one session, at the offsets that apply to them, those still to come. */
+    private void remind(UUID clinicId, UUID coupleId, UUID sessionId, UUID partner, Instant start, ZoneId zone,
+            Instant now) {
+        for (Duration before : offsetsFor(partner)) {
+            Instant due = dueBefore(start, before, zone);
+            if (due.isAfter(now)) {
+                insert(new Row(clinicId, coupleId, NotificationKind.SESSION_REMINDER, partner, null, sessionId, start,
+                        due), null);
+            }
+        }
+    }
+
+    /** The partner's own offsets, else their clinic's, else the deployment's ({@code tandem.notifications.reminders}). */
+    java.util.List<Duration> offsetsFor(UUID partner) {
+        Object[] r = (Object[]) em.createNativeQuery("select np.reminder_offsets, k.reminder_offsets from partner p"
+                + " join couple c on c.id = p.couple_id join clinic k on k.id = c.clinic_id"
+                + " left join notification_preference np on np.person_id = p.id where p.id = ?1")
+                .setParameter(1, BinaryUuids.bytes(partner)).getSingleResult();
+        java.util.List<Duration> own = ReminderOffsets.read((String) r[0]);
+        if (own != null) {
+            return own;
+        }
+        java.util.List<Duration> clinic = ReminderOffsets.read((String) r[1]);
+        return clinic != null ? clinic : config.reminders();
     }
 
     /**
@@ -95,11 +151,16 @@ public class Notifications {
      * start (or the agenda's day) the text will say.
      */
     record Row(UUID clinicId, UUID coupleId, NotificationKind kind, UUID partnerId, UUID therapistId, UUID sessionId,
-            Instant about, Instant due) {
+            Instant about, Instant due, UUID assignmentId) {
+
+        Row(UUID clinicId, UUID coupleId, NotificationKind kind, UUID partnerId, UUID therapistId, UUID sessionId,
+                Instant about, Instant due) {
+            this(clinicId, coupleId, kind, partnerId, therapistId, sessionId, about, due, null);
+        }
     }
 
     private static Row session(SessionNotice n, UUID partner, NotificationKind kind, Instant due) {
-        return new Row(n.clinicId(), n.coupleId(), kind, partner, null, n.sessionId(), n.start(), due);
+        return new Row(n.clinicId(), n.coupleId(), kind, partner, null, n.sessionId(), n.start(), due, null);
     }
 
     /**
@@ -111,8 +172,8 @@ public class Notifications {
         Timestamp now = Timestamp.from(Instant.now());
         return em.createNativeQuery("insert" + (key == null ? "" : " ignore") + " into notification (id, clinic_id,"
                 + " couple_id, kind, partner_id, therapist_id, session_id, session_start, due_at, status, attempts,"
-                + " next_attempt_at, created_at, updated_at, dedupe_key)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?9, ?10, ?10, ?11)")
+                + " next_attempt_at, created_at, updated_at, dedupe_key, assignment_id)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?9, ?10, ?10, ?11, ?12)")
                 .setParameter(1, BinaryUuids.bytes(UUID.randomUUID()))
                 .setParameter(2, BinaryUuids.bytes(r.clinicId()))
                 .setParameter(3, bytes(r.coupleId()))
@@ -124,6 +185,7 @@ public class Notifications {
                 .setParameter(9, Timestamp.from(r.due()))
                 .setParameter(10, now)
                 .setParameter(11, key)
+                .setParameter(12, bytes(r.assignmentId()))
                 .executeUpdate();
     }
 

@@ -2,11 +2,13 @@ package org.tandem.notification;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.common.web.Tagged;
 
-/** Request and response bodies of a partner's notification preferences. */
+/** Request and response bodies of a partner's or a therapist's notification preferences. */
 public final class PreferenceApi {
 
     private PreferenceApi() {
@@ -20,14 +22,22 @@ public final class PreferenceApi {
 
     public record PreferencesRequest(
             @NotNull @Schema(description = "Any e-mail at all") Boolean email,
-            @NotNull @Schema(description = "Session reminders (notices of booked, moved and cancelled sessions still"
-                    + " come while email is on)") Boolean reminders,
+            @NotNull @Schema(description = "A partner: session reminders and homework nudges (notices of booked,"
+                    + " moved and cancelled sessions still come while email is on). A therapist: the daily agenda and"
+                    + " review notes (safety alerts still come while email is on)") Boolean reminders,
             @NotNull @Schema(description = "Whether the clinic's own text-message service may send reminders; it"
                     + " reads this from the reminder.due event") Boolean sms,
-            @Valid QuietHours quietHours) {
+            @Valid QuietHours quietHours,
+            @Size(max = 10) @Schema(description = "A partner's own times before a session to be reminded: ISO-8601"
+                    + " durations, at most four, each from PT15M to P14D; [] for none; left out: the clinic's."
+                    + " Pending reminders of booked sessions follow", examples = "[\"P2D\", \"PT3H\"]")
+            List<String> reminderOffsets) {
     }
 
     public record PreferencesResponse(boolean email, boolean reminders, boolean sms, QuietHours quietHours,
+            @Schema(description = "The partner's own choice; null: the clinic's") List<String> reminderOffsets,
+            @Schema(description = "The times before a session this partner is reminded at (their own, else the"
+                    + " clinic's); null for a therapist") List<String> effectiveReminderOffsets,
             long version) implements Tagged {
     }
 }

@@ -173,8 +173,8 @@ public final class AccessRules {
 
             rule("NotificationResource_list", admin("admin")),
             rule("UnsubscribeResource_unsubscribe", anyone("none; the message's one-time link is the credential")),
-            rule("MyNotificationPreferenceResource_get", partner("partner: their own choices")),
-            rule("MyNotificationPreferenceResource_choose", partner("partner: their own choices")),
+            rule("MyNotificationPreferenceResource_get", person("partner or therapist: their own choices")),
+            rule("MyNotificationPreferenceResource_choose", person("partner or therapist: their own choices")),
 
             rule("PartnerAccountResource_invite", staff("admin, therapist of the couple")),
             rule("PartnerAccountResource_get", staff("admin, therapist of the couple")),
@@ -305,6 +305,11 @@ public final class AccessRules {
     /** A partner signed in themselves, acting on their own records. */
     private static Rule partner(String people) {
         return new Rule(EnumSet.of(Kind.PARTNER), null, people, null, false);
+    }
+
+    /** A partner or a therapist, each acting on what is theirs alone (the messages sent to them). */
+    private static Rule person(String people) {
+        return new Rule(EnumSet.of(Kind.PARTNER, Kind.THERAPIST), null, people, null, false);
     }
 
     /** Admins and therapists: the clinic's people. */

@@ -277,7 +277,7 @@ class NotificationTest {
                 .put("/api/v1/me/notification-preferences").then().statusCode(400);
         Partners.as("therapist1", c.id(), c.kitId()).body(Map.of("email", true, "reminders", true, "sms", true))
                 .put("/api/v1/me/notification-preferences").then().statusCode(428);
-        as("therapist1").get("/api/v1/me/notification-preferences").then().statusCode(403);
+        as("admin1").get("/api/v1/me/notification-preferences").then().statusCode(403);
         anonymous().get("/api/v1/me/notification-preferences").then().statusCode(401);
     }
 
