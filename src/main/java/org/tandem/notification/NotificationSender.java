@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import org.jboss.logging.Logger;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.webhook.Outbox;
@@ -54,7 +57,7 @@ public class NotificationSender {
     private final SmtpMail mailer;
     private final Outbox outbox;
     private final NotificationConfig config;
-    private final String message;
+    private final Template message;
     private final org.tandem.common.TandemConfig base;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final String worker = "sender-" + UUID.randomUUID();
@@ -66,7 +69,8 @@ public class NotificationSender {
         this.mailer = mailer;
         this.outbox = outbox;
         this.config = config;
-        this.message = template("/templates/notifications/message.txt");
+        this.message = Engine.builder().addDefaults().removeStandaloneLines(true).build()
+                .parse(template("/templates/notifications/message.txt"));
     }
 
     /** Every {@code tandem.notifications.poll-interval} (10 s; off in the tests, which call {@link #sendDue}). */
@@ -198,41 +202,26 @@ public class NotificationSender {
                 choices == null ? new NotificationPreference(c.partnerId(), null, false) : choices);
     }
 
-    /** The message: when, and a link into the clinic's app; never a name, a note or anything clinical. */
+    /**
+     * The message, from the Qute template {@code templates/notifications/message.txt}: what happened and when, and a
+     * link into the clinic's app; never a name, a note or anything clinical (the template is given nothing else).
+     */
     String render(Claimed c, Recipient to, String token) {
-        String when = c.start() == null ? "" : WHEN.format(c.start().atZone(to.zone()));
-        String line = switch (c.kind()) {
-            case SAFETY_FLAG -> "A safety flag was raised for one of your couples. Please look at it in the app.";
-            case AGENDA_DIGEST -> agendaLine(c, to);
-            case REVIEW_DUE -> "A review is due for one of your couples (a treatment plan or a boundary agreement).";
-            case SERIES_SKIPPED -> "A recurring session could not be booked on " + when + ": it clashes with another"
-                    + " session. Please book it by hand.";
-            case SESSION_REMINDER -> "This is a reminder of your session on " + when + ".";
-            case SESSION_SCHEDULED -> "A session was booked for you on " + when + ".";
-            case SESSION_MOVED -> "Your session has moved. It is now on " + when + ".";
-            case SESSION_CANCELLED -> "Your session on " + when + " was cancelled.";
-            case HOMEWORK_NUDGE -> "An exercise from your therapist is waiting for you.";
-        };
         String link = config.appUrl().replaceAll("/$", "") + (c.sessionId() != null ? "/sessions/" + c.sessionId()
                 : c.assignmentId() != null ? "/assignments/" + c.assignmentId()
                 : c.coupleId() != null ? "/couples/" + c.coupleId() : "/agenda");
-        // The clinic's name last: a value is never read as a placeholder.
-        return message.replace("{line}", line).replace("{link}", link)
-                .replace("{unsubscribe}", unsubscribeUrl(token)).replace("{clinic}", to.clinic());
-    }
-
-    /** The message's layout, with {line}, {link}, {unsubscribe} and {clinic} to fill in. */
-    private static String template(String resource) {
-        try (var in = NotificationSender.class.getResourceAsStream(resource)) {
-            return new String(java.util.Objects.requireNonNull(in, resource).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        TemplateInstance text = message.instance().data("kind", c.kind().name())
+                .data("when", c.start() == null ? "" : WHEN.format(c.start().atZone(to.zone())))
+                .data("link", link).data("unsubscribe", unsubscribeUrl(token)).data("clinic", to.clinic())
+                .data("therapist", c.therapistId() != null);
+        if (c.kind() == NotificationKind.AGENDA_DIGEST) {
+            agenda(c, to, text);
         }
+        return text.render().strip() + "\n";
     }
 
     /** The day's sessions as the digest says them: how many, and when the first starts; no couple, no name. */
-    private String agendaLine(Claimed c, Recipient to) {
+    private void agenda(Claimed c, Recipient to, TemplateInstance text) {
         java.time.LocalDate day = c.start().atZone(to.zone()).toLocalDate();
         Instant from = day.atStartOfDay(to.zone()).toInstant();
         Instant until = day.plusDays(1).atStartOfDay(to.zone()).toInstant();
@@ -241,13 +230,18 @@ public class NotificationSender {
                 + " from therapy_session where therapist_id = ?1 and status = 'SCHEDULED' and starts_at >= ?2"
                 + " and starts_at < ?3 order by starts_at").setParameter(1, BinaryUuids.bytes(c.therapistId()))
                 .setParameter(2, Timestamp.from(from)).setParameter(3, Timestamp.from(until)).getResultList());
-        if (starts.isEmpty()) {
-            return "You have no sessions left today (" + DAY.format(day) + ").";
+        text.data("day", DAY.format(day)).data("sessions", starts.size()).data("first", starts.isEmpty() ? ""
+                : DateTimeFormatter.ofPattern("HH:mm").format(NotificationLog.instant(starts.get(0)).atZone(to.zone())));
+    }
+
+    /** The template's text, parsed once. */
+    private static String template(String resource) {
+        try (var in = NotificationSender.class.getResourceAsStream(resource)) {
+            return new String(java.util.Objects.requireNonNull(in, resource).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        String first = DateTimeFormatter.ofPattern("HH:mm").format(NotificationLog.instant(starts.get(0))
-                .atZone(to.zone()));
-        return "You have " + starts.size() + (starts.size() == 1 ? " session" : " sessions") + " today ("
-                + DAY.format(day) + "), the first at " + first + ".";
     }
 
     /**
