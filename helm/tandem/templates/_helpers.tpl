@@ -26,3 +26,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- default "default" .Values.serviceAccount.name -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The migrations Job's pod: its own name, so neither the Service nor the app's policy selects it. */}}
+{{- define "tandem.migrationLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}-migrations
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: migrations
+{{- end -}}

@@ -18,6 +18,10 @@ public interface RateLimitConfig {
     @WithDefault("60s")
     java.time.Duration window();
 
+    /** How often a replica deletes the buckets that are full again (they expired); {@code off} stops it. */
+    @WithDefault("5m")
+    String cleanupInterval();
+
     /** Other capacities for named OAuth2 clients (azp), e.g. {@code tandem.rate-limit.clients.billing=120}. */
     java.util.Map<String, Integer> clients();
 }

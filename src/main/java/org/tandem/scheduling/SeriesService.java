@@ -166,7 +166,8 @@ public class SeriesService {
     }
 
     /** Keeps open-ended series filled up to the horizon. Safe on many replicas: each series is locked while extended. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tandem.scheduling.extend-interval:1h}", delayed = "${tandem.scheduling.extend-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void extendOnSchedule() {
         extendOpenSeries(horizon());

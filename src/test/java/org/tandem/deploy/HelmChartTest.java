@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -40,11 +41,45 @@ class HelmChartTest {
 
     static final Path CHART = Path.of("helm/tandem");
     static final KubernetesSerialization YAML = new KubernetesSerialization();
+    /** A hook annotation's key as the copy below names it. */
+    static final String HOOK = "test.tandem/hook";
+    /**
+     * A copy of the chart whose hooks (the migrations Job) are ordinary objects: the Helm library's template, like
+     * an install, leaves hooks out of the manifest it returns. Only the annotations' key differs ({@link #HOOK}).
+     */
+    static final Path HOOKS_SHOWN = hooksShown();
+
+    private static Path hooksShown() {
+        try {
+            Path copy = Files.createTempDirectory(Path.of("target"), "chart");
+            try (var files = Files.walk(CHART)) {
+                for (Path file : files.toList()) {
+                    Path to = copy.resolve(CHART.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.writeString(to, Files.readString(file).replace("helm.sh/hook", HOOK));
+                    }
+                }
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     record Rendered(List<HasMetadata> objects) {
+        /** The release's one object of that type (hooks, which Helm runs before it, aside). */
         <T extends HasMetadata> T one(Class<T> type) {
-            List<T> found = all(type);
+            List<T> found = all(type).stream().filter(o -> !isHook(o)).toList();
             assertEquals(1, found.size(), "exactly one " + type.getSimpleName());
+            return found.get(0);
+        }
+
+        /** The one hook of that type (the migrations Job and its NetworkPolicy). */
+        <T extends HasMetadata> T hook(Class<T> type) {
+            List<T> found = all(type).stream().filter(HelmChartTest::isHook).toList();
+            assertEquals(1, found.size(), "exactly one hook " + type.getSimpleName());
             return found.get(0);
         }
 
@@ -57,8 +92,13 @@ class HelmChartTest {
         }
     }
 
+    static boolean isHook(HasMetadata o) {
+        return o.getMetadata().getAnnotations() != null
+                && o.getMetadata().getAnnotations().containsKey(HOOK);
+    }
+
     static Rendered render(Path valuesFile, Map<String, String> set) {
-        var template = new Helm(CHART).template().withName("tandem").withNamespace("clinic");
+        var template = new Helm(HOOKS_SHOWN).template().withName("tandem").withNamespace("clinic");
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }
@@ -85,8 +125,8 @@ class HelmChartTest {
     @Test
     void defaultsRenderASecureAutoscaledDeployment() {
         Rendered r = render(null, Map.of());
-        assertEquals(List.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "NetworkPolicy",
-                "PodDisruptionBudget", "Service", "ServiceAccount"), r.kinds());
+        assertEquals(List.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Job", "NetworkPolicy",
+                "NetworkPolicy", "PodDisruptionBudget", "Service", "ServiceAccount"), r.kinds());
         Deployment deployment = r.one(Deployment.class);
         assertNull(deployment.getSpec().getReplicas(), "the HPA owns the replica count");
         var pod = deployment.getSpec().getTemplate().getSpec();
@@ -121,7 +161,7 @@ class HelmChartTest {
         String properties = r.one(ConfigMap.class).getData().get("application.properties");
         assertTrue(properties.contains("quarkus.shutdown.delay=5s"), properties);
         assertTrue(properties.contains("quarkus.shutdown.timeout=20s"), properties);
-        assertTrue(properties.contains("quarkus.flyway.migrate-at-start=true"), properties);
+        assertTrue(properties.contains("quarkus.flyway.migrate-at-start=false"), "the Job migrates: " + properties);
         assertFalse(properties.contains("trusted-proxies"), "no list: Quarkus believes every peer " + properties);
 
         // A config change rolls the pods.
@@ -184,11 +224,16 @@ class HelmChartTest {
         assertTrue(properties.contains("tandem.public-base-url=https://tandem.clinic.example.org"), properties);
         assertTrue(properties.contains("tandem.rate-limit.capacity=1200"), properties);
         assertTrue(properties.contains("tandem.notes.key-id=k2"), properties);
-        // Flyway runs as the schema's owner, whose password comes from a Secret of its own.
-        assertTrue(properties.contains("quarkus.flyway.username=tandem_migrator\n"), properties);
+        // The migrations Job runs Flyway as the schema's owner, whose password comes from a Secret of its own; the
+        // app's pods have neither.
+        Container migrations = r.hook(Job.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertTrue(migrations.getEnv().stream().anyMatch(e -> e.getName().equals("QUARKUS_FLYWAY_PASSWORD")
+                && e.getValueFrom().getSecretKeyRef().getName().equals("tandem-database-migrator")));
+        assertTrue(migrations.getEnv().stream().anyMatch(e -> e.getName().equals("QUARKUS_FLYWAY_USERNAME")
+                && e.getValue().equals("tandem_migrator")));
+        assertFalse(properties.contains("quarkus.flyway.username"), properties);
         assertTrue(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                .anyMatch(e -> e.getName().equals("QUARKUS_FLYWAY_PASSWORD")
-                        && e.getValueFrom().getSecretKeyRef().getName().equals("tandem-database-migrator")));
+                .noneMatch(e -> e.getName().startsWith("QUARKUS_FLYWAY")));
         assertTrue(properties.contains("quarkus.http.proxy.trusted-proxies=10.244.0.0/16\n"), properties);
         // An on-premises webhook receiver: allowed by the app and opened in the NetworkPolicy, nothing wider.
         assertTrue(properties.contains("tandem.webhooks.allowed-networks=10.30.0.0/24\n"), properties);
@@ -284,5 +329,41 @@ class HelmChartTest {
         String joined() {
             return String.join(".", Arrays.copyOf(keys, depth));
         }
+    }
+
+    /**
+     * Migrations as a Job: a pre-install/pre-upgrade hook running Flyway alone from the app's image, in a pod the
+     * Service never selects, locked down like the app's, with a policy of its own; "startup" instead has no Job and
+     * migrates in the pods.
+     */
+    @Test
+    void migrationsRunOnceInAHookJobBeforeThePods() {
+        Rendered r = render(null, Map.of());
+        Job job = r.hook(Job.class);
+        Map<String, String> annotations = job.getMetadata().getAnnotations();
+        assertEquals("pre-install,pre-upgrade", annotations.get(HOOK));
+        assertEquals("before-hook-creation,hook-succeeded", annotations.get(HOOK + "-delete-policy"));
+        var pod = job.getSpec().getTemplate().getSpec();
+        assertEquals("Never", pod.getRestartPolicy());
+        Container c = pod.getContainers().get(0);
+        assertEquals("ghcr.io/tandem/tandem:0.1.0", c.getImage(), "the app's own image");
+        assertEquals("org.tandem.common.persistence.Migrate", c.getCommand().get(c.getCommand().size() - 1));
+        assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation());
+        assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("QUARKUS_DATASOURCE_PASSWORD")
+                && e.getValueFrom().getSecretKeyRef() != null), "without a migration user: the app's own");
+        Map<String, String> selector = r.one(Service.class).getSpec().getSelector();
+        assertFalse(job.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                .containsAll(selector.entrySet()), "the Service never sends a request to the Job's pod");
+        NetworkPolicy policy = r.hook(NetworkPolicy.class);
+        assertEquals(job.getSpec().getTemplate().getMetadata().getLabels(), policy.getSpec().getPodSelector()
+                .getMatchLabels());
+        assertTrue(policy.getSpec().getIngress().isEmpty(), "nothing reaches it");
+        assertEquals("-1", policy.getMetadata().getAnnotations().get(HOOK + "-weight"), "before the Job");
+
+        Rendered startup = render(null, Map.of("migrations.strategy", "startup"));
+        assertTrue(startup.all(Job.class).isEmpty());
+        assertTrue(startup.one(ConfigMap.class).getData().get("application.properties")
+                .contains("quarkus.flyway.migrate-at-start=true"));
     }
 }

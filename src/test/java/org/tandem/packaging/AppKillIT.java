@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -37,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.ExportRows;
+import org.tandem.testsupport.HookReceiver;
 import org.tandem.testsupport.PackagedApp;
 import org.tandem.testsupport.TandemServices;
 import org.tandem.testsupport.Tokens;
@@ -56,9 +54,7 @@ class AppKillIT {
 
     private static TandemServices services;
     private static Map<String, String> config;
-    private static HttpServer receiver;
-    private static final AtomicInteger receiverStatus = new AtomicInteger(500);
-    private static final List<String> received = new CopyOnWriteArrayList<>();
+    private static HookReceiver receiver;
     private static final Path target = Path.of("target/app-kill");
 
     @BeforeAll
@@ -76,25 +72,13 @@ class AppKillIT {
         config.put("tandem.webhooks.allow-http", "true");
         // The test's receiver is on this machine: allowed explicitly, as an operator allows one on premises.
         config.put("tandem.webhooks.allowed-networks", "127.0.0.1/32");
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            try (InputStream body = exchange.getRequestBody()) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                int status = receiverStatus.get();
-                if (status == 204) {
-                    received.add(text);
-                }
-                exchange.sendResponseHeaders(status, -1);
-            }
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new HookReceiver();
     }
 
     @AfterAll
     static void stopServices() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         if (services != null) {
             services.stop();
@@ -121,8 +105,8 @@ class AppKillIT {
             }
 
             // A webhook whose receiver fails for now: the delivery waits for its retry in the database.
-            first.call(admin, "POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook\",\"events\":[\"measurement.recorded\"]}");
+            first.call(admin, "POST", "/api/v1/webhooks", "{\"url\":\"" + receiver.url()
+                    + "\",\"events\":[\"measurement.recorded\"]}");
             first.call(therapist, "POST", "/api/v1/couples/" + coupleId + "/measurements", "{\"metric\":\"hope\","
                     + "\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"value\":8,\"source\":\"THERAPIST\","
                     + "\"partnerId\":\"" + eventPartner + "\"}");
@@ -141,9 +125,9 @@ class AppKillIT {
         JsonNode killed = exportRow(exportId);
         assertEquals("RUNNING", killed.get("status").asText(), "the kill left the export unfinished");
         assertTrue(killed.get("rows").asLong() < ROWS, "the kill came mid-way");
-        assertEquals(0, received.size(), "nothing delivered yet");
+        assertEquals(0, receiver.accepted().size(), "nothing delivered yet");
 
-        receiverStatus.set(204);
+        receiver.answer(204);
         try (PackagedApp second = start("second")) {
             String admin = token("admin1");
             String id = exportId;
@@ -155,9 +139,10 @@ class AppKillIT {
             assertEquals(ROWS, done.get("rowsWritten").asLong());
             assertEquals(ROWS + 1, csvLines(second, admin, id), "every row once, plus the header");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1);
-            assertTrue(received.get(0).contains("measurement.recorded") && received.get(0).contains(coupleId),
-                    "the owed delivery arrives, about the measurement: " + received.get(0).length() + " chars");
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() >= 1);
+            String delivered = receiver.accepted().get(0);
+            assertTrue(delivered.contains("measurement.recorded") && delivered.contains(coupleId),
+                    "the owed delivery arrives, about the measurement: " + delivered.length() + " chars");
         }
     }
 
