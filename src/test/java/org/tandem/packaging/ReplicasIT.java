@@ -50,7 +50,7 @@ import org.tandem.testsupport.Tokens;
  * Three replicas of the packaged app (prod profile) against one MariaDB, one Keycloak and one SMTP server, every
  * scheduler running on each, as a Deployment scaled to three runs them: one client's rate limit holds across them,
  * one Idempotency-Key executes once, webhook deliveries and notices go once and survive a replica killed outright,
- * a deactivation holds on every replica within seconds, and a rolling restart gives clients only retryable errors
+ * each export job runs once, a deactivation holds on every replica within seconds, and a rolling restart gives clients only retryable errors
  * while the series extension, running on all three, makes each occurrence once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +85,7 @@ class ReplicasIT {
         // The clients of the rolling restart send as fast as they can; the limit under test is clinic-readonly's.
         config.put("tandem.rate-limit.capacity", "1000000");
         config.put("tandem.rate-limit.clients.clinic-readonly", "30");
+        config.put("tandem.exports.poll-interval", "1s");
         config.put("tandem.scheduling.extend-interval", "2s");
         config.put("tandem.scheduling.extend-delay", "1s");
         // As the chart runs it: a stop first serves what is in flight while the endpoints are updated.
@@ -210,8 +211,27 @@ class ReplicasIT {
         }
     }
 
+    /** Export jobs, polled for by the three every second: each is run by one of them, once. */
     @Test
     @Order(4)
+    void eachExportJobRunsOnceOnOneReplica() throws Exception {
+        String admin = token("admin1");
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jobs.add(call(rotation.get(i), admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\","
+                    + "\"format\":\"CSV\",\"from\":\"2020-01-01\",\"to\":\"2035-12-31\"}").get("id").asText());
+        }
+        for (String id : jobs) {
+            JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> call(rotation.get(2), admin, "GET", "/api/v1/exports/" + id, null),
+                            job -> job.get("status").asText().matches("SUCCEEDED|FAILED"));
+            assertEquals("SUCCEEDED", done.get("status").asText(), done.toString());
+            assertEquals(1, done.get("attempts").asInt(), "claimed once, by one of the three");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aDeactivationHoldsOnEveryReplicaWithinSeconds() throws Exception {
         String admin = token("admin1");
         String leaving = token("therapist2");
@@ -239,7 +259,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRollingRestartGivesClientsOnlyRetryableErrorsAndTheSeriesExtendsOnce() throws Exception {
         String therapist = token("therapist1");
         String couple = call(rotation.get(0), therapist, "POST", "/api/v1/couples", "{\"partners\":[{\"fullName\":"
