@@ -11,6 +11,7 @@ import org.tandem.measurement.Direction;
 import org.tandem.measurement.ReliableChange;
 import org.tandem.measurement.Source;
 import org.tandem.questionnaire.QuestionnaireApi.SafetyFlagResponse;
+import org.tandem.recovery.RecoveryStageApi.CurrentStage;
 import org.tandem.scheduling.SessionRepository.Attendance;
 import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
 
@@ -60,7 +61,9 @@ public final class ProgressApi {
         }
     }
 
-    public record PartnerProgress(UUID partnerId, int seat, RecoveryRole recoveryRole, List<Trend> ratings,
+    public record PartnerProgress(UUID partnerId, int seat, RecoveryRole recoveryRole,
+            @Schema(description = "The partner's recovery stage now; null until a therapist records one")
+            CurrentStage recoveryStage, List<Trend> ratings,
             List<Trend> questionnaires, @Schema(description = "For the partner in recovery") Streaks sobriety) {
 
         @Override

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.tandem.treatmentplan.TreatmentPlanApi.Measure;
 import org.tandem.treatmentplan.TreatmentPlanApi.ObjectiveProgress;
+import org.tandem.recovery.RecoveryStageApi.CurrentStage;
+import org.tandem.recovery.RecoveryStageReads;
 import org.tandem.treatmentplan.TreatmentPlanReads;
 import org.tandem.audit.AuditLog;
 import org.tandem.boundary.BoundaryReviewReads;
@@ -67,6 +69,7 @@ public class ProgressService {
     private final AttendanceReads sessions;
     private final BoundaryReviewReads boundaries;
     private final TreatmentPlanReads plans;
+    private final RecoveryStageReads stages;
     private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
@@ -92,8 +95,9 @@ public class ProgressService {
         List<QuestionnaireResponse> answered = questionnaires.responses(coupleId, start, end);
 
         List<PartnerProgress> partners = new ArrayList<>();
+        Map<UUID, CurrentStage> stageNow = stages.current(coupleId);
         for (Partner p : couple.getPartners()) {
-            partners.add(new PartnerProgress(p.getId(), p.getSeat(), p.getRecoveryRole(),
+            partners.add(new PartnerProgress(p.getId(), p.getSeat(), p.getRecoveryRole(), stageNow.get(p.getId()),
                     ratingTrends(ratings, p.getId(), metricByKey), questionnaireTrends(answered, p.getId()),
                     streaks(p, start, end, today)));
         }

@@ -111,6 +111,8 @@ public final class AccessRules {
             rule("DiagnosisResource_get", staff("therapist of the couple; admin: that it exists, without the code")),
             rule("DiagnosisResource_resolve", therapist("therapist of the couple")),
             rule("DiagnosisResource_markEnteredInError", therapist("therapist of the couple")),
+            rule("RecoveryStageResource_record", therapist("therapist of the couple")),
+            rule("RecoveryStageResource_list", staff("therapist of the couple; admin")),
             rule("DiagnosisCodeResource_list", staff("admin, therapist")),
             rule("DiagnosisCodeResource_add", admin("admin")),
 

@@ -340,6 +340,9 @@ class PlaintextCanaryTest {
             String boundary = f.boundary(t).path("id");
             return new Call(f.kit(), "POST", "/api/v1/me/boundaries/" + boundary + "/agreement", null);
         });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/recovery-stages", (f, t) -> new Call(
+                "therapist1", "POST", f.diagnoses(t).replace("/diagnoses", "/recovery-stages"), Map.of("stage",
+                        "CRISIS_AND_DECISION", "since", TODAY.minusDays(20).toString())));
         c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/diagnoses", (f, t) -> new Call("therapist1",
                 "POST", f.diagnoses(t), Map.of("code", "F43.21", "onsetOn", TODAY.minusDays(20).toString())));
         c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/diagnoses/{id}/resolve", (f, t) -> {

@@ -1,0 +1,80 @@
+package org.tandem.recovery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import lombok.Getter;
+import org.tandem.common.InvalidField;
+import org.tandem.couple.RecoveryRole;
+
+/** A partner's stage from a date on, as a therapist recorded it; never changed, superseded by a later one. */
+@Entity
+@Table(name = "recovery_stage")
+@Getter
+public class RecoveryStageEntry {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(name = "couple_id", nullable = false, updatable = false)
+    private UUID coupleId;
+
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    private UUID partnerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 32)
+    private RecoveryStage stage;
+
+    @Column(nullable = false, updatable = false)
+    private LocalDate since;
+
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    private String recordedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected RecoveryStageEntry() {
+    }
+
+    /**
+     * A stage of the partner's own track from {@code since} on, which is not after {@code today} (in the clinic's
+     * calendar): a stage is recorded when it is reached, not planned.
+     */
+    RecoveryStageEntry(UUID clinicId, UUID coupleId, UUID partnerId, RecoveryRole role, RecoveryStage stage,
+            LocalDate since, LocalDate today, String recordedBy) {
+        if (stage.role() != role) {
+            throw new InvalidField("stage", role == RecoveryRole.PARTNER
+                    ? "must be one of the partner-trauma stages for this partner: SAFETY_AND_STABILISATION,"
+                            + " REMEMBRANCE_AND_MOURNING, RECONNECTION"
+                    : "must be one of the recovery stages for this partner: DEVELOPING, CRISIS_AND_DECISION,"
+                            + " SHOCK, GRIEF, REPAIR, GROWTH");
+        }
+        if (since.isAfter(today)) {
+            throw new InvalidField("since", "must not be in the future");
+        }
+        this.id = UUID.randomUUID();
+        this.clinicId = clinicId;
+        this.coupleId = coupleId;
+        this.partnerId = partnerId;
+        this.stage = stage;
+        this.since = since;
+        this.recordedBy = recordedBy;
+        this.createdAt = Instant.now();
+    }
+
+    @Override
+    public String toString() {
+        return "RecoveryStageEntry[" + id + "]";
+    }
+}
