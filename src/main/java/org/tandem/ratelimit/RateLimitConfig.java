@@ -18,6 +18,17 @@ public interface RateLimitConfig {
     @WithDefault("60s")
     java.time.Duration window();
 
+    /**
+     * The share of a client's capacity a replica may take from its own copy of the bucket before it writes to the
+     * shared one (0: every request is written, and the limit is exact across replicas).
+     */
+    @WithDefault("0.01")
+    double localShare();
+
+    /** The longest a replica keeps what it took to itself before writing it to the shared bucket. */
+    @WithDefault("1s")
+    java.time.Duration localSync();
+
     /** How often a replica deletes the buckets that are full again (they expired); {@code off} stops it. */
     @WithDefault("5m")
     String cleanupInterval();

@@ -3,8 +3,13 @@ package org.tandem.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
@@ -29,6 +34,11 @@ public class RateLimiter {
     private final RateLimitConfig config;
     private final DataSource dataSource;
     private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
+    /**
+     * This replica's handle on each client's shared bucket, kept while the client is active: the optimization's
+     * state (what was taken locally, the batch in flight) lives in the handle. The counts live in the database.
+     */
+    private final Cache<String, BucketProxy> proxies;
 
     RateLimiter(RateLimitConfig config, DataSource dataSource) {
         this.config = config;
@@ -39,6 +49,8 @@ public class RateLimiter {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(10)))
                 .build();
+        this.proxies = Caffeine.newBuilder().maximumSize(100_000)
+                .expireAfterAccess(config.window().multipliedBy(2)).build();
     }
 
     public boolean enabled() {
@@ -47,13 +59,12 @@ public class RateLimiter {
 
     public Decision consume(String client, String subject) {
         long capacity = capacity(client);
-        BucketConfiguration limits = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.window()).build())
-                .build();
-        // Batching: the requests of one client arriving on this replica while its bucket's row is locked go to the
-        // database together, one round trip, instead of queueing on the lock one by one. The limit stays exact.
-        ConsumptionProbe probe = buckets.builder().withOptimization(Optimizations.batching())
-                .build(client + "|" + subject, () -> limits).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = proxies.get(client + "|" + subject, key -> {
+            BucketConfiguration limits = BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.window()).build())
+                    .build();
+            return buckets.builder().withOptimization(optimization(capacity)).build(key, () -> limits);
+        }).tryConsumeAndReturnRemaining(1);
         long window = config.window().toSeconds();
         if (probe.isConsumed()) {
             // Greedy refill: each token returns after window/capacity; full after that times what is missing.
@@ -63,6 +74,22 @@ public class RateLimiter {
         }
         long wait = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
         return new Decision(false, capacity, 0, wait, window);
+    }
+
+    /**
+     * How often a replica writes a client's consumption to the shared bucket. Every request (share 0, or a capacity
+     * too small for a share to make one token): the limit is exact, and concurrent requests of one client share a
+     * round trip (batching). Otherwise a replica takes up to {@code local-share} of the capacity from its own copy
+     * of the bucket and writes it back then, or after {@code local-sync} at the latest: a client may then exceed
+     * its limit by that share per replica, and the bucket's row is written once in that many requests instead of
+     * on every one (docs/performance.md).
+     */
+    private Optimization optimization(long capacity) {
+        long local = (long) (capacity * config.localShare());
+        if (local < 2) {
+            return Optimizations.batching();
+        }
+        return Optimizations.delaying(new DelayParameters(local, config.localSync()));
     }
 
     /** Deletes the buckets that are full again (expired), a batch at a time; any replica may, SKIP LOCKED. */
@@ -76,6 +103,7 @@ public class RateLimiter {
 
     /** Forgets every bucket (tests). */
     public void reset() {
+        proxies.invalidateAll();
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.executeUpdate("delete from rate_limit_bucket");
         } catch (java.sql.SQLException e) {
