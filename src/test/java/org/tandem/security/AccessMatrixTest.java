@@ -420,6 +420,9 @@ class AccessMatrixTest {
         Map<String, Object> phq9 = new HashMap<>(QuestionnaireResourceTest.answers("phq-9", partnerId,
                 List.of(0, 0, 0, 0, 0, 0, 0, 0, 0), "THERAPIST"));
         phq9.put("private", false); // what a clinic-wide integration may read
+        // Yesterday in Berlin is never in the future of the other clinic (New York), whatever the time of day;
+        // Berlin's today is, between 23:00 and 05:00 UTC.
+        phq9.put("date", LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString());
         ids.put("questionnaires", as(therapist).body(phq9).post("/api/v1/couples/" + coupleId
                 + "/questionnaires").then().statusCode(201).extract().path("id"));
         ids.put("key", "phq-9");
