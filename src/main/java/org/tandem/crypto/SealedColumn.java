@@ -17,6 +17,7 @@ public enum SealedColumn {
     CONSENT_SIGNER("consent_signature", "signer_key_id", "signer_ciphertext", "consent-signer"),
     SAFETY_PLAN_CONTENT("safety_plan_version", "content_key_id", "content_ciphertext", "safety-plan"),
     TREATMENT_PLAN_CONTENT("treatment_plan_version", "content_key_id", "content_ciphertext", "treatment-plan"),
+    CHECK_IN_CONTENT("check_in", "content_key_id", "content_ciphertext", "check-in"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
 

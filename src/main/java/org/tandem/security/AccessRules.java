@@ -111,6 +111,10 @@ public final class AccessRules {
             rule("DiagnosisResource_get", staff("therapist of the couple; admin: that it exists, without the code")),
             rule("DiagnosisResource_resolve", therapist("therapist of the couple")),
             rule("DiagnosisResource_markEnteredInError", therapist("therapist of the couple")),
+            rule("MyCheckInResource_write", partner("partner: their own, today or up to 7 days back")),
+            rule("MyCheckInResource_list", partner("partner: their own and what the other shared")),
+            rule("CoupleCheckInResource_list", staff("therapist of the couple: every check-in; admin: that they"
+                    + " exist")),
             rule("RecoveryStageResource_record", therapist("therapist of the couple")),
             rule("RecoveryStageResource_list", staff("therapist of the couple; admin")),
             rule("DiagnosisCodeResource_list", staff("admin, therapist")),

@@ -414,6 +414,12 @@ class PlaintextCanaryTest {
                     .statusCode(200);
             return new Call(f.kit(), "POST", "/api/v1/me/treatment-plan/agreement", null);
         });
+        c.put("PUT /api/v1/me/check-ins/{day}", (f, t) -> {
+            f.couple(t);
+            return new Call(f.kit(), "PUT", "/api/v1/me/check-ins/" + TODAY, Map.of("feelings", "feel " + t,
+                    "affirmation", "affirm " + t, "needs", "need " + t, "ownership", "own " + t, "sobriety",
+                    "sober " + t, "shared", true)).ifMatch("\"0\"");
+        });
         c.put("PUT /api/v1/me/notification-preferences", (f, t) -> {
             f.couple(t);
             return new Call(f.kit(), "PUT", "/api/v1/me/notification-preferences", Map.of("email", true,

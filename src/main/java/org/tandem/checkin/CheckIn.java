@@ -1,0 +1,86 @@
+package org.tandem.checkin;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import lombok.Getter;
+import org.tandem.crypto.ClinicCipher;
+
+/**
+ * One partner's check-in of one day. Its words (the five FANOS parts) are sealed as a whole, bound to this id; the
+ * partner rewrites them or changes whether the other partner may read them.
+ */
+@Entity
+@Table(name = "check_in")
+@Getter
+public class CheckIn {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    private UUID clinicId;
+
+    @Column(name = "couple_id", nullable = false, updatable = false)
+    private UUID coupleId;
+
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    private UUID partnerId;
+
+    @Column(nullable = false, updatable = false)
+    private LocalDate day;
+
+    @Column(name = "content_key_id", nullable = false)
+    private UUID contentKeyId;
+
+    @Column(name = "content_ciphertext", nullable = false, columnDefinition = "blob")
+    private byte[] contentCiphertext;
+
+    @Column(nullable = false)
+    private boolean shared;
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected CheckIn() {
+    }
+
+    /** A new check-in; its id is assigned here because the sealing binds the words to it before the insert. */
+    CheckIn(UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day) {
+        this.id = UUID.randomUUID();
+        this.clinicId = clinicId;
+        this.coupleId = coupleId;
+        this.partnerId = partnerId;
+        this.day = day;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    void write(ClinicCipher.Sealed content, boolean shared) {
+        this.contentKeyId = content.keyId();
+        this.contentCiphertext = content.ciphertext();
+        this.shared = shared;
+        this.updatedAt = Instant.now();
+    }
+
+    String open(ClinicCipher cipher, String purpose) {
+        return cipher.open(contentKeyId, purpose, id, contentCiphertext);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckIn[" + id + "]";
+    }
+}
