@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
 
@@ -35,10 +36,13 @@ public class CheckIn {
     @Column(nullable = false, updatable = false)
     private LocalDate day;
 
+    // The words leave only through open(): no getter hands out the ciphertext or its key.
     @Column(name = "content_key_id", nullable = false)
+    @Getter(AccessLevel.NONE)
     private UUID contentKeyId;
 
     @Column(name = "content_ciphertext", nullable = false, columnDefinition = "blob")
+    @Getter(AccessLevel.NONE)
     private byte[] contentCiphertext;
 
     @Column(nullable = false)
