@@ -219,7 +219,7 @@ class ReplicasIT {
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             jobs.add(call(rotation.get(i), admin, "POST", "/api/v1/exports", "{\"kind\":\"OBSERVATIONS\","
-                    + "\"format\":\"CSV\",\"from\":\"2020-01-01\",\"to\":\"2035-12-31\"}").get("id").asText());
+                    + "\"format\":\"CSV\",\"from\":\"2033-01-01\",\"to\":\"2035-12-31\"}").get("id").asText());
         }
         for (String id : jobs) {
             JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
