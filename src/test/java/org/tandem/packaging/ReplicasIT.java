@@ -186,7 +186,9 @@ class ReplicasIT {
         rotation.add(start(Map.of()));
         receiver.answer(204);
         await("every delivery, after the kill").atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().size() >= sessions);
-        Thread.sleep(4000); // a second sender's copy would come within a poll or two
+        // No second copy while the three keep polling (each every second): the count holds for four seconds.
+        await("no second copy of a delivery").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.accepted().size() == sessions);
         Set<String> events = new HashSet<>();
         for (String body : receiver.accepted()) {
             events.add(JSON.readTree(body).get("id").asText());
@@ -202,7 +204,11 @@ class ReplicasIT {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("the notices, so far: " + notices(), e);
         }
-        Thread.sleep(3000);
+        // No further copies while the senders keep polling: each partner's count holds for three seconds.
+        int kitMails = mailTo(kit);
+        int leeMails = mailTo(lee);
+        await("no further notices").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailTo(kit) == kitMails && mailTo(lee) == leeMails);
         for (String partner : List.of(kit, lee)) {
             assertEquals(sessions, sessionsNoticed(partner).size(), "a notice of each session");
             // The one way a message goes twice: the SMTP server accepted it just before its sender was killed.
@@ -309,7 +315,10 @@ class ReplicasIT {
             old.close(); // SIGTERM: readiness goes down, in-flight requests finish, then it stops
             rotation.remove(old);
         }
-        Thread.sleep(2000);
+        // The clients go on against the three new replicas before they stop.
+        int answeredAfterRoll = ok.get();
+        await("answers from the new replicas").atMost(Duration.ofSeconds(30))
+                .until(() -> ok.get() >= answeredAfterRoll + 50);
         running.set(false);
         CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
         assertTrue(ok.get() > 100, "the clients kept working: " + ok + " answered, " + retried + " retried");
@@ -318,7 +327,10 @@ class ReplicasIT {
         String path = "/api/v1/session-series/" + series.get("id").asText();
         await("the series extended to sixteen weeks").atMost(Duration.ofSeconds(30)).until(() ->
                 call(rotation.get(0), therapist, "GET", path, null).get("occurrences").size() >= 16);
-        Thread.sleep(4000); // several more rounds of extension on three replicas
+        // Several more rounds of extension on three replicas (every 2 s each) add nothing: the count holds.
+        int extended = call(rotation.get(0), therapist, "GET", path, null).get("occurrences").size();
+        await("no occurrence made twice").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() ->
+                call(rotation.get(2), therapist, "GET", path, null).get("occurrences").size() == extended);
         JsonNode occurrences = call(rotation.get(1), therapist, "GET", path, null).get("occurrences");
         assertTrue(before <= 13 && occurrences.size() >= 16 && occurrences.size() <= 17,
                 before + " then " + occurrences.size());
