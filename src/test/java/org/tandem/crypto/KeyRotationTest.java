@@ -29,6 +29,7 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.note.NoteRepository;
 import org.tandem.sobriety.SobrietyResourceTest;
 import org.tandem.testsupport.Api;
+import org.tandem.testsupport.ClinicDays;
 import org.tandem.testsupport.Slots;
 
 /**
@@ -68,7 +69,8 @@ class KeyRotationTest {
                 Map.of("text", "Note " + marker)))).post("/api/v1/sessions/" + sessionId + "/note").then()
                 .statusCode(201);
         String sobriety = SobrietyResourceTest.path(coupleId, couple.path("partners[0].id"));
-        as("therapist9").body(SobrietyResourceTest.reset(LocalDate.now().minusDays(3), "SLIP", "Reset " + marker))
+        as("therapist9").body(SobrietyResourceTest.reset(ClinicDays.otherToday().minusDays(3), "SLIP",
+                "Reset " + marker))
                 .post(sobriety + "/resets").then().statusCode(201);
         as("admin9").body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("session.scheduled")))
                 .post("/api/v1/webhooks").then().statusCode(201);
@@ -78,7 +80,7 @@ class KeyRotationTest {
         sql("update webhook_endpoint set secret_ciphertext = concat(secret_ciphertext, 'x') where id = ?", tampered);
         String idempotencyKey = UUID.randomUUID().toString();
         Map<String, Object> rating = Map.of("metric", "trust", "partnerId", couple.path("partners[0].id"),
-                "date", LocalDate.now().toString(), "value", 6, "source", "THERAPIST");
+                "date", ClinicDays.otherToday().toString(), "value", 6, "source", "THERAPIST");
         String ratingId = as("therapist9").header("Idempotency-Key", idempotencyKey).body(rating)
                 .post("/api/v1/couples/" + coupleId + "/measurements").then().statusCode(201).extract().path("id");
 
@@ -86,16 +88,16 @@ class KeyRotationTest {
         String exercise = as("therapist9").queryParam("size", 1).get("/api/v1/exercises").then().statusCode(200)
                 .extract().path("items[0].id");
         String assignment = as("therapist9").body(Map.of("exerciseId", exercise, "startsOn",
-                LocalDate.now().minusDays(3).toString())).post("/api/v1/couples/" + coupleId + "/assignments")
+                ClinicDays.otherToday().minusDays(3).toString())).post("/api/v1/couples/" + coupleId + "/assignments")
                 .then().statusCode(201).extract().path("id");
         String completions = "/api/v1/couples/" + coupleId + "/assignments/" + assignment + "/completions";
         as("therapist9").body(Map.of("partnerId", couple.path("partners[0].id"), "date",
-                LocalDate.now().minusDays(2).toString(), "reflection", "Reflection " + marker)).post(completions)
-                .then().statusCode(201);
+                ClinicDays.otherToday().minusDays(2).toString(), "reflection", "Reflection " + marker))
+                .post(completions).then().statusCode(201);
 
         // A boundary's wording, sealed too.
         as("therapist9").body(org.tandem.boundary.BoundaryResourceTest.boundary("Boundary " + marker,
-                couple.path("partners[1].id"), null, LocalDate.now().minusDays(4), null))
+                couple.path("partners[1].id"), null, ClinicDays.otherToday().minusDays(4), null))
                 .post("/api/v1/couples/" + coupleId + "/boundaries").then().statusCode(201);
 
         UUID clinicId = QuarkusTransaction.requiringNew().call(() ->
@@ -111,7 +113,8 @@ class KeyRotationTest {
         assertNotEquals(oldKey, newKey);
 
         // Written during the rotation: sealed with the new key at once.
-        as("therapist9").body(SobrietyResourceTest.reset(LocalDate.now().minusDays(1), "SLIP", "Later " + marker))
+        as("therapist9").body(SobrietyResourceTest.reset(ClinicDays.otherToday().minusDays(1), "SLIP",
+                "Later " + marker))
                 .post(sobriety + "/resets").then().statusCode(201);
         assertEquals(before, countOn(oldKey));
 

@@ -27,6 +27,7 @@ import org.tandem.export.ExportWorker;
 import org.tandem.testsupport.Api;
 import org.tandem.testsupport.Partners;
 import org.tandem.testsupport.Bookings;
+import org.tandem.testsupport.ClinicDays;
 import org.tandem.testsupport.DatabaseDump;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.Management;
@@ -539,7 +540,7 @@ class PlaintextCanaryTest {
         c.put("POST /api/v1/clinic/key-rotation", (f, t) -> {
             rotation.runPending(Integer.MAX_VALUE);
             Response couple = Api.createCouple("therapist9", Api.coupleBody(t));
-            as("therapist9").body(Map.of("date", java.time.LocalDate.now().toString(), "kind", "SLIP", "note", t))
+            as("therapist9").body(Map.of("date", ClinicDays.otherToday().toString(), "kind", "SLIP", "note", t))
                     .post("/api/v1/couples/" + couple.path("id") + "/partners/" + couple.path("partners[0].id")
                             + "/sobriety/resets").then().statusCode(201);
             return new Call("admin9", "POST", "/api/v1/clinic/key-rotation", null);
