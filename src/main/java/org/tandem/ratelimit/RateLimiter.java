@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -59,12 +60,23 @@ public class RateLimiter {
 
     public Decision consume(String client, String subject) {
         long capacity = capacity(client);
-        ConsumptionProbe probe = proxies.get(client + "|" + subject, key -> {
-            BucketConfiguration limits = BucketConfiguration.builder()
-                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.window()).build())
-                    .build();
-            return buckets.builder().withOptimization(optimization(capacity)).build(key, () -> limits);
-        }).tryConsumeAndReturnRemaining(1);
+        String key = client + "|" + subject;
+        BucketConfiguration limits = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.window()).build())
+                .build();
+        ConsumptionProbe probe;
+        try {
+            probe = proxies.get(key, k -> buckets.builder().withOptimization(optimization(capacity))
+                    .build(k, () -> limits)).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketMissing(e)) {
+                throw e;
+            }
+            // Bucket4j (8.15) does not recreate a missing bucket (new, or deleted as expired) for requests that
+            // share a batched round trip: each fails with BucketNotFound. A plain call recreates it; the cached
+            // proxy finds it from then on.
+            probe = buckets.builder().build(key, () -> limits).tryConsumeAndReturnRemaining(1);
+        }
         long window = config.window().toSeconds();
         if (probe.isConsumed()) {
             // Greedy refill: each token returns after window/capacity; full after that times what is missing.
@@ -109,6 +121,15 @@ public class RateLimiter {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not empty the rate-limit buckets", e);
         }
+    }
+
+    private static boolean bucketMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long capacity(String client) {
