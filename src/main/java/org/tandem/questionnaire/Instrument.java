@@ -19,11 +19,12 @@ import org.tandem.measurement.ReliableChange;
  * @param bands lower bounds, ascending; the first equals the lowest possible score
  * @param cutoff the clinical cut-off, or null; which side is clinical follows {@code direction}
  * @param loinc the LOINC code of the instrument's total score, where LOINC has one (exports), or null
+ * @param licence on what terms the clinic uses it: checked and recorded for every instrument
  */
 public record Instrument(String key, String name, String construct, String source, List<Item> items,
         Set<Integer> reversed, Rule scoring, Direction direction, List<Band> bands, List<Subscale> subscales,
         Double cutoff, double reliability, double normSd, String normsSource, List<SafetyRule> safety,
-        String loinc) {
+        String loinc, Licence licence) {
 
     public enum Rule {
         SUM,
@@ -32,6 +33,30 @@ public record Instrument(String key, String name, String construct, String sourc
 
     /** One item: a short label (not the licensed wording) and the range of its answer. */
     public record Item(String label, int min, int max) {
+    }
+
+    /** The terms an instrument is used on. Tandem ships only what may be shipped; a clinic loads the rest. */
+    public enum Terms {
+        /** No copyright restriction (e.g. a work of the US government). */
+        PUBLIC_DOMAIN,
+        /** Copyrighted, free to reproduce and use clinically without permission. */
+        FREE_TO_USE,
+        /** Copyrighted and licensed to the clinic by its holder: loaded from the clinic's own copy, never shipped. */
+        CLINIC_LICENCE;
+
+        /** Whether a file on these terms may be part of Tandem itself. */
+        public boolean shippable() {
+            return this != CLINIC_LICENCE;
+        }
+    }
+
+    /**
+     * The licence record: the terms, who holds the rights, the statement it was checked against, and when.
+     *
+     * @param reference for a clinic's licence: its number or agreement, so an auditor can find it
+     */
+    public record Licence(Terms terms, String holder, String statement, java.time.LocalDate checkedOn,
+            String reference) {
     }
 
     public record Band(double min, String label) {
@@ -75,6 +100,14 @@ public record Instrument(String key, String name, String construct, String sourc
         subscales = subscales == null ? List.of() : List.copyOf(subscales);
         safety = safety == null ? List.of() : List.copyOf(safety);
         checkDefinition(key, items, reversed, scoring, direction, bands, subscales, reliability, normSd, safety);
+        if (licence == null || licence.terms() == null || licence.holder() == null || licence.holder().isBlank()
+                || licence.checkedOn() == null) {
+            throw new IllegalArgumentException("Instrument " + key + ": a licence record (terms, holder, checkedOn)"
+                    + " is required");
+        }
+        if (licence.terms() == Terms.CLINIC_LICENCE && (licence.reference() == null || licence.reference().isBlank())) {
+            throw new IllegalArgumentException("Instrument " + key + ": a clinic's licence names its reference");
+        }
     }
 
     public double minScore() {

@@ -31,13 +31,15 @@ import org.tandem.measurement.Direction;
 public class InstrumentCatalog {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
 
     /** The file format: one answer scale for all items, which an item may override. */
     record InstrumentFile(String key, String name, String construct, String source, Scale scale,
             List<ItemFile> items, Set<Integer> reversed, Instrument.Rule scoring, Direction direction,
             List<Instrument.Band> bands, List<Instrument.Subscale> subscales, Double cutoff, double reliability,
-            double normSd, String normsSource, List<Instrument.SafetyRule> safety, String loinc) {
+            double normSd, String normsSource, List<Instrument.SafetyRule> safety, String loinc,
+            Instrument.Licence licence) {
 
         Instrument toInstrument() {
             if (scale == null || items == null) {
@@ -47,7 +49,7 @@ public class InstrumentCatalog {
                     i.min() == null ? scale.min() : i.min(), i.max() == null ? scale.max() : i.max())).toList();
             return new Instrument(key, name, construct, source, list, reversed, scoring, direction,
                     bands == null ? List.of() : bands, subscales, cutoff, reliability, normSd, normsSource, safety,
-                    loinc);
+                    loinc, licence);
         }
     }
 
@@ -68,7 +70,12 @@ public class InstrumentCatalog {
     public InstrumentCatalog(Optional<Path> extraDir) {
         Map<String, Instrument> all = new TreeMap<>();
         for (String file : read(resource("instruments/index.json"), String[].class)) {
-            add(all, read(resource("instruments/" + file), InstrumentFile.class).toInstrument());
+            Instrument shipped = read(resource("instruments/" + file), InstrumentFile.class).toInstrument();
+            if (!shipped.licence().terms().shippable()) {
+                throw new IllegalStateException("Instrument " + shipped.key() + " is licensed to a clinic and may"
+                        + " not ship with Tandem");
+            }
+            add(all, shipped);
         }
         extraDir.ifPresent(dir -> {
             try (Stream<Path> files = Files.list(dir)) {

@@ -153,7 +153,9 @@ public final class QuestionnaireApi {
             List<ItemResponse> items, Instrument.Rule scoring, double minScore, double maxScore, Direction direction,
             List<Instrument.Band> bands, List<Instrument.Subscale> subscales, Double cutoff, double reliability,
             double normSd, @Schema(description = "The smallest reliable change (95%)") double reliableChange,
-            String normsSource, List<Instrument.SafetyRule> safety) {
+            String normsSource, List<Instrument.SafetyRule> safety,
+            @Schema(description = "On what terms the clinic uses it, as checked and recorded") Instrument.Licence
+            licence) {
     }
 
     public record SafetyFlagResponse(UUID id, UUID coupleId, UUID partnerId, String reason, String description,

@@ -268,7 +268,7 @@ public class QuestionnaireService implements QuestionnaireReads {
         return new InstrumentResponse(i.key(), i.name(), i.construct(), i.source(), items, i.scoring(),
                 i.minScore(), i.maxScore(), i.direction(), i.bands(), i.subscales(), i.cutoff(), i.reliability(),
                 i.normSd(), ReliableChange.threshold(i.norms()),
-                i.normsSource(), i.safety());
+                i.normsSource(), i.safety(), i.licence());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

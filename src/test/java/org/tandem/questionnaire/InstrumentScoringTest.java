@@ -157,9 +157,13 @@ class InstrumentScoringTest {
                  "items": [{"label": "a"}, {"label": "b"}, {"label": "c"}],
                  "reversed": [2], "scoring": "MEAN", "direction": "HIGHER_IS_BETTER",
                  "bands": [{"min": 1, "label": "low"}, {"min": 3, "label": "high"}],
-                 "cutoff": 3, "reliability": 0.8, "normSd": 1.0, "normsSource": "test"}
+                 "cutoff": 3, "reliability": 0.8, "normSd": 1.0, "normsSource": "test",
+                 "licence": {"terms": "CLINIC_LICENCE", "holder": "Wellbeing Press",
+                   "statement": "Licensed for clinical use", "checkedOn": "2026-12-01",
+                   "reference": "Agreement WB-2026-17"}}
                 """);
         InstrumentCatalog catalog = new InstrumentCatalog(Optional.of(dir));
+        assertEquals("Agreement WB-2026-17", catalog.find("wellbeing-3").orElseThrow().licence().reference());
         Instrument.Score score = catalog.find("wellbeing-3").orElseThrow().score(List.of(5, 1, 4));
         assertEquals(4.67, score.total()); // (5 + (1 + 5 - 1) + 4) / 3
         assertEquals("high", score.band());
@@ -178,6 +182,28 @@ class InstrumentScoringTest {
         assertTrue(e.getMessage().contains("item numbers 1..1"), e.getMessage());
         Files.writeString(dir.resolve("broken.json"), Files.readString(CATALOG_FILE_PHQ9));
         assertThrows(IllegalArgumentException.class, () -> new InstrumentCatalog(Optional.of(dir)));
+    }
+
+    /** Every instrument carries the record of the licence it is used on; what ships may be shipped. */
+    @Test
+    void everyInstrumentHasALicenceRecordAndOnlyShippableOnesShip(@TempDir Path dir) throws IOException {
+        for (Instrument i : CATALOG.all()) {
+            assertTrue(i.licence().terms().shippable() && !i.licence().statement().isBlank(), i.key());
+        }
+        String unlicensed = """
+                {"key": "unlicensed", "name": "x", "construct": "x", "source": "x", "scale": {"min": 0, "max": 3},
+                 "items": [{"label": "a"}], "scoring": "SUM", "direction": "LOWER_IS_BETTER",
+                 "bands": [{"min": 0, "label": "all"}], "reliability": 0.8, "normSd": 1.0%s}
+                """;
+        Files.writeString(dir.resolve("unlicensed.json"), unlicensed.formatted(""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new InstrumentCatalog(Optional.of(dir)));
+        assertTrue(e.getMessage().contains("licence"), e.getMessage());
+        // A clinic's licence names its agreement, so an auditor can find it.
+        Files.writeString(dir.resolve("unlicensed.json"), unlicensed.formatted(", \"licence\": {\"terms\":"
+                + " \"CLINIC_LICENCE\", \"holder\": \"x\", \"statement\": \"x\", \"checkedOn\": \"2026-12-01\"}"));
+        e = assertThrows(IllegalArgumentException.class, () -> new InstrumentCatalog(Optional.of(dir)));
+        assertTrue(e.getMessage().contains("reference"), e.getMessage());
     }
 
     private static final Path CATALOG_FILE_PHQ9 = Path.of("src/main/resources/instruments/phq-9.json");
