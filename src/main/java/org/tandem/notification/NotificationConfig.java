@@ -33,6 +33,14 @@ public interface NotificationConfig {
     @WithDefault("18:00")
     java.time.LocalTime nudgeAt();
 
+    /** When, in each clinic's zone, a partner who keeps daily check-ins is reminded of today's, if not written. */
+    @WithDefault("20:00")
+    java.time.LocalTime checkInAt();
+
+    /** Which partners keep check-ins: those who wrote one in this many days before today. */
+    @WithDefault("7")
+    int checkInHabitDays();
+
     /** How long a replica holds a claimed message before another may take it over (it died). */
     @WithDefault("2m")
     Duration lease();

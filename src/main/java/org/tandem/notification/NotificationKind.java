@@ -19,10 +19,13 @@ public enum NotificationKind {
     /** To a series' therapist: the hourly extension could not book an occurrence, it clashed with a session. */
     SERIES_SKIPPED,
     /** To a partner: an exercise is due by its cadence and not logged yet (never which exercise). */
-    HOMEWORK_NUDGE;
+    HOMEWORK_NUDGE,
+    /** To a partner who keeps daily check-ins: today's is not written yet (never anything of the check-ins). */
+    CHECK_IN_REMINDER;
 
     /** Whether turning reminders off stops it: a partner's session reminders and nudges, a therapist's routine notes. */
     boolean isReminder() {
-        return this == SESSION_REMINDER || this == HOMEWORK_NUDGE || this == AGENDA_DIGEST || this == REVIEW_DUE;
+        return this == SESSION_REMINDER || this == HOMEWORK_NUDGE || this == CHECK_IN_REMINDER || this == AGENDA_DIGEST
+                || this == REVIEW_DUE;
     }
 }

@@ -18,7 +18,8 @@ import org.tandem.exercise.Cadence;
 /**
  * Plans the messages a schedule makes rather than a change: each therapist's agenda in the morning of a day they
  * have sessions, a note to a couple's therapists when a treatment plan's or a boundary's review date has come, and
- * in the evening a nudge to a partner whose exercise is due by its cadence and not logged.
+ * in the evening a nudge to a partner whose exercise is due by its cadence and not logged, and a reminder to a
+ * partner who keeps daily check-ins and has not written today's.
  * Every replica plans; each message carries a key naming what it is about (the therapist and the day, the review
  * and its date), unique in the table, so it is made once however many replicas plan it. The sender sends it.
  */
@@ -52,6 +53,9 @@ public class NotificationPlanner {
                 made += reviews(clinicId, local.toLocalDate(), now);
                 if (!local.toLocalTime().isBefore(config.nudgeAt())) {
                     made += nudges(clinicId, local.toLocalDate(), now);
+                }
+                if (!local.toLocalTime().isBefore(config.checkInAt())) {
+                    made += checkInReminders(clinicId, local.toLocalDate(), now);
                 }
             }
             return made;
@@ -141,6 +145,30 @@ public class NotificationPlanner {
                         NotificationKind.HOMEWORK_NUDGE, partner, null, null, null, now, assignment),
                         "nudge:" + assignment + ":" + partner + ":" + period);
             }
+        }
+        return made;
+    }
+
+    /**
+     * A reminder to each partner of a couple in care who keeps daily check-ins (wrote one in the last
+     * {@code check-in-habit-days} days) and has not written today's. Once per partner and day. A partner who has
+     * stopped writing them is not chased; one who turned reminders off is not sent it (the sender checks).
+     */
+    private int checkInReminders(UUID clinicId, LocalDate today, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("select p.id, p.couple_id from partner p join couple c on c.id ="
+                + " p.couple_id where c.clinic_id = ?1 and c.status <> 'DISCHARGED' and exists (select 1 from check_in"
+                + " k where k.partner_id = p.id and k.day >= ?3 and k.day < ?2) and not exists (select 1 from"
+                + " check_in k where k.partner_id = p.id and k.day = ?2)").setParameter(1, BinaryUuids.bytes(clinicId))
+                .setParameter(2, java.sql.Date.valueOf(today))
+                .setParameter(3, java.sql.Date.valueOf(today.minusDays(config.checkInHabitDays())))
+                .getResultList();
+        int made = 0;
+        for (Object[] r : due) {
+            UUID partner = BinaryUuids.of((byte[]) r[0]);
+            made += notifications.insert(new Notifications.Row(clinicId, BinaryUuids.of((byte[]) r[1]),
+                    NotificationKind.CHECK_IN_REMINDER, partner, null, null, null, now),
+                    "check-in:" + partner + ":" + today);
         }
         return made;
     }

@@ -207,7 +207,8 @@ public class NotificationSender {
      * link into the clinic's app; never a name, a note or anything clinical (the template is given nothing else).
      */
     String render(Claimed c, Recipient to, String token) {
-        String link = config.appUrl().replaceAll("/$", "") + (c.sessionId() != null ? "/sessions/" + c.sessionId()
+        String link = config.appUrl().replaceAll("/$", "") + (c.kind() == NotificationKind.CHECK_IN_REMINDER
+                ? "/check-ins" : c.sessionId() != null ? "/sessions/" + c.sessionId()
                 : c.assignmentId() != null ? "/assignments/" + c.assignmentId()
                 : c.coupleId() != null ? "/couples/" + c.coupleId() : "/agenda");
         TemplateInstance text = message.instance().data("kind", c.kind().name())
@@ -290,6 +291,7 @@ public class NotificationSender {
             case REVIEW_DUE -> "A review is due";
             case SERIES_SKIPPED -> "A recurring session could not be booked";
             case HOMEWORK_NUDGE -> "A reminder of your exercise";
+            case CHECK_IN_REMINDER -> "Today's check-in";
         };
     }
 

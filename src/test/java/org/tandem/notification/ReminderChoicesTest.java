@@ -227,6 +227,41 @@ class ReminderChoicesTest {
         assertEquals(0, mailTo(c.kit()).size());
     }
 
+    /** A partner who keeps daily check-ins and has not written today's is reminded once in the evening. */
+    @Test
+    void aMissedCheckInIsRemindedOnceInTheEvening() throws Exception {
+        Couple c = couple("therapist1");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        Map<String, Object> fanos = Map.of("feelings", "Tired", "shared", false);
+        // Both keep check-ins (yesterday's); Lee has written today's already.
+        for (String partner : List.of(c.kitId(), c.leeId())) {
+            org.tandem.testsupport.Partners.as("therapist1", c.id(), partner).header("If-Match", "\"0\"")
+                    .body(fanos).put("/api/v1/me/check-ins/" + today.minusDays(1)).then().statusCode(200);
+        }
+        org.tandem.testsupport.Partners.as("therapist1", c.id(), c.leeId()).header("If-Match", "\"0\"")
+                .body(fanos).put("/api/v1/me/check-ins/" + today).then().statusCode(200);
+
+        planner.plan(NotificationTest.berlin(today, "19:55"));
+        assertEquals(List.of(), checkInReminders(c), "not before 20:00");
+        planner.plan(NotificationTest.berlin(today, "20:05"));
+        planner.plan(NotificationTest.berlin(today, "20:10"));
+        assertEquals(List.of(c.kitId()), checkInReminders(c), "Kit, once; Lee wrote today's");
+
+        sender.sendDue(NotificationTest.berlin(today, "20:11"));
+        List<MimeMessage> kit = mailTo(c.kit());
+        assertEquals(1, kit.size());
+        assertEquals("Today's check-in", kit.get(0).getSubject());
+        String text = GreenMailUtil.getBody(kit.get(0));
+        assertTrue(text.contains("/check-ins") && !text.contains("Tired"), text);
+        assertEquals(0, mailTo(c.lee()).size());
+    }
+
+    private static List<String> checkInReminders(Couple c) {
+        return as("admin1").queryParam("kind", "CHECK_IN_REMINDER").get("/api/v1/notifications").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.coupleId == '" + c.id() + "' }.partnerId",
+                        String.class);
+    }
+
     private static List<String> nudges(String assignment) {
         return as("admin1").get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.kind == 'HOMEWORK_NUDGE' && it.assignmentId == '" + assignment
