@@ -18,6 +18,10 @@ public enum SealedColumn {
     SAFETY_PLAN_CONTENT("safety_plan_version", "content_key_id", "content_ciphertext", "safety-plan"),
     TREATMENT_PLAN_CONTENT("treatment_plan_version", "content_key_id", "content_ciphertext", "treatment-plan"),
     CHECK_IN_CONTENT("check_in", "content_key_id", "content_ciphertext", "check-in"),
+    DISCLOSURE_DOCUMENT("disclosure", "document_key_id", "document_ciphertext", "disclosure-document"),
+    DISCLOSURE_QUESTION("disclosure_question", "text_key_id", "text_ciphertext", "disclosure-question"),
+    LETTER_CONTENT("recovery_letter", "content_key_id", "content_ciphertext", "letter"),
+    POLYGRAPH_QUESTION("polygraph_question", "text_key_id", "text_ciphertext", "polygraph-question"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
 

@@ -34,7 +34,12 @@ public final class Bookings {
 
     /** A couple with therapist1 as primary and therapist2 as co-therapist. */
     public static Response coupleWithBothTherapists() {
-        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        return coupleWithBothTherapists(Api.coupleBody(Api.unique()));
+    }
+
+    /** The couple of this body, with therapist1 as primary and therapist2 as co-therapist. */
+    public static Response coupleWithBothTherapists(Map<String, Object> body) {
+        Response couple = Api.createCouple("therapist1", body);
         return as("admin1").header("If-Match", couple.header("ETag"))
                 .body(Map.of("primaryTherapistId", Api.therapistId("admin1", "therapist1"),
                         "coTherapistIds", List.of(Api.therapistId("admin1", "therapist2"))))
