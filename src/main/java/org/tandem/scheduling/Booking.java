@@ -39,6 +39,7 @@ public class Booking {
     private final CoupleRepository couples;
     private final LockOrder locks;
     private final AccessPolicy access;
+    private final JointSessionHold hold;
 
     /** The therapist a booking is for. Therapists book themselves; admins name any therapist of their clinic. */
     Therapist bookedTherapist(AccessScope scope, UUID requested) {
@@ -57,7 +58,11 @@ public class Booking {
     public Participants participantsFor(AccessScope scope, UUID coupleId, UUID therapistId, SessionKind kind,
             UUID partnerId) {
         Couple couple = couples.requireVisible(scope, coupleId);
-        return participants(couple, bookedTherapist(scope, therapistId), kind, partnerId);
+        Participants who = participants(couple, bookedTherapist(scope, therapistId), kind, partnerId);
+        if (kind != null && kind.wholeCouple() && hold.onHold(coupleId)) {
+            throw onHold();
+        }
+        return who;
     }
 
     /** Checks who is booked with whom. {@code therapist} must already be of the couple's clinic. */
@@ -99,6 +104,12 @@ public class Booking {
         if (couples.currentStatus(who.couple().getId()) == CoupleStatus.DISCHARGED) {
             throw discharged();
         }
+    }
+
+    /** Neutral words: whoever books learns that joint work waits for a therapist, not what a screening found. */
+    static HttpProblem onHold() {
+        return Problems.conflict("joint-sessions-on-hold", "Joint Sessions On Hold",
+                "This couple's joint sessions are on hold until a therapist clears a safety screening.");
     }
 
     private static HttpProblem discharged() {

@@ -60,6 +60,7 @@ public class SeriesService {
     private final org.tandem.notification.Notifications notifications;
     private final LockOrder locks;
     private final OpenSafetyFlags openFlags;
+    private final JointSessionHold hold;
 
     public SeriesResponse create(CreateSeriesRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
@@ -199,6 +200,9 @@ public class SeriesService {
             locked.endBefore(locked.getNextIndex());
             return 0;
         }
+        if (locked.getKind().wholeCouple() && hold.onHold(locked.getCouple().getId())) {
+            return 0; // joint work waits for a therapist's clearance; the series resumes after it
+        }
         int before = locked.getNextIndex();
         Booking.Participants who = participants(locked);
         booking.lock(who);
@@ -227,6 +231,10 @@ public class SeriesService {
             SessionSlot slot = s.occurrence(index, zone);
             if (s.isOpenEnded() && index > 0 && !slot.start().isBefore(until)) {
                 break;
+            }
+            if (skip && slot.start().isBefore(Instant.now())) {
+                s.advance(); // the job never books the past (after a hold on joint sessions, say)
+                continue;
             }
             var clash = booking.clash(who, slot, null);
             if (clash.isPresent()) {

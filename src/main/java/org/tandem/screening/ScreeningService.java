@@ -1,0 +1,104 @@
+package org.tandem.screening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.InvalidField;
+import org.tandem.common.web.Problems;
+import org.tandem.common.web.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.scheduling.JointSessionHold;
+import org.tandem.screening.ScreeningApi.CoupleScreenings;
+import org.tandem.screening.ScreeningApi.ScreeningRequest;
+import org.tandem.screening.ScreeningApi.ScreeningResponse;
+import org.tandem.security.AccessPolicy;
+import org.tandem.security.Caller;
+
+/**
+ * Intimate-partner-violence screening before joint work. The couple's therapists record each partner's screening
+ * and clear a concern; until then the couple's joint sessions are on hold ({@link JointSessionHold}). Admins see
+ * whether joint sessions are on hold, not the results; partners see nothing of it (the other partner must never
+ * learn what was disclosed in a screening). Every read and change is audited.
+ */
+@ApplicationScoped
+@Transactional
+@RequiredArgsConstructor
+public class ScreeningService implements JointSessionHold {
+
+    static final String RECORD = "ipv-screening";
+
+    private final EntityManager em;
+    private final CoupleRepository couples;
+    private final AccessPolicy access;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    public ScreeningResponse record(UUID coupleId, UUID partnerId, ScreeningRequest request) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        couple.findPartner(partnerId).orElseThrow(() -> Problems.notFound("partner"));
+        LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
+        LocalDate on = request.screenedOn() != null ? request.screenedOn() : today;
+        if (on.isAfter(today)) {
+            throw new InvalidField("screenedOn", "must not be in the future");
+        }
+        IpvScreening s = new IpvScreening(couple.getClinic().getId(), coupleId, partnerId, on, request.method(),
+                request.result(), caller.subject());
+        em.persist(s);
+        em.flush();
+        audit.success("ipv-screening.record", RECORD, s.getId());
+        return view(s, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CoupleScreenings list(UUID coupleId) {
+        couples.requireVisible(access.reach(), coupleId);
+        boolean results = access.seesClinicalText();
+        List<IpvScreening> all = ofCouple(coupleId);
+        audit.success("ipv-screening.list", "couple", coupleId);
+        return new CoupleScreenings(coupleId, all.stream().anyMatch(IpvScreening::holds),
+                all.stream().map(s -> view(s, results)).toList());
+    }
+
+    public ScreeningResponse clear(UUID coupleId, UUID id, long expectedVersion, LocalDate clearedOn) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        IpvScreening s = em.find(IpvScreening.class, id);
+        if (s == null || !s.getCoupleId().equals(coupleId)) {
+            throw Problems.notFound(RECORD);
+        }
+        Versions.requireCurrent(expectedVersion, s.getVersion());
+        LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
+        LocalDate on = clearedOn != null ? clearedOn : today;
+        if (on.isAfter(today)) {
+            throw new InvalidField("clearedOn", "must not be in the future");
+        }
+        s.clear(on, caller.subject());
+        em.flush();
+        audit.success("ipv-screening.clear", RECORD, id);
+        return view(s, true);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean onHold(UUID coupleId) {
+        return em.createQuery("select count(s) from IpvScreening s where s.coupleId = :couple and s.result = :concern"
+                + " and s.clearedOn is null", Long.class).setParameter("couple", coupleId)
+                .setParameter("concern", ScreeningResult.CONCERN).getSingleResult() > 0;
+    }
+
+    private List<IpvScreening> ofCouple(UUID coupleId) {
+        return em.createQuery("from IpvScreening where coupleId = :couple order by screenedOn desc, createdAt desc",
+                IpvScreening.class).setParameter("couple", coupleId).getResultList();
+    }
+
+    private static ScreeningResponse view(IpvScreening s, boolean result) {
+        return new ScreeningResponse(s.getId(), s.getCoupleId(), s.getPartnerId(), s.getScreenedOn(), s.getMethod(),
+                result ? s.getResult() : null, s.getClearedOn(), s.holds(), s.getRecordedBy(), s.getCreatedAt(),
+                s.getVersion());
+    }
+}
