@@ -1,0 +1,152 @@
+package org.tandem.polygraph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.tandem.audit.AuditLog;
+import org.tandem.common.Conflict;
+import org.tandem.common.InvalidField;
+import org.tandem.common.web.Versions;
+import org.tandem.couple.Couple;
+import org.tandem.couple.CoupleRepository;
+import org.tandem.couple.Partner;
+import org.tandem.couple.RecoveryRole;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
+import org.tandem.polygraph.PolygraphApi.CouplePolygraphs;
+import org.tandem.polygraph.PolygraphApi.PolygraphExamRequest;
+import org.tandem.polygraph.PolygraphApi.PolygraphExamResponse;
+import org.tandem.polygraph.PolygraphApi.PolygraphQuestionRequest;
+import org.tandem.polygraph.PolygraphApi.PolygraphQuestionResponse;
+import org.tandem.polygraph.PolygraphApi.PolygraphScheduleResponse;
+import org.tandem.security.AccessPolicy;
+import org.tandem.security.Caller;
+
+/**
+ * Polygraph examinations of the partner in recovery and the schedule of maintenance examinations. The couple's
+ * therapists record and read them; an admin sees the dates and kinds, never a question or an outcome. Recorded
+ * examinations are never changed. Reads and records are audited.
+ */
+@ApplicationScoped
+@Transactional
+@RequiredArgsConstructor
+public class PolygraphService {
+
+    static final String RECORD = "polygraph";
+    private static final String PURPOSE = SealedColumn.POLYGRAPH_QUESTION.purpose();
+
+    private final EntityManager em;
+    private final CoupleRepository couples;
+    private final AccessPolicy access;
+    private final Caller caller;
+    private final ClinicCipher cipher;
+    private final AuditLog audit;
+
+    public PolygraphExamResponse record(UUID coupleId, PolygraphExamRequest request) {
+        Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
+        List<Partner> examinees = couple.getPartners().stream()
+                .filter(p -> p.getRecoveryRole() == RecoveryRole.IN_RECOVERY).toList();
+        if (examinees.size() != 1) {
+            throw new Conflict("recovery-roles-missing", "Recovery Roles Missing", "A polygraph examines the"
+                    + " partner IN_RECOVERY: record the partners' recovery roles on the couple first.");
+        }
+        if (request.examinedOn().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
+            throw new InvalidField("examinedOn", "must not be in the future");
+        }
+        if (request.disclosureId() != null && em.createQuery("select count(d) from Disclosure d where d.id = :id"
+                + " and d.coupleId = :couple", Long.class).setParameter("id", request.disclosureId())
+                .setParameter("couple", coupleId).getSingleResult() == 0) {
+            throw new InvalidField("disclosureId", "is not a disclosure of this couple");
+        }
+        PolygraphExam exam = new PolygraphExam(couple.getClinic().getId(), coupleId, examinees.get(0).getId(),
+                request.disclosureId(), request.kind(), request.examinedOn(), request.examiner().strip(),
+                caller.subject());
+        em.persist(exam);
+        ClinicCipher.Sealer sealer = cipher.sealerFor(exam.getClinicId());
+        List<PolygraphQuestion> questions = new ArrayList<>();
+        int number = 1;
+        for (PolygraphQuestionRequest q : request.questions()) {
+            PolygraphQuestion question = new PolygraphQuestion(exam.getClinicId(), exam.getId(), number++,
+                    q.outcome());
+            question.write(sealer.seal(PURPOSE, question.getId(), q.text().strip()));
+            em.persist(question);
+            questions.add(question);
+        }
+        em.flush();
+        audit.success("polygraph.record", RECORD, exam.getId());
+        return view(exam, questions, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CouplePolygraphs list(UUID coupleId) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        List<PolygraphExam> exams = em.createQuery("from PolygraphExam where coupleId = :couple"
+                + " order by examinedOn desc, createdAt desc", PolygraphExam.class).setParameter("couple", coupleId)
+                .getResultList();
+        boolean clinical = access.seesClinicalText();
+        Map<UUID, List<PolygraphQuestion>> questions = clinical && !exams.isEmpty()
+                ? em.createQuery("from PolygraphQuestion where examId in :exams order by number",
+                        PolygraphQuestion.class).setParameter("exams", exams.stream().map(PolygraphExam::getId)
+                        .toList()).getResultList().stream()
+                        .collect(Collectors.groupingBy(PolygraphQuestion::getExamId))
+                : Map.of();
+        audit.success("polygraph.list", "couple", coupleId);
+        return new CouplePolygraphs(coupleId, schedule(couple, exams),
+                exams.stream().map(e -> view(e, questions.getOrDefault(e.getId(), List.of()), clinical)).toList());
+    }
+
+    public PolygraphScheduleResponse setSchedule(UUID coupleId, long expectedVersion, Integer everyMonths) {
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
+        em.createNativeQuery("select id from couple where id = ?1 for update")
+                .setParameter(1, org.tandem.common.persistence.BinaryUuids.bytes(coupleId)).getResultList();
+        PolygraphSchedule schedule = em.find(PolygraphSchedule.class, coupleId);
+        Versions.requireCurrent(expectedVersion, schedule == null ? 0 : schedule.getVersion());
+        if (schedule == null) {
+            schedule = new PolygraphSchedule(coupleId, couple.getClinic().getId());
+            schedule.every(everyMonths);
+            em.persist(schedule);
+        } else {
+            schedule.every(everyMonths);
+        }
+        em.flush();
+        audit.success("polygraph.schedule", "couple", coupleId);
+        return schedule(couple, em.createQuery("from PolygraphExam where coupleId = :couple order by examinedOn"
+                + " desc", PolygraphExam.class).setParameter("couple", coupleId).setMaxResults(1).getResultList());
+    }
+
+    private PolygraphScheduleResponse schedule(Couple couple, List<PolygraphExam> newestFirst) {
+        PolygraphSchedule s = em.find(PolygraphSchedule.class, couple.getId());
+        LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
+        LocalDate last = newestFirst.isEmpty() ? null : newestFirst.get(0).getExaminedOn();
+        Integer every = s == null ? null : s.getEveryMonths();
+        LocalDate next = every == null ? null : last == null ? today : last.plusMonths(every);
+        return new PolygraphScheduleResponse(couple.getId(), every, last, next, next != null && next.isBefore(today),
+                s == null ? 0 : s.getVersion());
+    }
+
+    private PolygraphExamResponse view(PolygraphExam e, List<PolygraphQuestion> questions, boolean clinical) {
+        List<PolygraphQuestionResponse> shown = clinical ? questions.stream().map(q -> new PolygraphQuestionResponse(q.getNumber(),
+                q.open(cipher, PURPOSE), q.getOutcome())).toList() : null;
+        PolygraphOutcome result = clinical ? PolygraphOutcome.overall(questions.stream().map(PolygraphQuestion::getOutcome).toList())
+                : null;
+        return new PolygraphExamResponse(e.getId(), e.getCoupleId(), e.getPartnerId(), e.getDisclosureId(), e.getKind(),
+                e.getExaminedOn(), e.getExaminer(), result, shown, e.getRecordedBy(), e.getCreatedAt());
+    }
+
+    /** Each examination's overall result, for a couple the caller was already admitted to (the trust timeline). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, PolygraphOutcome> results(UUID coupleId) {
+        List<Object[]> rows = em.createQuery("select q.examId, q.outcome from PolygraphQuestion q, PolygraphExam e"
+                + " where q.examId = e.id and e.coupleId = :couple", Object[].class).setParameter("couple", coupleId)
+                .getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.collectingAndThen(
+                Collectors.mapping(r -> (PolygraphOutcome) r[1], Collectors.toList()), PolygraphOutcome::overall)));
+    }
+}
