@@ -63,4 +63,13 @@ public final class BoundaryApi {
             return "BoundaryResponse[id=" + id + "]";
         }
     }
+
+    @Schema(description = "A boundary broken by one partner on one day; no free text")
+    public record BoundaryBreakRequest(@NotNull UUID partnerId,
+            @Schema(description = "Default: today") LocalDate occurredOn) {
+    }
+
+    public record BoundaryBreakResponse(UUID id, UUID coupleId, UUID boundaryId, UUID brokenBy, LocalDate occurredOn,
+            String recordedBy, Instant createdAt) {
+    }
 }
