@@ -1,6 +1,8 @@
 package org.tandem.checkin;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * One partner's check-in of one day. Its words (the five FANOS parts) are sealed as a whole, bound to this id; the
@@ -36,14 +39,12 @@ public class CheckIn {
     @Column(nullable = false, updatable = false)
     private LocalDate day;
 
-    // The words leave only through open(): no getter hands out the ciphertext or its key.
-    @Column(name = "content_key_id", nullable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "content_key_id", nullable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "content_ciphertext", nullable = false,
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID contentKeyId;
-
-    @Column(name = "content_ciphertext", nullable = false, columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] contentCiphertext;
+    private SealedText content;
 
     @Column(nullable = false)
     private boolean shared;
@@ -73,14 +74,13 @@ public class CheckIn {
     }
 
     void write(ClinicCipher.Sealed content, boolean shared) {
-        this.contentKeyId = content.keyId();
-        this.contentCiphertext = content.ciphertext();
+        this.content = SealedText.of(content);
         this.shared = shared;
         this.updatedAt = Instant.now();
     }
 
     String open(ClinicCipher cipher, String purpose) {
-        return cipher.open(contentKeyId, purpose, id, contentCiphertext);
+        return content.open(cipher, purpose, id);
     }
 
     @Override

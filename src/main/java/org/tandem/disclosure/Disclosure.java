@@ -1,6 +1,8 @@
 package org.tandem.disclosure;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +17,7 @@ import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * A couple's therapeutic disclosure. The document is sealed and bound to this id; it changes only while the
@@ -47,14 +50,13 @@ public class Disclosure {
     @Column(name = "discovered_on")
     private LocalDate discoveredOn;
 
-    // The words leave only through openDocument(): no getter hands out the ciphertext or its key.
-    @Column(name = "document_key_id")
+    // Null until written, and once destroyed.
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "document_key_id"))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "document_ciphertext",
+            columnDefinition = "mediumblob"))
     @Getter(AccessLevel.NONE)
-    private UUID documentKeyId;
-
-    @Column(name = "document_ciphertext", columnDefinition = "mediumblob")
-    @Getter(AccessLevel.NONE)
-    private byte[] documentCiphertext;
+    private SealedText document;
 
     @Column(name = "document_updated_at")
     private Instant documentUpdatedAt;
@@ -109,19 +111,18 @@ public class Disclosure {
     }
 
     boolean hasDocument() {
-        return documentCiphertext != null;
+        return document != null;
     }
 
     void writeDocument(ClinicCipher.Sealed document) {
         requirePlanning("The document is final once it has been disclosed.");
-        this.documentKeyId = document.keyId();
-        this.documentCiphertext = document.ciphertext();
+        this.document = SealedText.of(document);
         this.documentUpdatedAt = Instant.now();
         this.updatedAt = documentUpdatedAt;
     }
 
     String openDocument(ClinicCipher cipher, String purpose) {
-        return cipher.open(documentKeyId, purpose, id, documentCiphertext);
+        return document.open(cipher, purpose, id);
     }
 
     void schedule(UUID sessionId, UUID coTherapistId) {
@@ -153,8 +154,7 @@ public class Disclosure {
                     "The document is destroyed only after it has been disclosed.");
         }
         this.status = DisclosureStatus.DESTROYED;
-        this.documentKeyId = null;
-        this.documentCiphertext = null;
+        this.document = null;
         this.destroyedAt = Instant.now();
         this.destroyedBy = by;
         this.destructionAgreement = agreement;

@@ -1,6 +1,8 @@
 package org.tandem.disclosure;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /** One question of the betrayed partner's that the disclosure must answer, sealed like the document. */
 @Entity
@@ -31,13 +34,12 @@ public class DisclosureQuestion {
     @Column(nullable = false, updatable = false)
     private int number;
 
-    @Column(name = "text_key_id")
+    // Null once destroyed with the document.
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "text_key_id"))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "text_ciphertext", columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID textKeyId;
-
-    @Column(name = "text_ciphertext", columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] textCiphertext;
+    private SealedText text;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -55,13 +57,12 @@ public class DisclosureQuestion {
     }
 
     void write(ClinicCipher.Sealed text) {
-        this.textKeyId = text.keyId();
-        this.textCiphertext = text.ciphertext();
+        this.text = SealedText.of(text);
     }
 
     /** The text, or null once destroyed with the document. */
     String open(ClinicCipher cipher, String purpose) {
-        return textCiphertext == null ? null : cipher.open(textKeyId, purpose, id, textCiphertext);
+        return text == null ? null : text.open(cipher, purpose, id);
     }
 
     @Override

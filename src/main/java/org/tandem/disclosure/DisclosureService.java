@@ -236,8 +236,8 @@ public class DisclosureService {
         lock(d.getId());
         em.refresh(d);
         d.destroy(agreement, caller.subject());
-        em.createQuery("update DisclosureQuestion set textKeyId = null, textCiphertext = null"
-                + " where disclosureId = :id").setParameter("id", d.getId()).executeUpdate();
+        em.createQuery("update DisclosureQuestion set text = null where disclosureId = :id")
+                .setParameter("id", d.getId()).executeUpdate();
         em.flush();
         audit.success("disclosure.destroy", RECORD, d.getId());
         return view(d);

@@ -1,6 +1,8 @@
 package org.tandem.letter;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * An impact or restitution letter. Its author rewrites it until the other partner may read it (shared by the author,
@@ -40,13 +43,12 @@ public class RecoveryLetter {
     @Column(nullable = false, updatable = false, length = 16)
     private LetterKind kind;
 
-    @Column(name = "content_key_id", nullable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "content_key_id", nullable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "content_ciphertext", nullable = false,
+            columnDefinition = "mediumblob"))
     @Getter(AccessLevel.NONE)
-    private UUID contentKeyId;
-
-    @Column(name = "content_ciphertext", nullable = false, columnDefinition = "mediumblob")
-    @Getter(AccessLevel.NONE)
-    private byte[] contentCiphertext;
+    private SealedText content;
 
     @Column(name = "shared_at")
     private Instant sharedAt;
@@ -87,13 +89,12 @@ public class RecoveryLetter {
             throw new Conflict("letter-delivered", "Letter Delivered",
                     "The other partner has received this letter; it stays as it was.");
         }
-        this.contentKeyId = content.keyId();
-        this.contentCiphertext = content.ciphertext();
+        this.content = SealedText.of(content);
         this.updatedAt = Instant.now();
     }
 
     String open(ClinicCipher cipher, String purpose) {
-        return cipher.open(contentKeyId, purpose, id, contentCiphertext);
+        return content.open(cipher, purpose, id);
     }
 
     void share() {

@@ -1,6 +1,8 @@
 package org.tandem.polygraph;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /** One question of an examination: its wording sealed, the examiner's outcome plain. */
 @Entity
@@ -29,13 +32,12 @@ public class PolygraphQuestion {
     @Column(nullable = false, updatable = false)
     private int number;
 
-    @Column(name = "text_key_id", nullable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "text_key_id", nullable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "text_ciphertext", nullable = false,
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID textKeyId;
-
-    @Column(name = "text_ciphertext", nullable = false, columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] textCiphertext;
+    private SealedText text;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false, length = 16)
@@ -53,12 +55,11 @@ public class PolygraphQuestion {
     }
 
     void write(ClinicCipher.Sealed text) {
-        this.textKeyId = text.keyId();
-        this.textCiphertext = text.ciphertext();
+        this.text = SealedText.of(text);
     }
 
     String open(ClinicCipher cipher, String purpose) {
-        return cipher.open(textKeyId, purpose, id, textCiphertext);
+        return text.open(cipher, purpose, id);
     }
 
     @Override
