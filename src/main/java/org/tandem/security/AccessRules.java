@@ -69,6 +69,9 @@ public final class AccessRules {
             rule("BoundaryResource_review", staff("admin, therapist of the couple")),
             rule("BoundaryResource_retire", staff("admin, therapist of the couple")),
 
+            rule("BoundaryBreakResource_record", therapist("therapist of the couple")),
+            rule("BoundaryBreakResource_list", staff("admin, therapist of the couple")),
+
             rule("BoundaryReviewResource_due", staff("therapist: their couples; admin: the clinic")),
 
             rule("ClinicResource_get", staff("admin, therapist")),
@@ -115,6 +118,38 @@ public final class AccessRules {
             rule("MyCheckInResource_list", partner("partner: their own and what the other shared")),
             rule("CoupleCheckInResource_list", staff("therapist of the couple: every check-in; admin: that they"
                     + " exist")),
+            rule("DisclosureResource_plan", therapist("therapist of the couple")),
+            rule("DisclosureResource_list", staff("therapist of the couple; admin: dates and status only")),
+            rule("DisclosureResource_get", staff("therapist of the couple; admin: dates and status only")),
+            rule("DisclosureResource_document", therapist("therapist of the couple")),
+            rule("DisclosureResource_writeDocument", therapist("therapist of the couple")),
+            rule("DisclosureResource_questions", therapist("therapist of the couple")),
+            rule("DisclosureResource_schedule", therapist("therapist of the couple")),
+            rule("DisclosureResource_complete", therapist("therapist of the couple")),
+            rule("DisclosureResource_destroy", therapist("therapist of the couple, as agreed in session")),
+            rule("MyDisclosureResource_list", partner("partner: their couple's, dates and status")),
+            rule("MyDisclosureResource_document", partner("partner in recovery only: the document they draft")),
+            rule("MyDisclosureResource_writeDocument", partner("partner in recovery only")),
+            rule("MyDisclosureResource_questions", partner("partner: the betrayed partner's questions")),
+            rule("MyDisclosureResource_ask", partner("betrayed partner only")),
+            rule("MyDisclosureResource_agreeToDestruction", partner("betrayed partner only")),
+            rule("MyLetterResource_write", partner("partner: an impact letter (the betrayed partner) or a"
+                    + " restitution letter (the partner in recovery)")),
+            rule("MyLetterResource_list", partner("partner: their own, and the other's once shared or read")),
+            rule("MyLetterResource_get", partner("partner: their own, and the other's once shared or read")),
+            rule("MyLetterResource_rewrite", partner("partner: the author, until delivered")),
+            rule("MyLetterResource_share", partner("partner: the author")),
+            rule("CoupleLetterResource_list", staff("therapist of the couple; admin: that they exist")),
+            rule("CoupleLetterResource_get", staff("therapist of the couple; admin: that it exists")),
+            rule("CoupleLetterResource_read", therapist("therapist of the couple")),
+            rule("ScreeningResource_record", therapist("therapist of the couple")),
+            rule("ScreeningResource_list", staff("therapist of the couple; admin: whether joint sessions are on"
+                    + " hold, without results")),
+            rule("ScreeningResource_clear", therapist("therapist of the couple")),
+            rule("PolygraphResource_record", therapist("therapist of the couple")),
+            rule("PolygraphResource_list", staff("therapist of the couple; admin: dates and kinds, without"
+                    + " questions or outcomes")),
+            rule("PolygraphResource_schedule", therapist("therapist of the couple")),
             rule("RecoveryStageResource_record", therapist("therapist of the couple")),
             rule("RecoveryStageResource_list", staff("therapist of the couple; admin")),
             rule("DiagnosisCodeResource_list", staff("admin, therapist")),
@@ -219,6 +254,8 @@ public final class AccessRules {
             rule("SafetyFlagResource_acknowledge", therapist("therapist of the couple")),
 
             rule("ReportResource_get", staff("admin, therapist of the couple")),
+            rule("TrustTimelineResource_get", staff("therapist of the couple; admin: without polygraph"
+                    + " outcomes")),
 
             rule("AvailabilityResource_workingHours", staff("admin, therapist")),
             rule("AvailabilityResource_setWorkingHours", staff("admin; therapist for themselves")),

@@ -415,6 +415,74 @@ class PlaintextCanaryTest {
                     .statusCode(200);
             return new Call(f.kit(), "POST", "/api/v1/me/treatment-plan/agreement", null);
         });
+        // The recovery work: a disclosure's document and questions, the letters, a screening.
+        c.put("POST /api/v1/couples/{coupleId}/disclosures", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/disclosures", Map.of("discoveredOn", TODAY.minusDays(90).toString())));
+        c.put("PUT /api/v1/couples/{coupleId}/disclosures/{id}/document", (f, t) -> new Call("therapist1", "PUT",
+                f.disclosure(t) + "/document", Map.of("text", "Disclosed " + t)).ifMatch("\"0\""));
+        c.put("PUT /api/v1/me/disclosures/{id}/document", (f, t) -> {
+            String id = f.disclosureId(t);
+            return new Call(f.kit(), "PUT", "/api/v1/me/disclosures/" + id + "/document", Map.of("text",
+                    "Drafted " + t)).ifMatch("\"0\"");
+        });
+        c.put("POST /api/v1/me/disclosures/{id}/questions", (f, t) -> {
+            String id = f.disclosureId(t);
+            return new Call(f.lee(), "POST", "/api/v1/me/disclosures/" + id + "/questions", Map.of("text",
+                    "Asked " + t));
+        });
+        c.put("PUT /api/v1/couples/{coupleId}/disclosures/{id}/session", (f, t) -> {
+            String url = f.disclosure(t);
+            java.time.LocalDate day = Slots.anyDay();
+            String session = Bookings.book("therapist1", Bookings.session(f.couple(t).path("id"), day + "T10:00",
+                    day + "T12:00")).path("id");
+            return new Call("therapist1", "PUT", url + "/session", Map.of("sessionId", session, "coTherapistId",
+                    Api.therapistId("admin1", "therapist2"))).ifMatch("\"0\"");
+        });
+        c.put("POST /api/v1/couples/{coupleId}/disclosures/{id}/completion", (f, t) -> new Call("therapist1",
+                "POST", f.writtenDisclosure(t) + "/completion", Map.of()));
+        c.put("POST /api/v1/couples/{coupleId}/disclosures/{id}/destruction", (f, t) -> new Call("therapist1",
+                "POST", f.disclosedDisclosure(t) + "/destruction", Map.of("partnerAgreedInSession", true)));
+        c.put("POST /api/v1/me/disclosures/{id}/destruction", (f, t) -> {
+            String url = f.disclosedDisclosure(t);
+            return new Call(f.lee(), "POST", "/api/v1/me/disclosures/" + url.substring(url.lastIndexOf('/') + 1)
+                    + "/destruction", null);
+        });
+        c.put("POST /api/v1/me/letters", (f, t) -> {
+            f.couple(t);
+            return new Call(f.lee(), "POST", "/api/v1/me/letters", Map.of("kind", "IMPACT", "text", "Impact " + t));
+        });
+        c.put("PUT /api/v1/me/letters/{id}", (f, t) -> {
+            String id = f.letter(t);
+            return new Call(f.kit(), "PUT", "/api/v1/me/letters/" + id, Map.of("text", "Restitution again " + t))
+                    .ifMatch("\"0\"");
+        });
+        c.put("POST /api/v1/me/letters/{id}/sharing", (f, t) -> {
+            String id = f.letter(t);
+            return new Call(f.kit(), "POST", "/api/v1/me/letters/" + id + "/sharing", null);
+        });
+        c.put("POST /api/v1/couples/{coupleId}/letters/{id}/reading", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/letters/" + f.letter(t) + "/reading", Map.of("readOn", TODAY.toString())));
+        c.put("POST /api/v1/couples/{coupleId}/polygraphs", (f, t) -> new Call("therapist1", "POST",
+                f.coupleId(t) + "/polygraphs", Map.of("kind", "MAINTENANCE", "examinedOn", TODAY.toString(),
+                        "examiner", "R. Examiner", "questions", List.of(Map.of("text", "Asked " + t, "outcome",
+                                "PASS"), Map.of("text", "Also " + t, "outcome", "NO_OPINION")))));
+        c.put("PUT /api/v1/couples/{coupleId}/polygraph-schedule", (f, t) -> new Call("therapist1", "PUT",
+                f.coupleId(t) + "/polygraph-schedule", Map.of("everyMonths", 6)).ifMatch("\"0\""));
+        c.put("POST /api/v1/couples/{coupleId}/boundaries/{boundaryId}/breaks", (f, t) -> {
+            Response boundary = f.boundary(t);
+            return new Call("therapist1", "POST", f.coupleUrl + "/boundaries/" + boundary.path("id") + "/breaks",
+                    Map.of("partnerId", f.partner(0), "occurredOn", TODAY.toString()));
+        });
+        c.put("POST /api/v1/couples/{coupleId}/partners/{partnerId}/ipv-screenings", (f, t) -> new Call(
+                "therapist1", "POST", f.coupleId(t) + "/partners/" + f.partner(1) + "/ipv-screenings",
+                Map.of("method", "WAST", "result", "CONCERN")));
+        c.put("POST /api/v1/couples/{coupleId}/ipv-screenings/{id}/clearance", (f, t) -> {
+            String id = as("therapist1").body(Map.of("method", "HITS", "result", "CONCERN"))
+                    .post(f.coupleId(t) + "/partners/" + f.partner(0) + "/ipv-screenings").then().statusCode(201)
+                    .extract().path("id");
+            return new Call("therapist1", "POST", f.coupleUrl + "/ipv-screenings/" + id + "/clearance", Map.of())
+                    .ifMatch("\"0\"");
+        });
         c.put("PUT /api/v1/me/check-ins/{day}", (f, t) -> {
             f.couple(t);
             return new Call(f.kit(), "PUT", "/api/v1/me/check-ins/" + TODAY, Map.of("feelings", "feel " + t,
@@ -586,6 +654,7 @@ class PlaintextCanaryTest {
 
         String coupleUrl;
         Response couple;
+        String disclosureUrl;
         String sobrietyUrl;
         String noteUrl;
 
@@ -611,6 +680,55 @@ class PlaintextCanaryTest {
         /** The caller of a partner's own write: Kit, the first partner of this case's couple. */
         String kit() {
             return "partner:" + couple.path("id") + ":" + couple.path("partners[0].id");
+        }
+
+        /** The caller of the betrayed partner's own write: Lee, the second partner. */
+        String lee() {
+            return "partner:" + couple.path("id") + ":" + couple.path("partners[1].id");
+        }
+
+        /** A disclosure planned for this case's couple (therapist1 and therapist2 treat it): its URL. */
+        String disclosure(String t) {
+            if (disclosureUrl == null) {
+                if (couple == null) {
+                    couple = Bookings.coupleWithBothTherapists(coupleBody(t));
+                    coupleUrl = "/api/v1/couples/" + couple.path("id");
+                }
+                disclosureUrl = coupleUrl + "/disclosures/" + as("therapist1").body(Map.of()).post(coupleUrl
+                        + "/disclosures").then().statusCode(201).extract().path("id");
+            }
+            return disclosureUrl;
+        }
+
+        String disclosureId(String t) {
+            String url = disclosure(t);
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
+
+        /** The disclosure with Kit's draft in it. */
+        String writtenDisclosure(String t) {
+            String url = disclosure(t);
+            Partners.as("therapist1", couple.path("id"), partner(0)).header("If-Match", "\"0\"")
+                    .body(Map.of("text", "Draft " + t)).put("/api/v1/me/disclosures/" + disclosureId(t) + "/document")
+                    .then().statusCode(200);
+            Partners.as("therapist1", couple.path("id"), partner(1)).body(Map.of("text", "Question " + t))
+                    .post("/api/v1/me/disclosures/" + disclosureId(t) + "/questions").then().statusCode(201);
+            return url;
+        }
+
+        /** The disclosure, written and disclosed. */
+        String disclosedDisclosure(String t) {
+            String url = writtenDisclosure(t);
+            as("therapist1").body(Map.of()).post(url + "/completion").then().statusCode(200);
+            return url;
+        }
+
+        /** Kit's restitution letter: its id. */
+        String letter(String t) {
+            couple(t);
+            return Partners.as("therapist1", couple.path("id"), partner(0)).body(Map.of("kind", "RESTITUTION",
+                    "text", "Restitution " + t)).post("/api/v1/me/letters").then().statusCode(201).extract()
+                    .path("id");
         }
 
         Response couple(String t) {

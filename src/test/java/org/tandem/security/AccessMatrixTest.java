@@ -396,6 +396,7 @@ class AccessMatrixTest {
         ids.put("boundaries", as(therapist).body(BoundaryResourceTest.boundary("Boundary " + unique(), partnerId, null,
                 LocalDate.now().minusDays(30), null)).post("/api/v1/couples/" + coupleId + "/boundaries").then()
                 .statusCode(201).extract().path("id"));
+        ids.put("boundaryId", ids.get("boundaries"));
         ids.put("diagnoses", as(therapist).body(Map.of("code", "F41.1")).post("/api/v1/couples/" + coupleId
                 + "/partners/" + partnerId + "/diagnoses").then().statusCode(201).extract().path("id"));
         as(therapist).body(org.tandem.safetyplan.SafetyPlanTest.sections("Call my sponsor")).post("/api/v1/couples/"
@@ -429,6 +430,19 @@ class AccessMatrixTest {
         ids.put("questionnaire-assignments", as(therapist).body(Map.of("instrument", "csi-16"))
                 .post("/api/v1/couples/" + coupleId + "/questionnaire-assignments").then().statusCode(201).extract()
                 .path("id"));
+
+        // The recovery work: a disclosure Kit (the partner in recovery, whom Who.PARTNER signs in as) drafts, Kit's
+        // restitution letter, and a screening.
+        String disclosure = as(therapist).body(Map.of()).post("/api/v1/couples/" + coupleId + "/disclosures").then()
+                .statusCode(201).extract().path("id");
+        ids.put("disclosures", disclosure);
+        Partners.as(therapist, coupleId, partnerId).header("If-Match", "\"0\"").body(Map.of("text", "Draft"))
+                .put("/api/v1/me/disclosures/" + disclosure + "/document").then().statusCode(200);
+        ids.put("letters", Partners.as(therapist, coupleId, partnerId).body(Map.of("kind", "RESTITUTION", "text",
+                "Letter")).post("/api/v1/me/letters").then().statusCode(201).extract().path("id"));
+        ids.put("ipv-screenings", as(therapist).body(Map.of("method", "HITS", "result", "NO_CONCERN"))
+                .post("/api/v1/couples/" + coupleId + "/partners/" + partnerId + "/ipv-screenings").then()
+                .statusCode(201).extract().path("id"));
 
         ids.put("exports", as(therapist).body(Map.of("kind", "OBSERVATIONS", "format", "CSV",
                 "from", "2026-01-01", "to", "2026-03-01")).post("/api/v1/exports").then().statusCode(202)
