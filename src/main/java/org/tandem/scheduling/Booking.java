@@ -134,7 +134,9 @@ public class Booking {
     static HttpProblem conflict(Participants who, TherapySession other) {
         String detail = other.getTherapist().getId().equals(who.therapist().getId())
                 ? "The therapist already has a session at that time."
-                : "A partner already has a session at that time.";
+                : other.getCouple().getId().equals(who.couple().getId())
+                        ? "A partner already has a session at that time."
+                        : "The therapist is the second therapist of a disclosure session at that time.";
         return HttpProblem.builder()
                 .withType(Problems.type("schedule-conflict"))
                 .withStatus(409)

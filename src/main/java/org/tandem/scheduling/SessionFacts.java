@@ -28,9 +28,8 @@ public class SessionFacts {
                         s.getStartsAt(), s.getEndsAt()));
     }
 
-    /** Whether the therapist has no other session (not cancelled) overlapping the span. */
+    /** Whether the therapist has no other session (not cancelled) overlapping the span, their own or as second. */
     public boolean therapistFree(UUID therapistId, Instant start, Instant end, UUID exceptSessionId) {
-        return sessions.count("therapist.id = ?1 and status <> ?2 and startsAt < ?3 and endsAt > ?4 and id <> ?5",
-                therapistId, SessionStatus.CANCELLED, end, start, exceptSessionId) == 0;
+        return sessions.busy(therapistId, start, end).stream().allMatch(s -> s.getId().equals(exceptSessionId));
     }
 }

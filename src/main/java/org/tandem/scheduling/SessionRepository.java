@@ -88,6 +88,14 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
     }
 
     /**
+     * A session {@code :therapist} attends as the second therapist: a disclosure session, held with both of the
+     * couple's therapists while the disclosure is planned (the disclosure feature names the session and the
+     * co-therapist). It is as busy for them as their own.
+     */
+    private static final String SECOND_THERAPIST = "s.id in (select d.sessionId from Disclosure d where"
+            + " d.coTherapistId = :therapist and d.status = org.tandem.disclosure.DisclosureStatus.PLANNING)";
+
+    /**
      * The first non-cancelled session that the new slot would collide with: the same therapist at an overlapping
      * time, or the same people (the whole couple, or the same partner) at an overlapping time.
      */
@@ -107,14 +115,16 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
             params.and("exclude", excludeId);
         }
         return find("from TherapySession s where s.status <> :cancelled and s.startsAt < :end and s.endsAt > :start"
-                + exclude + " and (s.therapist.id = :therapist or " + people + ")",
+                + exclude + " and (s.therapist.id = :therapist or " + SECOND_THERAPIST + " or " + people + ")",
                 Sort.by("s.startsAt"), params).firstResultOptional();
     }
 
     /** A therapist's non-cancelled sessions overlapping a range, for free slots. */
     public List<TherapySession> busy(UUID therapistId, Instant from, Instant to) {
-        return list("therapist.id = ?1 and status <> ?2 and startsAt < ?3 and endsAt > ?4",
-                Sort.by("startsAt"), therapistId, SessionStatus.CANCELLED, to, from);
+        return find("from TherapySession s where (s.therapist.id = :therapist or " + SECOND_THERAPIST + ")"
+                + " and s.status <> :cancelled and s.startsAt < :end and s.endsAt > :start", Sort.by("s.startsAt"),
+                Parameters.with("therapist", therapistId).and("cancelled", SessionStatus.CANCELLED).and("end", to)
+                        .and("start", from)).list();
     }
 
     /** A couple's scheduled sessions that start after {@code after}, earliest first. */

@@ -114,6 +114,11 @@ class DisclosureTest {
                 .statusCode(200).body("session.sessionId", equalTo(session))
                 .body("session.therapistIds", containsInAnyOrder(Api.therapistId("admin1", "therapist1"),
                         Api.therapistId("admin1", "therapist2")));
+        // The session is in therapist2's time too: another couple of theirs cannot be booked over it.
+        String theirs = Api.createCouple("therapist2", unique());
+        as("therapist2").body(Bookings.session(theirs, day + "T11:00", day + "T11:50")).post(Bookings.SESSIONS)
+                .then().statusCode(409).body("type", equalTo("/problems/schedule-conflict"))
+                .body("conflictingSessionId", equalTo(session));
 
         // It took place: the document is final.
         as("therapist1").body(Map.of()).post(c.url() + "/" + id + "/completion").then().statusCode(200)
