@@ -17,7 +17,8 @@ import org.tandem.exercise.Cadence;
 
 /**
  * Plans the messages a schedule makes rather than a change: each therapist's agenda in the morning of a day they
- * have sessions, a note to a couple's therapists when a treatment plan's or a boundary's review date has come, and
+ * have sessions, a note to a couple's therapists when a treatment plan's or a boundary's review date has come (or
+ * a maintenance polygraph is due), and
  * in the evening a nudge to a partner whose exercise is due by its cadence and not logged, and a reminder to a
  * partner who keeps daily check-ins and has not written today's.
  * Every replica plans; each message carries a key naming what it is about (the therapist and the day, the review
@@ -92,6 +93,8 @@ public class NotificationPlanner {
                 + " and b.status = 'ACTIVE' and b.next_review_on <= ?2 and c.status <> 'DISCHARGED'")
                 .setParameter(1, BinaryUuids.bytes(clinicId)).setParameter(2, java.sql.Date.valueOf(today))
                 .getResultList();
+        due = new java.util.ArrayList<>(due);
+        due.addAll(polygraphsDue(clinicId, today));
         int made = 0;
         for (Object[] review : due) {
             UUID couple = BinaryUuids.of((byte[]) review[2]);
@@ -107,6 +110,26 @@ public class NotificationPlanner {
             }
         }
         return made;
+    }
+
+    /**
+     * Maintenance polygraphs that have come due (the last examination plus the couple's interval), as review rows
+     * (kind, couple, couple, due date). A schedule before any examination waits for the first.
+     */
+    private List<Object[]> polygraphsDue(UUID clinicId, LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> schedules = em.createNativeQuery("select s.couple_id, s.every_months, (select"
+                + " max(e.examined_on) from polygraph_exam e where e.couple_id = s.couple_id) from polygraph_schedule s"
+                + " join couple c on c.id = s.couple_id where s.clinic_id = ?1 and s.every_months is not null"
+                + " and c.status <> 'DISCHARGED'").setParameter(1, BinaryUuids.bytes(clinicId)).getResultList();
+        List<Object[]> due = new java.util.ArrayList<>();
+        for (Object[] r : schedules) {
+            LocalDate last = date(r[2]);
+            if (last != null && !last.plusMonths(((Number) r[1]).intValue()).isAfter(today)) {
+                due.add(new Object[] {"polygraph", r[0], r[0], last.plusMonths(((Number) r[1]).intValue())});
+            }
+        }
+        return due;
     }
 
     /**

@@ -24,6 +24,9 @@ import org.tandem.testsupport.Partners;
 @QuarkusTest
 class PolygraphTest {
 
+    @jakarta.inject.Inject
+    org.tandem.notification.NotificationPlanner planner;
+
     static Map<String, Object> exam(String kind, LocalDate on, List<Map<String, Object>> questions) {
         return Map.of("kind", kind, "examinedOn", on.toString(), "examiner", "R. Examiner, APA", "questions",
                 questions);
@@ -59,6 +62,14 @@ class PolygraphTest {
                 .put("/api/v1/couples/" + coupleId + "/polygraph-schedule").then().statusCode(200)
                 .body("everyMonths", equalTo(6)).body("lastExaminedOn", equalTo(today.minusMonths(7).toString()))
                 .body("nextDueOn", equalTo(today.minusMonths(1).toString())).body("overdue", equalTo(true));
+
+        // The therapists are told once that it is due.
+        planner.plan(java.time.Instant.now());
+        planner.plan(java.time.Instant.now());
+        List<String> told = as("admin1").queryParam("kind", "REVIEW_DUE").get("/api/v1/notifications").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.coupleId == '" + coupleId
+                        + "' }.therapistId", String.class);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(Api.therapistId("admin1", "therapist1")), told);
 
         // An admin sees the dates and kinds, never a question or an outcome.
         String admin = as("admin1").get(url).then().statusCode(200).body("exams", hasSize(2))
