@@ -26,6 +26,14 @@ import org.tandem.couple.CoupleDetails;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.CoupleStatus;
 import org.tandem.couple.Partner;
+import org.tandem.disclosure.DisclosureService;
+import org.tandem.letter.LetterKind;
+import org.tandem.letter.LetterService;
+import org.tandem.polygraph.PolygraphKind;
+import org.tandem.polygraph.PolygraphService;
+import org.tandem.recovery.RecoveryStage;
+import org.tandem.recovery.RecoveryStageService;
+import org.tandem.screening.ScreeningService;
 import org.tandem.couple.PartnerDetails;
 import org.tandem.couple.RecoveryRole;
 import org.tandem.partner.PartnerAccountRepository;
@@ -79,6 +87,11 @@ public class DemoData {
     private final ConsentRepository consents;
     private final TreatmentPlanService plans;
     private final TreatmentPlanRepository treatmentPlans;
+    private final DisclosureService disclosures;
+    private final PolygraphService polygraphs;
+    private final LetterService letters;
+    private final RecoveryStageService stages;
+    private final ScreeningService screenings;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -94,7 +107,8 @@ public class DemoData {
      */
     public int load() {
         return QuarkusTransaction.requiringNew().call(this::loadPeopleAndProgress)
-                + QuarkusTransaction.requiringNew().call(this::loadClinicalRecord);
+                + QuarkusTransaction.requiringNew().call(this::loadClinicalRecord)
+                + QuarkusTransaction.requiringNew().call(this::loadRecoveryWork);
     }
 
     int loadPeopleAndProgress() {
@@ -251,6 +265,45 @@ public class DemoData {
                         LocalDate.of(2027, 3, 1), objectives, List.of(new TreatmentPlanApi.Intervention(
                                 "Weekly transparency check-in, reviewed in session", null)))))),
                 LocalDate.of(2027, 1, 15));
+    }
+
+    /**
+     * C-DEMO01's recovery work, once, so the trust timeline has a story to show: both partners screened at intake,
+     * discovery in February, the disclosure in April (its document since destroyed) verified by polygraph, the
+     * impact and restitution letters read in session, each partner's stages, and maintenance polygraphs every six
+     * months.
+     */
+    int loadRecoveryWork() {
+        Clinic demo = clinics.findByKey("demo-clinic").orElseThrow();
+        Couple couple = couples.find("clinic = ?1 and code = ?2", demo, "C-DEMO01").firstResult();
+        if (couple == null) {
+            return 0;
+        }
+        UUID clinicId = demo.getId();
+        Partner alex = couple.getPartners().get(0);
+        Partner jordan = couple.getPartners().get(1);
+        if (!disclosures.demo(clinicId, couple.getId(), alex.getId(), jordan.getId(), LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 4, 20))) {
+            return 0;
+        }
+        screenings.demo(clinicId, couple.getId(), alex.getId(), LocalDate.of(2026, 3, 2));
+        screenings.demo(clinicId, couple.getId(), jordan.getId(), LocalDate.of(2026, 3, 2));
+        polygraphs.demo(clinicId, couple.getId(), alex.getId(), null, PolygraphKind.DISCLOSURE,
+                LocalDate.of(2026, 4, 21), List.of("Have you disclosed every sexual contact outside the"
+                        + " relationship since 2019?", "Have you had contact with any affair partner since the"
+                        + " disclosure?"), 6);
+        polygraphs.demo(clinicId, couple.getId(), alex.getId(), null, PolygraphKind.MAINTENANCE,
+                LocalDate.of(2026, 10, 26), List.of("Since April, have you had sexual contact with anyone other"
+                        + " than Jordan?"), null);
+        letters.demo(clinicId, couple.getId(), jordan.getId(), LetterKind.IMPACT, "When I found the messages the"
+                + " ground went out from under me. (demo)", LocalDate.of(2026, 5, 18));
+        letters.demo(clinicId, couple.getId(), alex.getId(), LetterKind.RESTITUTION, "I understand now that you"
+                + " were alone with it for months. (demo)", LocalDate.of(2026, 6, 29));
+        stages.demo(jordan, RecoveryStage.SAFETY_AND_STABILISATION, LocalDate.of(2026, 3, 2));
+        stages.demo(jordan, RecoveryStage.REMEMBRANCE_AND_MOURNING, LocalDate.of(2026, 5, 18));
+        stages.demo(alex, RecoveryStage.CRISIS_AND_DECISION, LocalDate.of(2026, 3, 2));
+        stages.demo(alex, RecoveryStage.REPAIR, LocalDate.of(2026, 7, 6));
+        return 12;
     }
 
     private static final String INFORMED_CONSENT = "We agree to take part in couples therapy at Demo Clinic. We"

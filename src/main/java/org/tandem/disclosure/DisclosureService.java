@@ -220,6 +220,24 @@ public class DisclosureService {
         return destroy(d, DestructionAgreement.BY_PARTNER);
     }
 
+    /**
+     * The demo couple's disclosure, once: discovered, disclosed and destroyed as agreed in session, so that only its
+     * metadata is left, as in a real record after the work. False when the couple has one already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean demo(UUID clinicId, UUID coupleId, UUID disclosing, UUID betrayed, LocalDate discovered,
+            LocalDate disclosed) {
+        if (!ofCouple(coupleId).isEmpty()) {
+            return false;
+        }
+        Disclosure d = new Disclosure(clinicId, coupleId, disclosing, betrayed, discovered, "demo");
+        d.writeDocument(cipher.sealerFor(clinicId).seal(DOCUMENT, d.getId(), "(read aloud on " + disclosed + ")"));
+        d.disclosed(disclosed);
+        d.destroy(DestructionAgreement.IN_SESSION, "demo");
+        em.persist(d);
+        return true;
+    }
+
     // --- shared steps ---
 
     private DisclosureDocumentResponse write(Disclosure d, long expectedVersion, String text) {

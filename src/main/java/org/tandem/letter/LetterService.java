@@ -133,6 +133,15 @@ public class LetterService {
         return view(letter, true);
     }
 
+    /** A demo letter, read aloud in session on {@code readOn}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void demo(UUID clinicId, UUID coupleId, UUID author, LetterKind kind, String text, LocalDate readOn) {
+        RecoveryLetter letter = new RecoveryLetter(clinicId, coupleId, author, kind);
+        letter.write(seal(letter, text));
+        letter.readInSession(readOn);
+        em.persist(letter);
+    }
+
     private RecoveryLetter ownLocked(UUID id) {
         PartnerBindings.Bound me = access.me();
         RecoveryLetter letter = find(me.coupleId(), id);

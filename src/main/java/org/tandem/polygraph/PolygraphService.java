@@ -121,6 +121,26 @@ public class PolygraphService {
                 + " desc", PolygraphExam.class).setParameter("couple", coupleId).setMaxResults(1).getResultList());
     }
 
+    /** A demo examination whose questions all passed; with {@code everyMonths}, the maintenance schedule. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void demo(UUID clinicId, UUID coupleId, UUID partnerId, UUID disclosureId, PolygraphKind kind,
+            LocalDate on, List<String> questions, Integer everyMonths) {
+        PolygraphExam exam = new PolygraphExam(clinicId, coupleId, partnerId, disclosureId, kind, on,
+                "Demo Examiner", "demo");
+        em.persist(exam);
+        int number = 1;
+        for (String text : questions) {
+            PolygraphQuestion q = new PolygraphQuestion(clinicId, exam.getId(), number++, PolygraphOutcome.PASS);
+            q.write(cipher.sealerFor(clinicId).seal(PURPOSE, q.getId(), text));
+            em.persist(q);
+        }
+        if (everyMonths != null && em.find(PolygraphSchedule.class, coupleId) == null) {
+            PolygraphSchedule schedule = new PolygraphSchedule(coupleId, clinicId);
+            schedule.every(everyMonths);
+            em.persist(schedule);
+        }
+    }
+
     private PolygraphScheduleResponse schedule(Couple couple, List<PolygraphExam> newestFirst) {
         PolygraphSchedule s = em.find(PolygraphSchedule.class, couple.getId());
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());

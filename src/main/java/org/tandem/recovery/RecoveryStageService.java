@@ -71,6 +71,14 @@ public class RecoveryStageService implements RecoveryStageReads {
                 e -> new CurrentStage(e.getStage(), e.getSince()), (latest, earlier) -> latest));
     }
 
+    /** A demo stage of the partner from {@code since} on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void demo(Partner partner, RecoveryStage stage, LocalDate since) {
+        Couple couple = partner.getCouple();
+        em.persist(new RecoveryStageEntry(couple.getClinic().getId(), couple.getId(), partner.getId(),
+                partner.getRecoveryRole(), stage, since, LocalDate.now(couple.getClinic().getTimeZone()), "demo"));
+    }
+
     /** The partner's entries, the current one first (the latest date; on one date, the latest recorded). */
     private List<RecoveryStageEntry> history(UUID partnerId) {
         return em.createQuery("from RecoveryStageEntry where partnerId = :partner order by since desc,"

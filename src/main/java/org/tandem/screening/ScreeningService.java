@@ -91,6 +91,13 @@ public class ScreeningService implements JointSessionHold {
                 .setParameter("concern", ScreeningResult.CONCERN).getSingleResult() > 0;
     }
 
+    /** A demo screening: a clinical interview that found no concern. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void demo(UUID clinicId, UUID coupleId, UUID partnerId, LocalDate on) {
+        em.persist(new IpvScreening(clinicId, coupleId, partnerId, on, ScreeningMethod.CLINICAL_INTERVIEW,
+                ScreeningResult.NO_CONCERN, "demo"));
+    }
+
     private List<IpvScreening> ofCouple(UUID coupleId) {
         return em.createQuery("from IpvScreening where coupleId = :couple order by screenedOn desc, createdAt desc",
                 IpvScreening.class).setParameter("couple", coupleId).getResultList();

@@ -43,6 +43,25 @@ class DemoDataTest {
                 .body("couple[0].key", equalTo("communication"));
     }
 
+    /** A new user finds the recovery work on the trust timeline: discovery to restitution, and the stages. */
+    @Test
+    void theFirstDemoCoupleHasATrustTimeline() {
+        String id = as("therapist1").queryParam("q", "C-DEMO01").get("/api/v1/couples").then().extract()
+                .path("items[0].id");
+        as("therapist1").queryParam("from", "2026-02-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/couples/" + id + "/trust-timeline").then().statusCode(200)
+                .body("events.findAll { it.type != 'TRUST_RATING' && it.type != 'CSI_16' }.type", equalTo(
+                        java.util.List.of("DISCOVERY", "RECOVERY_STAGE", "RECOVERY_STAGE", "DISCLOSURE", "POLYGRAPH",
+                                "LETTER_READ", "RECOVERY_STAGE", "SOBRIETY_RESET", "LETTER_READ", "RECOVERY_STAGE",
+                                "POLYGRAPH")))
+                .body("partners[0].recoveryStage.stage", equalTo("REPAIR"));
+        // The disclosure is over: its document was destroyed, as agreed in session.
+        as("therapist1").get("/api/v1/couples/" + id + "/disclosures").then().statusCode(200)
+                .body("[0].status", equalTo("DESTROYED")).body("[0].destructionAgreement", equalTo("IN_SESSION"));
+        as("therapist1").get("/api/v1/couples/" + id + "/polygraphs").then().statusCode(200)
+                .body("schedule.nextDueOn", equalTo("2027-04-26"));
+    }
+
     /** A new user finds a clinical record to look at: diagnoses, a signed plan measured by the progress, consents. */
     @Test
     void theFirstDemoCoupleHasAClinicalRecord() {
