@@ -296,7 +296,7 @@ public class ConsentService implements FirstSessionConsents {
         ConsentTemplateVersion version = template.getVersions().stream()
                 .filter(v -> v.getId().equals(s.getVersionId())).findFirst().orElseThrow();
         Signer signer = access.seesSignerOf(s.getPartnerId())
-                ? read(cipher.open(s.signerKeyId(), SIGNER, s.getId(), s.signerCiphertext())) : null;
+                ? read(s.openSigner(cipher, SIGNER)) : null;
         return new Signed(s, template, version, signer);
     }
 

@@ -1,6 +1,8 @@
 package org.tandem.consent;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,6 +13,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * A partner's electronic signature of one version of a consent form: when, bound to the SHA-256 of the exact text,
@@ -48,13 +51,12 @@ public class ConsentSignature {
     @Column(name = "signed_at", nullable = false, updatable = false)
     private Instant signedAt;
 
-    @Column(name = "signer_key_id", nullable = false, updatable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "signer_key_id", nullable = false, updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "signer_ciphertext", nullable = false, updatable = false,
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID signerKeyId;
-
-    @Column(name = "signer_ciphertext", nullable = false, updatable = false, columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] signerCiphertext;
+    private SealedText signer;
 
     @Column(name = "expires_on", updatable = false)
     private LocalDate expiresOn;
@@ -80,11 +82,10 @@ public class ConsentSignature {
 
     /** Set once, before the signature is persisted. */
     void seal(ClinicCipher.Sealed signer) {
-        if (signerCiphertext != null) {
+        if (this.signer != null) {
             throw new IllegalStateException("a signer is sealed once");
         }
-        this.signerKeyId = signer.keyId();
-        this.signerCiphertext = signer.ciphertext();
+        this.signer = SealedText.of(signer);
     }
 
     void revoke(Instant at) {
@@ -99,12 +100,8 @@ public class ConsentSignature {
         return revokedAt == null && (expiresOn == null || !day.isAfter(expiresOn));
     }
 
-    UUID signerKeyId() {
-        return signerKeyId;
-    }
-
-    byte[] signerCiphertext() {
-        return signerCiphertext;
+    String openSigner(ClinicCipher cipher, String purpose) {
+        return signer.open(cipher, purpose, id);
     }
 
     @Override

@@ -300,7 +300,7 @@ public class AssignmentService implements AdherenceReads {
     /** The reflection's text: opened from its ciphertext, or as written before reflections were sealed. */
     private String reflection(Completion c) {
         return c.hasSealedReflection()
-                ? cipher.open(c.reflectionKeyId(), REFLECTION, c.getId(), c.reflectionCiphertext())
+                ? c.openReflection(cipher, REFLECTION)
                 : c.legacyReflection();
     }
 }

@@ -1,6 +1,8 @@
 package org.tandem.exercise;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -14,6 +16,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.Markable;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 import org.tandem.couple.Partner;
 
 /**
@@ -47,13 +50,12 @@ public class Completion extends Markable {
     @Getter(AccessLevel.NONE)
     private String reflection;
 
-    @Column(name = "reflection_key_id")
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "reflection_key_id"))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "reflection_ciphertext",
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID reflectionKeyId;
-
-    @Column(name = "reflection_ciphertext", columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] reflectionCiphertext;
+    private SealedText sealedReflection;
 
     /** The one thing of a completion that changes: its partner shares the reflection or takes it back. */
     @Column(nullable = false)
@@ -93,21 +95,16 @@ public class Completion extends Markable {
 
     /** The reflection, sealed under the clinic's data key and bound to this completion's id; the plaintext goes. */
     void seal(ClinicCipher.Sealed sealed) {
-        this.reflectionKeyId = sealed.keyId();
-        this.reflectionCiphertext = sealed.ciphertext();
+        this.sealedReflection = SealedText.of(sealed);
         this.reflection = null;
     }
 
     boolean hasSealedReflection() {
-        return reflectionCiphertext != null;
+        return sealedReflection != null;
     }
 
-    UUID reflectionKeyId() {
-        return reflectionKeyId;
-    }
-
-    byte[] reflectionCiphertext() {
-        return reflectionCiphertext;
+    String openReflection(ClinicCipher cipher, String purpose) {
+        return sealedReflection.open(cipher, purpose, id);
     }
 
     /** The clinic whose data key seals the reflection. */

@@ -1,6 +1,8 @@
 package org.tandem.note;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -13,6 +15,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.hibernate.annotations.Immutable;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 import org.tandem.therapist.Therapist;
 
 /** Text added to a signed note; signed by its author when written, never changed. */
@@ -38,13 +41,12 @@ public class NoteAddendum {
     @JoinColumn(name = "author_id", nullable = false, updatable = false)
     private Therapist author;
 
-    @Column(name = "body_key_id", nullable = false, updatable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "body_key_id", nullable = false, updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "body_ciphertext", nullable = false, updatable = false,
+            columnDefinition = "mediumblob"))
     @Getter(AccessLevel.NONE)
-    private UUID bodyKeyId;
-
-    @Column(name = "body_ciphertext", nullable = false, updatable = false, columnDefinition = "mediumblob")
-    @Getter(AccessLevel.NONE)
-    private byte[] bodyCiphertext;
+    private SealedText body;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -61,19 +63,14 @@ public class NoteAddendum {
 
     /** Set once, before the addendum is persisted. */
     void seal(ClinicCipher.Sealed body) {
-        if (bodyCiphertext != null) {
+        if (this.body != null) {
             throw new IllegalStateException("an addendum is sealed once");
         }
-        this.bodyKeyId = body.keyId();
-        this.bodyCiphertext = body.ciphertext();
+        this.body = SealedText.of(body);
     }
 
-    UUID getBodyKeyId() {
-        return bodyKeyId;
-    }
-
-    byte[] getBodyCiphertext() {
-        return bodyCiphertext;
+    String openBody(ClinicCipher cipher, String purpose) {
+        return body.open(cipher, purpose, id);
     }
 
     @Override

@@ -204,7 +204,7 @@ public class NoteService {
     }
 
     private NoteContent open(SessionNote note) {
-        String plain = cipher.open(note.getBodyKeyId(), BODY, note.getId(), note.getBodyCiphertext());
+        String plain = note.openBody(cipher, BODY);
         try {
             return json.readValue(plain, NoteContent.class);
         } catch (JsonProcessingException e) {
@@ -222,7 +222,7 @@ public class NoteService {
 
     private List<AddendumResponse> addenda(SessionNote note, boolean withText) {
         return notes.addenda(note.getId()).stream().map(a -> new AddendumResponse(a.getId(), TherapistRef.of(a.getAuthor()),
-                a.getCreatedAt(), withText ? cipher.open(a.getBodyKeyId(), ADDENDUM, a.getId(), a.getBodyCiphertext())
+                a.getCreatedAt(), withText ? a.openBody(cipher, ADDENDUM)
                         : null)).toList();
     }
 

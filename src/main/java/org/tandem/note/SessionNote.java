@@ -1,8 +1,8 @@
 package org.tandem.note;
 
-import lombok.Getter;
-import org.tandem.common.Conflict;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +14,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import org.tandem.common.Conflict;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 import org.tandem.scheduling.TherapySession;
 import org.tandem.therapist.Therapist;
 
@@ -56,11 +60,12 @@ public class SessionNote {
     @Column(nullable = false, length = 16)
     private NoteStatus status;
 
-    @Column(name = "body_key_id", nullable = false)
-    private UUID bodyKeyId;
-
-    @Column(name = "body_ciphertext", nullable = false, columnDefinition = "mediumblob")
-    private byte[] bodyCiphertext;
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "body_key_id", nullable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "body_ciphertext", nullable = false,
+            columnDefinition = "mediumblob"))
+    @Getter(AccessLevel.NONE)
+    private SealedText body;
 
     /** Counts the saved versions of the draft, from 1. */
     @Column(nullable = false)
@@ -106,10 +111,14 @@ public class SessionNote {
         requireDraft();
         this.template = template;
         this.psychotherapy = psychotherapy;
-        this.bodyKeyId = body.keyId();
-        this.bodyCiphertext = body.ciphertext();
+        this.body = SealedText.of(body);
         this.revision++;
         this.updatedAt = Instant.now();
+    }
+
+    /** The body, opened with {@code cipher} (the clinic's, or a rotated one in a test) for {@code purpose}. */
+    public String openBody(ClinicCipher cipher, String purpose) {
+        return body.open(cipher, purpose, id);
     }
 
     void sign(Instant now) {

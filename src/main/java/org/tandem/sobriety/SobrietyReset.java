@@ -1,6 +1,8 @@
 package org.tandem.sobriety;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +15,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.Markable;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * A logged slip or relapse of a partner in recovery. The optional note is encrypted like a session note. What was
@@ -42,13 +45,12 @@ public class SobrietyReset extends Markable {
     @Column(name = "occurred_on", nullable = false, updatable = false)
     private LocalDate occurredOn;
 
-    @Column(name = "note_key_id", updatable = false)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "note_key_id", updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "note_ciphertext", updatable = false,
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID noteKeyId;
-
-    @Column(name = "note_ciphertext", updatable = false, columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] noteCiphertext;
+    private SealedText note;
 
     @Column(name = "logged_by", nullable = false, updatable = false, length = 255)
     @Getter(AccessLevel.NONE)
@@ -72,23 +74,18 @@ public class SobrietyReset extends Markable {
 
     /** Set once, before the reset is persisted. */
     void seal(ClinicCipher.Sealed note) {
-        if (noteCiphertext != null) {
+        if (this.note != null) {
             throw new IllegalStateException("a reset note is sealed once");
         }
-        this.noteKeyId = note.keyId();
-        this.noteCiphertext = note.ciphertext();
+        this.note = SealedText.of(note);
     }
 
     public boolean hasNote() {
-        return noteCiphertext != null;
+        return note != null;
     }
 
-    UUID getNoteKeyId() {
-        return noteKeyId;
-    }
-
-    byte[] getNoteCiphertext() {
-        return noteCiphertext;
+    String openNote(ClinicCipher cipher, String purpose) {
+        return note.open(cipher, purpose, id);
     }
 
     @Override

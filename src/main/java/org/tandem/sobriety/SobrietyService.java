@@ -96,7 +96,7 @@ public class SobrietyService implements StreakReads {
         List<SobrietyReset> all = resets.forPartner(partner.getId());
         List<ResetResponse> history = all.stream().map(r -> new ResetResponse(r.getId(), r.getOccurredOn(),
                 r.getKind(), withNotes && r.hasNote()
-                        ? cipher.open(r.getNoteKeyId(), NOTE_PURPOSE, r.getId(), r.getNoteCiphertext()) : null,
+                        ? r.openNote(cipher, NOTE_PURPOSE) : null,
                 r.getCreatedAt(), ErrorMark.view(r.getEnteredInError(), withNotes))).toList();
         if (partner.getSobrietyDate() == null) {
             return new SobrietyResponse(partner.getId(), null, asOf, null, null, null, history);

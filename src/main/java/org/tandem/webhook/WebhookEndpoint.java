@@ -1,6 +1,8 @@
 package org.tandem.webhook;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /** Where a clinic wants events sent. The signing secret is stored encrypted with the clinic's data key. */
 @Entity
@@ -32,13 +35,13 @@ public class WebhookEndpoint {
     @Getter(AccessLevel.NONE)
     private String events;
 
-    @Column(name = "secret_key_id", nullable = false, updatable = false)
+    // Opened only by the sender, which reads the row with the delivery it signs (WebhookSender).
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "secret_key_id", nullable = false, updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "secret_ciphertext", nullable = false, updatable = false,
+            columnDefinition = "blob"))
     @Getter(AccessLevel.NONE)
-    private UUID secretKeyId;
-
-    @Column(name = "secret_ciphertext", nullable = false, updatable = false, columnDefinition = "blob")
-    @Getter(AccessLevel.NONE)
-    private byte[] secretCiphertext;
+    private SealedText secret;
 
     @Column(nullable = false)
     private boolean active;
@@ -64,8 +67,7 @@ public class WebhookEndpoint {
     }
 
     void seal(ClinicCipher.Sealed secret) {
-        this.secretKeyId = secret.keyId();
-        this.secretCiphertext = secret.ciphertext();
+        this.secret = SealedText.of(secret);
     }
 
     void deactivate() {
@@ -78,14 +80,6 @@ public class WebhookEndpoint {
 
     public List<String> events() {
         return Arrays.asList(events.split(","));
-    }
-
-    UUID getSecretKeyId() {
-        return secretKeyId;
-    }
-
-    byte[] getSecretCiphertext() {
-        return secretCiphertext;
     }
 
     @Override

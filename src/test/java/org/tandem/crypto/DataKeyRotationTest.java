@@ -53,7 +53,7 @@ class DataKeyRotationTest {
             assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> keys.count("kekId <> ?1", "k2")));
             String text = QuarkusTransaction.requiringNew().call(() -> {
                 SessionNote note = notes.forSession(UUID.fromString(sessionId)).orElseThrow();
-                return rotated.open(note.getBodyKeyId(), "note", note.getId(), note.getBodyCiphertext());
+                return note.openBody(rotated, "note");
             });
             assertTrue(text.contains("Kept " + marker), "the note opens under the new key");
         } finally {
