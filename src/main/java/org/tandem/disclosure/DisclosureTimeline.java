@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.timeline.TimelineApi.TimelineEventType;
@@ -34,6 +35,12 @@ class DisclosureTimeline implements TimelineSource {
             }
         }
         return events;
+    }
+
+    @Override
+    public Optional<LocalDate> earliest(UUID coupleId) {
+        return Optional.ofNullable(em.createQuery("select min(d.discoveredOn) from Disclosure d where d.coupleId ="
+                + " :couple", LocalDate.class).setParameter("couple", coupleId).getSingleResult());
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {

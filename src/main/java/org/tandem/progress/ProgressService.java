@@ -118,7 +118,8 @@ public class ProgressService {
         return response;
     }
 
-    private static LocalDate defaultFrom(Couple couple, LocalDate end) {
+    /** The default start of a period ending {@code end}: a year before, or the start of care if later. */
+    public static LocalDate defaultFrom(Couple couple, LocalDate end) {
         LocalDate yearBefore = end.minusDays(DEFAULT_DAYS);
         LocalDate care = couple.getCareStartedOn();
         return care != null && care.isAfter(yearBefore) && !care.isAfter(end) ? care : yearBefore;

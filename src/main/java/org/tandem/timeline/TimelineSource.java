@@ -3,6 +3,7 @@ package org.tandem.timeline;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.tandem.timeline.TimelineApi.TimelineEvent;
 
@@ -18,4 +19,12 @@ public interface TimelineSource {
      * @param clinical whether the caller sees outcomes (a therapist); an admin sees that the events happened
      */
     List<TimelineEvent> events(UUID coupleId, LocalDate from, LocalDate to, ZoneId zone, boolean clinical);
+
+    /**
+     * The first day of the couple's story this source knows of, when it may come before their care started (the
+     * day of discovery): the timeline's default period reaches back to it.
+     */
+    default Optional<LocalDate> earliest(UUID coupleId) {
+        return Optional.empty();
+    }
 }

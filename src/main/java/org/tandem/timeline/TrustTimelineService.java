@@ -19,6 +19,7 @@ import org.tandem.progress.ProgressApi.PartnerProgress;
 import org.tandem.progress.ProgressApi.Point;
 import org.tandem.progress.ProgressApi.ProgressResponse;
 import org.tandem.progress.ProgressApi.Trend;
+import org.tandem.progress.ProgressConfig;
 import org.tandem.progress.ProgressService;
 import org.tandem.security.AccessPolicy;
 import org.tandem.sobriety.SobrietyApi.ResetResponse;
@@ -47,6 +48,7 @@ public class TrustTimelineService {
     private final ProgressService progress;
     private final StreakReads sobriety;
     private final Instance<TimelineSource> sources;
+    private final ProgressConfig config;
     private final AccessPolicy access;
     private final AuditLog audit;
 
@@ -56,9 +58,10 @@ public class TrustTimelineService {
 
     public Shown timeline(UUID coupleId, LocalDate from, LocalDate to) {
         Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
-        ProgressResponse summary = progress.summary(coupleId, from, to);
         ZoneId zone = couple.getClinic().getTimeZone();
         LocalDate today = LocalDate.now(zone);
+        ProgressResponse summary = progress.summary(coupleId, from != null ? from : defaultFrom(couple,
+                to != null ? to : today), to);
         boolean clinical = access.seesClinicalText();
         List<TimelineEvent> events = new ArrayList<>();
         for (TimelineSource source : sources) {
@@ -97,6 +100,22 @@ public class TrustTimelineService {
         audit.success("trust-timeline.read", "couple", coupleId);
         return new Shown(new TrustTimeline(coupleId, summary.from(), summary.to(), partners, events, Instant.now()),
                 couple);
+    }
+
+    /**
+     * The progress summary's default period, reaching back to the day of discovery when that came before it (as
+     * far as the longest period allows): the story starts there.
+     */
+    private LocalDate defaultFrom(Couple couple, LocalDate end) {
+        LocalDate start = ProgressService.defaultFrom(couple, end);
+        LocalDate limit = end.minusDays(config.maxRangeDays());
+        for (TimelineSource source : sources) {
+            LocalDate first = source.earliest(couple.getId()).orElse(null);
+            if (first != null && first.isBefore(start) && !first.isAfter(end)) {
+                start = first.isBefore(limit) ? limit : first;
+            }
+        }
+        return start;
     }
 
     private static void points(List<TimelineEvent> events, Trend t, TimelineEventType type, UUID partnerId, boolean band) {

@@ -55,6 +55,9 @@ class DemoDataTest {
                                 "LETTER_READ", "RECOVERY_STAGE", "SOBRIETY_RESET", "LETTER_READ", "RECOVERY_STAGE",
                                 "POLYGRAPH")))
                 .body("partners[0].recoveryStage.stage", equalTo("REPAIR"));
+        // By default the timeline starts on the day of discovery, before their care began.
+        as("therapist1").get("/api/v1/couples/" + id + "/trust-timeline").then().statusCode(200)
+                .body("from", equalTo("2026-02-10")).body("events[0].type", equalTo("DISCOVERY"));
         // The disclosure is over: its document was destroyed, as agreed in session.
         as("therapist1").get("/api/v1/couples/" + id + "/disclosures").then().statusCode(200)
                 .body("[0].status", equalTo("DESTROYED")).body("[0].destructionAgreement", equalTo("IN_SESSION"));
