@@ -12,6 +12,7 @@ import org.tandem.audit.AuditLog;
 import org.tandem.clinic.Clinic;
 import org.tandem.common.Conflict;
 import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
@@ -58,6 +59,7 @@ public class DisclosureService {
     private final Caller caller;
     private final ClinicCipher cipher;
     private final SessionFacts sessions;
+    private final LockOrder locks;
     private final AuditLog audit;
 
     // --- the couple's therapists (and admins: metadata) ---
@@ -67,7 +69,7 @@ public class DisclosureService {
         Partner disclosing = byRole(couple, RecoveryRole.IN_RECOVERY);
         Partner betrayed = byRole(couple, RecoveryRole.PARTNER);
         Disclosure.requireNotAfter(request.discoveredOn(), today(couple.getClinic()), "discoveredOn");
-        lockCouple(coupleId);
+        locks.couple(coupleId); // one disclosure planned at a time, however many requests race
         boolean open = !em.createQuery("select d.id from Disclosure d where d.coupleId = :couple"
                 + " and d.status = :planning", UUID.class).setParameter("couple", coupleId)
                 .setParameter("planning", DisclosureStatus.PLANNING).getResultList().isEmpty();
@@ -133,6 +135,8 @@ public class DisclosureService {
         if (!couple.isTreatedBy(request.coTherapistId())) {
             throw Problems.invalid("coTherapistId", "body", "is not a therapist of this couple");
         }
+        // As a booking does: no other booking of either therapist or the couple runs between the check and the link.
+        locks.therapistsThenCouple(List.of(session.therapistId(), request.coTherapistId()), coupleId);
         if (!sessions.therapistFree(request.coTherapistId(), session.startsAt(), session.endsAt(), session.id())) {
             throw Problems.conflict("schedule-conflict", "Schedule Conflict",
                     "The co-therapist already has a session at that time.");
@@ -369,11 +373,6 @@ public class DisclosureService {
     private void lock(UUID disclosureId) {
         em.createNativeQuery("select id from disclosure where id = ?1 for update")
                 .setParameter(1, BinaryUuids.bytes(disclosureId)).getResultList();
-    }
-
-    private void lockCouple(UUID coupleId) {
-        em.createNativeQuery("select id from couple where id = ?1 for update")
-                .setParameter(1, BinaryUuids.bytes(coupleId)).getResultList();
     }
 
     private static LocalDate today(Clinic clinic) {

@@ -13,6 +13,7 @@ import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
+import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
@@ -47,6 +48,7 @@ public class PolygraphService {
     private final AccessPolicy access;
     private final Caller caller;
     private final ClinicCipher cipher;
+    private final LockOrder locks;
     private final AuditLog audit;
 
     public PolygraphExamResponse record(UUID coupleId, PolygraphExamRequest request) {
@@ -104,8 +106,7 @@ public class PolygraphService {
 
     public PolygraphScheduleResponse setSchedule(UUID coupleId, long expectedVersion, Integer everyMonths) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
-        em.createNativeQuery("select id from couple where id = ?1 for update")
-                .setParameter(1, org.tandem.common.persistence.BinaryUuids.bytes(coupleId)).getResultList();
+        locks.couple(coupleId); // the first schedule is an insert: two at once must not both make one
         PolygraphSchedule schedule = em.find(PolygraphSchedule.class, coupleId);
         Versions.requireCurrent(expectedVersion, schedule == null ? 0 : schedule.getVersion());
         if (schedule == null) {
