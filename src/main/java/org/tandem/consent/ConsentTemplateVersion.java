@@ -6,13 +6,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import lombok.AccessLevel;
 import lombok.Getter;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.tandem.common.persistence.Identified;
 
 /** One version of a consent form's text, fixed once written, with the SHA-256 a signature is bound to. */
@@ -56,12 +53,7 @@ public class ConsentTemplateVersion extends Identified {
 
     /** The lower-case hex SHA-256 of the text's UTF-8 bytes: what a client can compute from the text it showed. */
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 
     @Override

@@ -3,16 +3,14 @@ package org.tandem.notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.tandem.audit.AuditLog;
+import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
-import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.notification.PreferenceApi.PreferencesRequest;
 import org.tandem.notification.PreferenceApi.PreferencesResponse;
 import org.tandem.notification.PreferenceApi.QuietHours;
@@ -112,11 +110,7 @@ public class PreferenceService {
     }
 
     static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256(token);
     }
 
     private PreferencesResponse view(NotificationPreference p) {

@@ -1,11 +1,9 @@
 package org.tandem.partner;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A one-time activation code: 128 random bits, given to the partner once (in the invitation's answer, for the
@@ -24,11 +22,7 @@ record ActivationCode(String code, byte[] hash, Instant expiresAt) {
     }
 
     static byte[] hash(String code) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256(code);
     }
 
     @Override
