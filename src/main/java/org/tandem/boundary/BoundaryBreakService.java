@@ -11,6 +11,7 @@ import org.tandem.audit.AuditLog;
 import org.tandem.boundary.BoundaryApi.BoundaryBreakRequest;
 import org.tandem.boundary.BoundaryApi.BoundaryBreakResponse;
 import org.tandem.common.InvalidField;
+import org.tandem.common.PastDay;
 import org.tandem.common.web.Problems;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
@@ -43,10 +44,7 @@ public class BoundaryBreakService {
             throw new InvalidField("partnerId", "is not a partner of this couple");
         }
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
-        LocalDate on = request.occurredOn() != null ? request.occurredOn() : today;
-        if (on.isAfter(today)) {
-            throw new InvalidField("occurredOn", "must not be in the future");
-        }
+        LocalDate on = PastDay.orToday(request.occurredOn(), today, "occurredOn");
         BoundaryBreak b = new BoundaryBreak(couple.getClinic().getId(), coupleId, boundary.getId(),
                 request.partnerId(), on, caller.subject());
         em.persist(b);

@@ -15,7 +15,6 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.Conflict;
-import org.tandem.common.InvalidField;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.crypto.SealedText;
 
@@ -167,12 +166,6 @@ public class Disclosure {
         }
         if (status != DisclosureStatus.PLANNING) {
             throw new Conflict("disclosure-disclosed", "Already Disclosed", detail);
-        }
-    }
-
-    static void requireNotAfter(LocalDate day, LocalDate today, String field) {
-        if (day != null && day.isAfter(today)) {
-            throw new InvalidField(field, "must not be in the future");
         }
     }
 

@@ -11,8 +11,9 @@ import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.Clinic;
 import org.tandem.common.Conflict;
-import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.PastDay;
 import org.tandem.common.persistence.LockOrder;
+import org.tandem.common.persistence.RowLock;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
@@ -68,7 +69,7 @@ public class DisclosureService {
         Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
         Partner disclosing = byRole(couple, RecoveryRole.IN_RECOVERY);
         Partner betrayed = byRole(couple, RecoveryRole.PARTNER);
-        Disclosure.requireNotAfter(request.discoveredOn(), today(couple.getClinic()), "discoveredOn");
+        PastDay.requireNotAfter(request.discoveredOn(), today(couple.getClinic()), "discoveredOn");
         locks.couple(coupleId); // one disclosure planned at a time, however many requests race
         boolean open = !em.createQuery("select d.id from Disclosure d where d.coupleId = :couple"
                 + " and d.status = :planning", UUID.class).setParameter("couple", coupleId)
@@ -158,7 +159,7 @@ public class DisclosureService {
                     .map(s -> LocalDate.ofInstant(s.startsAt(), couple.getClinic().getTimeZone()))
                     .filter(day -> !day.isAfter(today)).orElse(today);
         }
-        Disclosure.requireNotAfter(on, today, "disclosedOn");
+        PastDay.requireNotAfter(on, today, "disclosedOn");
         d.disclosed(on);
         em.flush();
         audit.success("disclosure.complete", RECORD, id);
@@ -371,8 +372,7 @@ public class DisclosureService {
     }
 
     private void lock(UUID disclosureId) {
-        em.createNativeQuery("select id from disclosure where id = ?1 for update")
-                .setParameter(1, BinaryUuids.bytes(disclosureId)).getResultList();
+        RowLock.lock(em, "disclosure", disclosureId);
     }
 
     private static LocalDate today(Clinic clinic) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.InvalidField;
-import org.tandem.common.persistence.BinaryUuids;
+import org.tandem.common.PastDay;
+import org.tandem.common.persistence.RowLock;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
@@ -123,10 +124,7 @@ public class LetterService {
         find(coupleId, id);
         RecoveryLetter letter = locked(id);
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
-        LocalDate on = readOn != null ? readOn : today;
-        if (on.isAfter(today)) {
-            throw new InvalidField("readOn", "must not be in the future");
-        }
+        LocalDate on = PastDay.orToday(readOn, today, "readOn");
         letter.readInSession(on);
         em.flush();
         audit.success("letter.read-in-session", RECORD, id);
@@ -155,8 +153,7 @@ public class LetterService {
     }
 
     private RecoveryLetter locked(UUID id) {
-        em.createNativeQuery("select id from recovery_letter where id = ?1 for update")
-                .setParameter(1, BinaryUuids.bytes(id)).getResultList();
+        RowLock.lock(em, "recovery_letter", id);
         RecoveryLetter letter = em.find(RecoveryLetter.class, id);
         em.refresh(letter);
         return letter;

@@ -13,6 +13,7 @@ import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
+import org.tandem.common.PastDay;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
@@ -59,9 +60,8 @@ public class PolygraphService {
             throw new Conflict("recovery-roles-missing", "Recovery Roles Missing", "A polygraph examines the"
                     + " partner IN_RECOVERY: record the partners' recovery roles on the couple first.");
         }
-        if (request.examinedOn().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
-            throw new InvalidField("examinedOn", "must not be in the future");
-        }
+        PastDay.requireNotAfter(request.examinedOn(), LocalDate.now(couple.getClinic().getTimeZone()),
+                "examinedOn");
         if (request.disclosureId() != null && em.createQuery("select count(d) from Disclosure d where d.id = :id"
                 + " and d.coupleId = :couple", Long.class).setParameter("id", request.disclosureId())
                 .setParameter("couple", coupleId).getSingleResult() == 0) {
@@ -89,9 +89,7 @@ public class PolygraphService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CouplePolygraphs list(UUID coupleId) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
-        List<PolygraphExam> exams = em.createQuery("from PolygraphExam where coupleId = :couple"
-                + " order by examinedOn desc, createdAt desc", PolygraphExam.class).setParameter("couple", coupleId)
-                .getResultList();
+        List<PolygraphExam> exams = newestFirst(coupleId);
         boolean clinical = access.seesClinicalText();
         Map<UUID, List<PolygraphQuestion>> questions = clinical && !exams.isEmpty()
                 ? em.createQuery("from PolygraphQuestion where examId in :exams order by number",
@@ -118,8 +116,12 @@ public class PolygraphService {
         }
         em.flush();
         audit.success("polygraph.schedule", "couple", coupleId);
-        return schedule(couple, em.createQuery("from PolygraphExam where coupleId = :couple order by examinedOn"
-                + " desc", PolygraphExam.class).setParameter("couple", coupleId).setMaxResults(1).getResultList());
+        return schedule(couple, newestFirst(coupleId));
+    }
+
+    private List<PolygraphExam> newestFirst(UUID coupleId) {
+        return em.createQuery("from PolygraphExam where coupleId = :couple order by examinedOn desc, createdAt desc",
+                PolygraphExam.class).setParameter("couple", coupleId).getResultList();
     }
 
     /** A demo examination whose questions all passed; with {@code everyMonths}, the maintenance schedule. */

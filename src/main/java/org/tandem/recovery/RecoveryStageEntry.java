@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import lombok.Getter;
 import org.tandem.common.InvalidField;
+import org.tandem.common.PastDay;
 import org.tandem.couple.RecoveryRole;
 
 /** A partner's stage from a date on, as a therapist recorded it; never changed, superseded by a later one. */
@@ -60,9 +61,7 @@ public class RecoveryStageEntry {
                     : "must be one of the recovery stages for this partner: DEVELOPING, CRISIS_AND_DECISION,"
                             + " SHOCK, GRIEF, REPAIR, GROWTH");
         }
-        if (since.isAfter(today)) {
-            throw new InvalidField("since", "must not be in the future");
-        }
+        PastDay.requireNotAfter(since, today, "since");
         this.id = UUID.randomUUID();
         this.clinicId = clinicId;
         this.coupleId = coupleId;

@@ -339,8 +339,7 @@ final class PdfReport {
                 out.beginText();
                 out.setFont(REGULAR, 8);
                 out.newLineAtOffset(MARGIN, MARGIN / 2);
-                out.showText("Confidential health information: for the couple's care only; do not forward without"
-                        + " consent.   Page " + (i + 1) + " of " + pages);
+                out.showText(PdfText.CONFIDENTIAL + "   Page " + (i + 1) + " of " + pages);
                 out.endText();
             }
         }

@@ -6,6 +6,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 /** Text for PDFBox's standard fonts, which cover WinAnsi (Latin-1) only. */
 public final class PdfText {
 
+    /** The foot of every page of a couple's PDF (a page number may follow). */
+    public static final String CONFIDENTIAL = "Confidential health information: for the couple's care only; do not"
+            + " forward without consent.";
+
     private PdfText() {
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
-import org.tandem.common.InvalidField;
+import org.tandem.common.PastDay;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
@@ -43,10 +43,7 @@ public class ScreeningService implements JointSessionHold {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
         couple.findPartner(partnerId).orElseThrow(() -> Problems.notFound("partner"));
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
-        LocalDate on = request.screenedOn() != null ? request.screenedOn() : today;
-        if (on.isAfter(today)) {
-            throw new InvalidField("screenedOn", "must not be in the future");
-        }
+        LocalDate on = PastDay.orToday(request.screenedOn(), today, "screenedOn");
         IpvScreening s = new IpvScreening(couple.getClinic().getId(), coupleId, partnerId, on, request.method(),
                 request.result(), caller.subject());
         em.persist(s);
@@ -73,10 +70,7 @@ public class ScreeningService implements JointSessionHold {
         }
         Versions.requireCurrent(expectedVersion, s.getVersion());
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
-        LocalDate on = clearedOn != null ? clearedOn : today;
-        if (on.isAfter(today)) {
-            throw new InvalidField("clearedOn", "must not be in the future");
-        }
+        LocalDate on = PastDay.orToday(clearedOn, today, "clearedOn");
         s.clear(on, caller.subject());
         em.flush();
         audit.success("ipv-screening.clear", RECORD, id);

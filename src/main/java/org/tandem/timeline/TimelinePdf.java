@@ -104,8 +104,7 @@ final class TimelinePdf {
                 out.beginText();
                 out.setFont(REGULAR, 8);
                 out.newLineAtOffset(MARGIN, MARGIN / 2);
-                out.showText("Confidential health information: for the couple's care only; do not forward without"
-                        + " consent.");
+                out.showText(PdfText.CONFIDENTIAL);
                 out.endText();
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
