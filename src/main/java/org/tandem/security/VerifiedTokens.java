@@ -18,23 +18,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Remembers the access tokens Quarkus OIDC has verified, so a token's signature and claims are checked once, not on
  * every request: an {@link IdentityProvider} ahead of Quarkus's answers a token it has seen from memory, and an
  * {@link SecurityIdentityAugmentor} remembers each identity Quarkus verified.
  *
- * <p>The key is the token's SHA-256; the entry keeps the token's claims, roles and the tenant's attributes, never
+ * <p>The key is the token's SHA-256; the entry keeps the token's claims (as parsed once), roles and the tenant's attributes, never
  * the token itself (each request's identity gets that request's own token). An entry ends when its token expires,
  * and the cache is bounded ({@link TokenCacheConfig}). Nothing that can revoke a valid token is skipped: staff
  * deactivation and partner revocation are checked per request by {@link Caller}, after this. A token that fails
@@ -53,8 +51,19 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private static final Set<String> PER_REQUEST = Set.of(RoutingContext.class.getName(),
             AuthenticationRequestContext.class.getName());
 
-    /** What a verified token established: its claims (as JSON), roles and the tenant's attributes. */
-    private record Verified(String claimsJson, Set<String> roles, Map<String, Object> attributes, long expiresAt) {
+    /**
+     * What a verified token established: its claims as Quarkus left them (custom claims already JSON-P values, which
+     * are immutable), roles and the tenant's attributes. Each request gets claims of its own, copied from these, so
+     * no request sees another's changes and none parses the token's JSON again.
+     */
+    private record Verified(Map<String, Object> claims, Set<String> roles, Map<String, Object> attributes,
+            long expiresAt) {
+
+        JwtClaims claimsForRequest() {
+            JwtClaims copy = new JwtClaims();
+            claims.forEach(copy::setClaim);
+            return copy;
+        }
     }
 
     private final Cache<ByteBuffer, Verified> verified;
@@ -89,14 +98,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (entry == null || Instant.now().getEpochSecond() >= entry.expiresAt()) {
             return Uni.createFrom().nullItem();
         }
-        JwtClaims claims;
-        try {
-            claims = JwtClaims.parse(entry.claimsJson());
-        } catch (InvalidJwtException e) {
-            return Uni.createFrom().nullItem(); // cannot happen for JSON Quarkus parsed before; verify in full
-        }
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new OidcJwtCallerPrincipal(claims, credential))
+                .setPrincipal(new OidcJwtCallerPrincipal(entry.claimsForRequest(), credential))
                 .addCredential(credential)
                 .addRoles(entry.roles())
                 .addAttributes(entry.attributes())
@@ -139,7 +142,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     /** Remembers an identity Quarkus OIDC has just verified from a signed access token. */
     void remember(SecurityIdentity identity) {
         if (identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+                || !(identity.getPrincipal() instanceof OidcJwtCallerPrincipal jwt)) {
             return;
         }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
@@ -147,16 +150,11 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (credential == null || credential.isOpaque() || expiresAt <= Instant.now().getEpochSecond()) {
             return;
         }
-        String token = credential.getToken();
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return;
-        }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         attributes.keySet().removeAll(PER_REQUEST);
-        String claimsJson = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        verified.put(hash(token), new Verified(claimsJson, Set.copyOf(identity.getRoles()), Map.copyOf(attributes),
-                expiresAt));
+        Map<String, Object> claims = Collections.unmodifiableMap(new LinkedHashMap<>(jwt.getClaims().getClaimsMap()));
+        verified.put(hash(credential.getToken()), new Verified(claims, Set.copyOf(identity.getRoles()),
+                Map.copyOf(attributes), expiresAt));
     }
 
     private static ByteBuffer hash(String token) {
