@@ -24,7 +24,7 @@ import org.tandem.boundary.BoundaryApi.BoundaryBreakResponse;
 import org.tandem.idempotency.Idempotent;
 
 @Idempotent
-@Path("/api/v1/couples/{coupleId}")
+@Path("/api/v1/couples") // with the couple's own resource, so no class path shadows GET /couples/{id}
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Boundaries")
@@ -35,7 +35,7 @@ public class BoundaryBreakResource {
     private final BoundaryBreakService service;
 
     @POST
-    @Path("boundaries/{boundaryId}/breaks")
+    @Path("{coupleId}/boundaries/{boundaryId}/breaks")
     @Operation(summary = "Record that a partner broke the boundary", description = "A day and a partner; no free"
             + " text (what happened belongs in the session note).")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -47,7 +47,7 @@ public class BoundaryBreakResource {
     }
 
     @GET
-    @Path("boundary-breaks")
+    @Path("{coupleId}/boundary-breaks")
     @Operation(summary = "The couple's boundary breaks, newest first")
     @APIResponse(responseCode = "200", description = "Breaks")
     public List<BoundaryBreakResponse> list(@PathParam("coupleId") UUID coupleId) {

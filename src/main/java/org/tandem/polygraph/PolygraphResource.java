@@ -30,7 +30,7 @@ import org.tandem.polygraph.PolygraphApi.PolygraphScheduleRequest;
 import org.tandem.polygraph.PolygraphApi.PolygraphScheduleResponse;
 
 @Idempotent
-@Path("/api/v1/couples/{coupleId}")
+@Path("/api/v1/couples") // with the couple's own resource, so no class path shadows GET /couples/{id}
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Polygraph", description = "Polygraph examinations of the partner in recovery, and their schedule")
@@ -41,7 +41,7 @@ public class PolygraphResource {
     private final PolygraphService service;
 
     @POST
-    @Path("polygraphs")
+    @Path("{coupleId}/polygraphs")
     @Operation(summary = "Record an examination", description = "The partner IN_RECOVERY is examined; 1 to 20"
             + " questions, each with the examiner's outcome. Never changed afterwards.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -51,7 +51,7 @@ public class PolygraphResource {
     }
 
     @GET
-    @Path("polygraphs")
+    @Path("{coupleId}/polygraphs")
     @Operation(summary = "The couple's examinations, newest first, and the maintenance schedule")
     @APIResponse(responseCode = "200", description = "Examinations")
     public CouplePolygraphs list(@PathParam("coupleId") UUID coupleId) {
@@ -59,7 +59,7 @@ public class PolygraphResource {
     }
 
     @PUT
-    @Path("polygraph-schedule")
+    @Path("{coupleId}/polygraph-schedule")
     @Operation(summary = "Set how often maintenance examinations are due", description = "Requires If-Match: 0"
             + " the first time, then the schedule's version.")
     @APIResponse(responseCode = "200", description = "The schedule, with the next examination due")

@@ -28,7 +28,7 @@ import org.tandem.screening.ScreeningApi.ScreeningRequest;
 import org.tandem.screening.ScreeningApi.ScreeningResponse;
 
 @Idempotent
-@Path("/api/v1/couples/{coupleId}")
+@Path("/api/v1/couples") // with the couple's own resource, so no class path shadows GET /couples/{id}
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Safety screening", description = "Intimate-partner-violence screening before joint work")
@@ -39,7 +39,7 @@ public class ScreeningResource {
     private final ScreeningService service;
 
     @POST
-    @Path("partners/{partnerId}/ipv-screenings")
+    @Path("{coupleId}/partners/{partnerId}/ipv-screenings")
     @Operation(summary = "Record a partner's screening", description = "A CONCERN puts the couple's joint sessions"
             + " on hold (new joint sessions and intakes are refused with 409) until a therapist clears it.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -50,7 +50,7 @@ public class ScreeningResource {
     }
 
     @GET
-    @Path("ipv-screenings")
+    @Path("{coupleId}/ipv-screenings")
     @Operation(summary = "The couple's screenings, and whether joint sessions are on hold")
     @APIResponse(responseCode = "200", description = "Screenings, newest first")
     public CoupleScreenings list(@PathParam("coupleId") UUID coupleId) {
@@ -58,7 +58,7 @@ public class ScreeningResource {
     }
 
     @POST
-    @Path("ipv-screenings/{id}/clearance")
+    @Path("{coupleId}/ipv-screenings/{id}/clearance")
     @Operation(summary = "Clear a concern", description = "The therapist judged joint work safe again. Requires"
             + " If-Match with the screening's version.")
     @APIResponse(responseCode = "200", description = "Cleared")
