@@ -1,8 +1,14 @@
 package org.tandem.couple;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
 import static org.tandem.common.Text.blankToNull;
 
 import org.tandem.couple.CoupleApi.CoupleResponse;
@@ -36,6 +42,31 @@ final class CoupleMapper {
                 c.getCoTherapists().stream().map(TherapistRef::of).sorted(BY_NAME).toList(),
                 c.getPartners().stream().map(CoupleMapper::toResponse).toList(), openSafetyFlags, c.getVersion(),
                 c.getCreatedAt(), c.getUpdatedAt());
+    }
+
+    /**
+     * The response from {@link CoupleRepository#requireReadRows}'s rows: the couple's own columns (0-7), the primary
+     * therapist (8-9), a co-therapist (10-11), a partner (12-21) and the open flags (22); the joins repeat the couple
+     * on every row and each partner once per co-therapist.
+     */
+    static CoupleResponse fromReadRows(List<Object[]> rows) {
+        Object[] first = rows.get(0);
+        Map<UUID, TherapistRef> coTherapists = new LinkedHashMap<>();
+        SortedMap<Integer, PartnerResponse> bySeat = new TreeMap<>();
+        for (Object[] r : rows) {
+            if (r[10] != null) {
+                coTherapists.putIfAbsent((UUID) r[10], new TherapistRef((UUID) r[10], (String) r[11]));
+            }
+            if (r[12] != null) {
+                bySeat.computeIfAbsent((Integer) r[13], seat -> new PartnerResponse((UUID) r[12], seat,
+                        (String) r[14], (String) r[15], (String) r[16], (LocalDate) r[17], (String) r[18],
+                        (String) r[19], (RecoveryRole) r[20], (LocalDate) r[21]));
+            }
+        }
+        return new CoupleResponse((UUID) first[0], (String) first[1], (CoupleStatus) first[2], (LocalDate) first[3],
+                (String) first[4], first[8] == null ? null : new TherapistRef((UUID) first[8], (String) first[9]),
+                coTherapists.values().stream().sorted(BY_NAME).toList(), List.copyOf(bySeat.values()),
+                ((Number) first[22]).intValue(), (Long) first[5], (Instant) first[6], (Instant) first[7]);
     }
 
     static PartnerResponse toResponse(Partner p) {

@@ -57,6 +57,26 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
     }
 
     /**
+     * A couple as its read shows it, as flat rows in {@link CoupleMapper#fromReadRows}'s column order (one row per
+     * partner and co-therapist pair, the open-flag count on each), without building entities: the hottest read of
+     * the API needs no managed couple, and hydrating one with two collections cost a third of its CPU
+     * (docs/performance.md). 404 when the scope does not reach it.
+     */
+    public List<Object[]> requireReadRows(AccessScope scope, UUID id) {
+        List<Object[]> rows = getSession().createSelectionQuery("select c.id, c.code, c.status, c.careStartedOn,"
+                + " c.treatmentGoals, c.version, c.createdAt, c.updatedAt, pt.id, pt.displayName, ct.id,"
+                + " ct.displayName, p.id, p.seat, p.fullName, p.preferredName, p.pronouns, p.dateOfBirth, p.email,"
+                + " p.phone, p.recoveryRole, p.sobrietyDate, " + openFlags.countOf("c.id")
+                + " from Couple c left join c.primaryTherapist pt left join c.coTherapists ct left join c.partners p"
+                + " where c.id = :id and " + visibility("c", scope), Object[].class)
+                .setProperties(scopeParameters(scope).and("id", id).map()).getResultList();
+        if (rows.isEmpty()) {
+            throw Problems.notFound("couple");
+        }
+        return rows;
+    }
+
+    /**
      * As {@link #requireVisible}, with the clinic and the partners fetched in the same select, for reads that use
      * the clinic's time zone and each partner (the progress summary): one round trip instead of three.
      */

@@ -66,9 +66,9 @@ public class CoupleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CoupleResponse get(UUID id) {
-        CoupleRepository.Shown shown = load(id);
+        CoupleResponse couple = CoupleMapper.fromReadRows(couples.requireReadRows(access.reach(), id));
         audit.success("couple.read", RECORD, id);
-        return toResponse(shown);
+        return couple;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
