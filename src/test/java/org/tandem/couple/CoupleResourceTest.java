@@ -337,6 +337,11 @@ class CoupleResourceTest {
                 .statusCode(200)
                 .body("items", hasSize(1)).body("page", equalTo(1)).body("size", equalTo(2))
                 .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        // A full page and a page past the end are counted; the last page's total comes from its rows.
+        as("admin1").queryParam("q", marker).queryParam("size", 2).get(COUPLES).then().statusCode(200)
+                .body("items", hasSize(2)).body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        as("admin1").queryParam("q", marker).queryParam("size", 2).queryParam("page", 5).get(COUPLES).then()
+                .statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(3));
         // Search by a partner's name, case-insensitively; LIKE wildcards in the search are literal.
         as("admin1").queryParam("q", "kit " + marker.toUpperCase()).get(COUPLES).then().statusCode(200)
                 .body("totalItems", equalTo(3));
