@@ -83,8 +83,9 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
             where.append(" and s.couple.id = :coupleId");
             params.and("coupleId", f.coupleId());
         }
+        // Read-only: a list changes nothing, so Hibernate keeps no snapshot of the sessions it loads for one.
         return Paged.of(getSession().createSelectionQuery(shown() + " where " + where + " order by s.startsAt, s.id",
-                Object[].class).setProperties(params.map()), page.page(), page.size(), Shown::of);
+                Object[].class).setProperties(params.map()).setReadOnly(true), page.page(), page.size(), Shown::of);
     }
 
     /**
