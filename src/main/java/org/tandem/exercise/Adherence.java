@@ -4,9 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Adherence is derived, never stored: from the cadence, the assignment's active days (its date range minus paused
@@ -47,33 +46,46 @@ public final class Adherence {
      */
     public static Result compute(Cadence cadence, Period assignment, Collection<Period> paused, Period range,
             Collection<LocalDate> completed) {
-        LocalDate from = max(assignment.from(), range.from());
-        LocalDate to = min(assignment.to(), range.to());
-        if (from.isAfter(to)) {
+        Period counted = new Period(max(assignment.from(), range.from()), min(assignment.to(), range.to()));
+        if (counted.from().isAfter(counted.to())) {
             return Result.of(0, 0);
         }
-        Set<LocalDate> active = new TreeSet<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            LocalDate d = day;
-            if (paused.stream().noneMatch(p -> p.contains(d))) {
-                active.add(day);
+        // One pass over the weeks, day by day: a summary asks this for every assignment over up to a year.
+        Set<LocalDate> done = completed instanceof Set<LocalDate> set ? set : new HashSet<>(completed);
+        int due = 0;
+        int doneInTime = 0;
+        int activeDays = 0;
+        int activeDaysDone = 0;
+        LocalDate week = counted.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (; !week.isAfter(counted.to()); week = week.plusWeeks(1)) {
+            int active = 0;
+            int doneThisWeek = 0;
+            for (int i = 0; i < 7; i++) {
+                LocalDate day = week.plusDays(i);
+                if (counted.contains(day) && !pausedOn(paused, day)) {
+                    active++;
+                    doneThisWeek += done.contains(day) ? 1 : 0;
+                }
+            }
+            int dueThisWeek = cadence.kind() == Cadence.Kind.ONCE ? 0 : cadence.dueInWeek(active);
+            due += dueThisWeek;
+            doneInTime += Math.min(dueThisWeek, doneThisWeek);
+            activeDays += active;
+            activeDaysDone += doneThisWeek;
+        }
+        if (cadence.kind() == Cadence.Kind.ONCE) {
+            return activeDays == 0 ? Result.of(0, 0) : Result.of(1, activeDaysDone == 0 ? 0 : 1);
+        }
+        return Result.of(due, doneInTime);
+    }
+
+    private static boolean pausedOn(Collection<Period> paused, LocalDate day) {
+        for (Period p : paused) {
+            if (p.contains(day)) {
+                return true;
             }
         }
-        Set<LocalDate> done = new TreeSet<>(completed);
-        done.retainAll(active);
-        if (cadence.kind() == Cadence.Kind.ONCE) {
-            return active.isEmpty() ? Result.of(0, 0) : Result.of(1, done.isEmpty() ? 0 : 1);
-        }
-        int due = 0;
-        int counted = 0;
-        LocalDate week = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        for (; !week.isAfter(to); week = week.plusWeeks(1)) {
-            List<LocalDate> days = week.datesUntil(week.plusDays(7)).filter(active::contains).toList();
-            int dueThisWeek = cadence.dueInWeek(days.size());
-            due += dueThisWeek;
-            counted += Math.min(dueThisWeek, (int) days.stream().filter(done::contains).count());
-        }
-        return Result.of(due, counted);
+        return false;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
