@@ -4,7 +4,6 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.crypto.SealedText;
+import org.tandem.couple.CoupleRecord;
 
 /**
  * One partner's check-in of one day. Its words (the five FANOS parts) are sealed as a whole, bound to this id; the
@@ -22,16 +22,7 @@ import org.tandem.crypto.SealedText;
 @Entity
 @Table(name = "check_in")
 @Getter
-public class CheckIn {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    private UUID clinicId;
-
-    @Column(name = "couple_id", nullable = false, updatable = false)
-    private UUID coupleId;
+public class CheckIn extends CoupleRecord {
 
     @Column(name = "partner_id", nullable = false, updatable = false)
     private UUID partnerId;
@@ -53,9 +44,6 @@ public class CheckIn {
     @Column(nullable = false)
     private long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -64,13 +52,10 @@ public class CheckIn {
 
     /** A new check-in; its id is assigned here because the sealing binds the words to it before the insert. */
     CheckIn(UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day) {
-        this.id = UUID.randomUUID();
-        this.clinicId = clinicId;
-        this.coupleId = coupleId;
+        super(clinicId, coupleId);
         this.partnerId = partnerId;
         this.day = day;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.updatedAt = getCreatedAt();
     }
 
     void write(ClinicCipher.Sealed content, boolean shared) {
@@ -80,11 +65,6 @@ public class CheckIn {
     }
 
     String open(ClinicCipher cipher, String purpose) {
-        return content.open(cipher, purpose, id);
-    }
-
-    @Override
-    public String toString() {
-        return "CheckIn[" + id + "]";
+        return content.open(cipher, purpose, getId());
     }
 }

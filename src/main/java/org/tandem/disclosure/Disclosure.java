@@ -6,7 +6,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.crypto.SealedText;
+import org.tandem.couple.CoupleRecord;
 
 /**
  * A couple's therapeutic disclosure. The document is sealed and bound to this id; it changes only while the
@@ -25,16 +25,7 @@ import org.tandem.crypto.SealedText;
 @Entity
 @Table(name = "disclosure")
 @Getter
-public class Disclosure {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    private UUID clinicId;
-
-    @Column(name = "couple_id", nullable = false, updatable = false)
-    private UUID coupleId;
+public class Disclosure extends CoupleRecord {
 
     @Column(name = "disclosing_partner_id", nullable = false, updatable = false)
     private UUID disclosingPartnerId;
@@ -86,9 +77,6 @@ public class Disclosure {
     @Column(nullable = false)
     private long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -97,16 +85,13 @@ public class Disclosure {
 
     Disclosure(UUID clinicId, UUID coupleId, UUID disclosingPartnerId, UUID betrayedPartnerId,
             LocalDate discoveredOn, String createdBy) {
-        this.id = UUID.randomUUID();
-        this.clinicId = clinicId;
-        this.coupleId = coupleId;
+        super(clinicId, coupleId);
         this.disclosingPartnerId = disclosingPartnerId;
         this.betrayedPartnerId = betrayedPartnerId;
         this.status = DisclosureStatus.PLANNING;
         this.discoveredOn = discoveredOn;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.updatedAt = getCreatedAt();
     }
 
     boolean hasDocument() {
@@ -121,7 +106,7 @@ public class Disclosure {
     }
 
     String openDocument(ClinicCipher cipher, String purpose) {
-        return document.open(cipher, purpose, id);
+        return document.open(cipher, purpose, getId());
     }
 
     void schedule(UUID sessionId, UUID coTherapistId) {
@@ -167,10 +152,5 @@ public class Disclosure {
         if (status != DisclosureStatus.PLANNING) {
             throw new Conflict("disclosure-disclosed", "Already Disclosed", detail);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Disclosure[" + id + "]";
     }
 }

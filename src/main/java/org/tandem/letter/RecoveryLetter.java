@@ -6,7 +6,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.crypto.SealedText;
+import org.tandem.couple.CoupleRecord;
 
 /**
  * An impact or restitution letter. Its author rewrites it until the other partner may read it (shared by the author,
@@ -25,16 +25,7 @@ import org.tandem.crypto.SealedText;
 @Entity
 @Table(name = "recovery_letter")
 @Getter
-public class RecoveryLetter {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    private UUID clinicId;
-
-    @Column(name = "couple_id", nullable = false, updatable = false)
-    private UUID coupleId;
+public class RecoveryLetter extends CoupleRecord {
 
     @Column(name = "author_partner_id", nullable = false, updatable = false)
     private UUID authorPartnerId;
@@ -60,9 +51,6 @@ public class RecoveryLetter {
     @Column(nullable = false)
     private long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -70,13 +58,10 @@ public class RecoveryLetter {
     }
 
     RecoveryLetter(UUID clinicId, UUID coupleId, UUID authorPartnerId, LetterKind kind) {
-        this.id = UUID.randomUUID();
-        this.clinicId = clinicId;
-        this.coupleId = coupleId;
+        super(clinicId, coupleId);
         this.authorPartnerId = authorPartnerId;
         this.kind = kind;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.updatedAt = getCreatedAt();
     }
 
     /** Whether the other partner may read it. */
@@ -94,7 +79,7 @@ public class RecoveryLetter {
     }
 
     String open(ClinicCipher cipher, String purpose) {
-        return content.open(cipher, purpose, id);
+        return content.open(cipher, purpose, getId());
     }
 
     void share() {
@@ -107,10 +92,5 @@ public class RecoveryLetter {
     void readInSession(LocalDate on) {
         this.readInSessionOn = on;
         this.updatedAt = Instant.now();
-    }
-
-    @Override
-    public String toString() {
-        return "RecoveryLetter[" + id + "]";
     }
 }

@@ -4,30 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.Getter;
 import org.tandem.common.InvalidField;
 import org.tandem.common.PastDay;
 import org.tandem.couple.RecoveryRole;
+import org.tandem.couple.CoupleRecord;
 
 /** A partner's stage from a date on, as a therapist recorded it; never changed, superseded by a later one. */
 @Entity
 @Table(name = "recovery_stage")
 @Getter
-public class RecoveryStageEntry {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    private UUID clinicId;
-
-    @Column(name = "couple_id", nullable = false, updatable = false)
-    private UUID coupleId;
+public class RecoveryStageEntry extends CoupleRecord {
 
     @Column(name = "partner_id", nullable = false, updatable = false)
     private UUID partnerId;
@@ -42,9 +32,6 @@ public class RecoveryStageEntry {
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected RecoveryStageEntry() {
     }
 
@@ -54,6 +41,7 @@ public class RecoveryStageEntry {
      */
     RecoveryStageEntry(UUID clinicId, UUID coupleId, UUID partnerId, RecoveryRole role, RecoveryStage stage,
             LocalDate since, LocalDate today, String recordedBy) {
+        super(clinicId, coupleId);
         if (stage.role() != role) {
             throw new InvalidField("stage", role == RecoveryRole.PARTNER
                     ? "must be one of the partner-trauma stages for this partner: SAFETY_AND_STABILISATION,"
@@ -62,18 +50,9 @@ public class RecoveryStageEntry {
                             + " SHOCK, GRIEF, REPAIR, GROWTH");
         }
         PastDay.requireNotAfter(since, today, "since");
-        this.id = UUID.randomUUID();
-        this.clinicId = clinicId;
-        this.coupleId = coupleId;
         this.partnerId = partnerId;
         this.stage = stage;
         this.since = since;
         this.recordedBy = recordedBy;
-        this.createdAt = Instant.now();
-    }
-
-    @Override
-    public String toString() {
-        return "RecoveryStageEntry[" + id + "]";
     }
 }

@@ -4,30 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.Getter;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
+import org.tandem.couple.CoupleRecord;
 
 /** One partner's intimate-partner-violence screening; a concern holds until a therapist clears it. */
 @Entity
 @Table(name = "ipv_screening")
 @Getter
-public class IpvScreening {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    private UUID clinicId;
-
-    @Column(name = "couple_id", nullable = false, updatable = false)
-    private UUID coupleId;
+public class IpvScreening extends CoupleRecord {
 
     @Column(name = "partner_id", nullable = false, updatable = false)
     private UUID partnerId;
@@ -56,23 +46,17 @@ public class IpvScreening {
     @Column(nullable = false)
     private long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected IpvScreening() {
     }
 
     IpvScreening(UUID clinicId, UUID coupleId, UUID partnerId, LocalDate screenedOn, ScreeningMethod method,
             ScreeningResult result, String recordedBy) {
-        this.id = UUID.randomUUID();
-        this.clinicId = clinicId;
-        this.coupleId = coupleId;
+        super(clinicId, coupleId);
         this.partnerId = partnerId;
         this.screenedOn = screenedOn;
         this.method = method;
         this.result = result;
         this.recordedBy = recordedBy;
-        this.createdAt = Instant.now();
     }
 
     /** Whether it holds the couple's joint sessions: a concern not cleared yet. */
@@ -93,10 +77,5 @@ public class IpvScreening {
         }
         this.clearedOn = on;
         this.clearedBy = by;
-    }
-
-    @Override
-    public String toString() {
-        return "IpvScreening[" + id + "]";
     }
 }
