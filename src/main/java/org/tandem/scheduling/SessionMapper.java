@@ -1,7 +1,9 @@
 package org.tandem.scheduling;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.tandem.scheduling.SchedulingApi.Cancellation;
 import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
@@ -32,6 +34,28 @@ final class SessionMapper {
                 s.getReschedules().stream().map(r -> new RescheduleEntry(r.getPreviousStart(), r.getPreviousEnd(),
                         r.getNewStart(), r.getNewEnd(), r.getChangedAt(), r.getChangedBy())).toList(),
                 flagged, s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
+    }
+
+    /** A list row of {@link SessionRepository#searchRows} with the session's reschedules. */
+    static SessionResponse fromListRow(Object[] r, List<RescheduleEntry> reschedules) {
+        ZoneId zone = ZoneId.of((String) r[10]);
+        Instant start = (Instant) r[8];
+        Instant end = (Instant) r[9];
+        SessionStatus status = (SessionStatus) r[15];
+        Cancellation cancellation = status == SessionStatus.CANCELLED
+                ? new Cancellation((CancelledBy) r[16], (String) r[17], (Instant) r[18], (Boolean) r[19])
+                : null;
+        return new SessionResponse((UUID) r[0], (UUID) r[1], (String) r[2], new TherapistRef((UUID) r[3],
+                (String) r[4]), (UUID) r[5], (UUID) r[6], (Integer) r[7], start, end,
+                start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), zone.getId(),
+                (SessionKind) r[11], (Modality) r[12], (String) r[13], (String) r[14], status, cancellation,
+                reschedules, ((Number) r[23]).longValue() > 0, (Long) r[20], (Instant) r[21], (Instant) r[22]);
+    }
+
+    /** A row of {@link SessionRepository#reschedulesOf} (after the session id) as the answer shows it. */
+    static RescheduleEntry reschedule(Object[] r) {
+        return new RescheduleEntry((Instant) r[1], (Instant) r[2], (Instant) r[3], (Instant) r[4], (Instant) r[5],
+                (String) r[6]);
     }
 
     /** A series with its occurrences (in order) and the ones its creation or change skipped for a clash. */

@@ -56,7 +56,13 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 .map(Shown::of);
     }
 
-    public Paged<Shown> search(AccessScope scope, Filter f, PageQuery page) {
+    /**
+     * A page of sessions as their list shows them (the agenda), as flat rows in {@link SessionMapper#fromListRow}'s
+     * column order, without building managed sessions: the agenda is read far more often than a session changes,
+     * and hydrating each session with its clinic, couple and therapist was most of its CPU. Their reschedules come
+     * from {@link #reschedulesOf}.
+     */
+    public Paged<Object[]> searchRows(AccessScope scope, Filter f, PageQuery page) {
         StringBuilder where = new StringBuilder(visible(scope));
         Parameters params = CoupleRepository.scopeParameters(scope);
         if (f.from() != null) {
@@ -83,9 +89,23 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
             where.append(" and s.couple.id = :coupleId");
             params.and("coupleId", f.coupleId());
         }
-        // Read-only: a list changes nothing, so Hibernate keeps no snapshot of the sessions it loads for one.
-        return Paged.of(getSession().createSelectionQuery(shown() + " where " + where + " order by s.startsAt, s.id",
-                Object[].class).setProperties(params.map()).setReadOnly(true), page.page(), page.size(), Shown::of);
+        return Paged.of(getSession().createSelectionQuery("select s.id, c.id, c.code, t.id, t.displayName, pa.id,"
+                + " se.id, s.seriesIndex, s.startsAt, s.endsAt, cl.timeZone, s.kind, s.modality, s.location,"
+                + " s.videoLink, s.status, s.cancelledBy, s.cancelReason, s.cancelledAt, s.lateCancellation,"
+                + " s.version, s.createdAt, s.updatedAt, " + openFlags.countOf("c.id")
+                + " from TherapySession s join s.clinic cl join s.couple c join s.therapist t left join s.partner pa"
+                + " left join s.series se where " + where + " order by s.startsAt, s.id", Object[].class)
+                .setProperties(params.map()), page.page(), page.size(), row -> row);
+    }
+
+    /** The reschedules of these sessions, oldest first, as rows: session id, then {@link SessionMapper#reschedule}'s. */
+    public List<Object[]> reschedulesOf(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        return getSession().createSelectionQuery("select r.session.id, r.previousStart, r.previousEnd, r.newStart,"
+                + " r.newEnd, r.changedAt, r.changedBy from SessionReschedule r where r.session.id in :ids"
+                + " order by r.changedAt", Object[].class).setParameter("ids", sessionIds).getResultList();
     }
 
     /**

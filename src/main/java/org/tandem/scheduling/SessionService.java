@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import static org.tandem.common.Text.blankToNull;
 
 import lombok.RequiredArgsConstructor;
@@ -21,6 +23,7 @@ import org.tandem.consent.FirstSessionConsents;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.SchedulingApi.CancelRequest;
 import org.tandem.scheduling.SchedulingApi.CreateSessionRequest;
+import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
 import org.tandem.scheduling.SchedulingApi.RescheduleRequest;
 import org.tandem.scheduling.SchedulingApi.SessionResponse;
 import org.tandem.security.AccessPolicy;
@@ -84,9 +87,14 @@ public class SessionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<SessionResponse> list(SessionRepository.Filter filter, PageQuery page) {
-        Paged<SessionRepository.Shown> rows = sessions.search(access.reach(), filter, page);
+        Paged<Object[]> rows = sessions.searchRows(access.reach(), filter, page);
+        Map<UUID, List<RescheduleEntry>> reschedules = sessions.reschedulesOf(
+                rows.rows().stream().map(r -> (UUID) r[0]).toList()).stream()
+                .collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.mapping(SessionMapper::reschedule,
+                        Collectors.toList())));
         audit.success("session.list", RECORD, filter.coupleId());
-        return PageResponse.of(rows.rows(), SessionService::toResponse, page, rows.total());
+        return PageResponse.of(rows.rows(), r -> SessionMapper.fromListRow(r,
+                reschedules.getOrDefault((UUID) r[0], List.of())), page, rows.total());
     }
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */

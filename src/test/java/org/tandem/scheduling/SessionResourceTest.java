@@ -431,6 +431,34 @@ class SessionResourceTest {
     }
 
     @Test
+    void theListShowsEachSessionAsItsOwnReadDoes() {
+        LocalDate day = Slots.day();
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        Response moved = book("therapist1", session(coupleId, day + "T07:00", day + "T07:50"));
+        reschedule(reschedule(moved, day + "T08:00", day + "T08:50"), day + "T09:00", day + "T09:50").then()
+                .statusCode(200);
+        cancel(book("therapist1", session(coupleId, day + "T11:00", day + "T11:50")), "CLIENT", "Ill").then()
+                .statusCode(200);
+        Map<String, Object> individual = session(coupleId, day + "T13:00", day + "T13:50");
+        individual.put("kind", "INDIVIDUAL");
+        individual.put("partnerId", couple.path("partners[1].id"));
+        book("therapist1", individual);
+
+        List<Map<String, Object>> listed = as("therapist1").get("/api/v1/couples/" + coupleId + "/sessions").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(3, listed.size());
+        for (Map<String, Object> item : listed) {
+            Map<String, Object> own = as("therapist1").get(SESSIONS + "/" + item.get("id")).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            assertEquals(own, item);
+        }
+        assertEquals(2, ((List<?>) listed.get(0).get("reschedules")).size());
+        assertEquals("Ill", ((Map<?, ?>) listed.get(1).get("cancellation")).get("reason"));
+        assertEquals(couple.path("partners[1].id"), listed.get(2).get("partnerId"));
+    }
+
+    @Test
     void listParametersAreChecked() {
         Map.of("from", "monday", "status", "DONE", "kind", "GROUP", "therapistId", "x", "coupleId", "y", "size", "0")
                 .forEach((param, value) -> as("admin1").queryParam(param, value).get(SESSIONS).then()
