@@ -98,7 +98,7 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 .setProperties(params.map()), page.page(), page.size(), row -> row);
     }
 
-    /** The reschedules of these sessions, oldest first, as rows: session id, then {@link SessionMapper#reschedule}'s. */
+    /** The reschedules of these sessions, oldest first, as rows: the session's id, then what an entry shows. */
     public List<Object[]> reschedulesOf(List<UUID> sessionIds) {
         if (sessionIds.isEmpty()) {
             return List.of();

@@ -32,9 +32,9 @@ import org.jose4j.jwt.JwtClaims;
  * every request: an {@link IdentityProvider} ahead of Quarkus's answers a token it has seen from memory, and an
  * {@link SecurityIdentityAugmentor} remembers each identity Quarkus verified.
  *
- * <p>The key is the token's SHA-256; the entry keeps the token's claims (as parsed once), roles and the tenant's attributes, never
- * the token itself (each request's identity gets that request's own token). An entry ends when its token expires,
- * and the cache is bounded ({@link TokenCacheConfig}). Nothing that can revoke a valid token is skipped: staff
+ * <p>The key is the token's SHA-256; the entry keeps the token's claims (as parsed once), roles and the tenant's
+ * attributes, never the token itself (each request's identity gets that request's own token). An entry ends when
+ * its token expires, and the cache is bounded ({@link TokenCacheConfig}). Nothing that can revoke a valid token is skipped: staff
  * deactivation and partner revocation are checked per request by {@link Caller}, after this. A token that fails
  * verification is never remembered, and any change to a token changes its hash. Tandem's access rules use roles and
  * claims, not Quarkus permission checkers, so the identity carries none.
