@@ -123,6 +123,36 @@ public final class LocalKeycloak implements AutoCloseable {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
+    /**
+     * Points the realm's own e-mail (staff invitations, password resets) at a mail server, through Keycloak's admin
+     * API as its bootstrap administrator: ./mvnw's GreenMail, so an invitation from the local app arrives where its
+     * notices do. Only the realm's SMTP settings change; the realm file stays as it is, so the tests' Keycloak has no
+     * mail server.
+     */
+    public void sendMailThrough(String host, int smtpPort, String from) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> token = client.send(HttpRequest.newBuilder(
+                URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher access = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"")
+                .matcher(token.body());
+        if (token.statusCode() != 200 || !access.find()) {
+            throw new IOException("Keycloak's administrator got no token: " + token.statusCode());
+        }
+        String smtp = "{\"smtpServer\":{\"host\":\"" + host + "\",\"port\":\"" + smtpPort + "\",\"from\":\"" + from
+                + "\",\"fromDisplayName\":\"Tandem (local)\"}}";
+        HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + REALM))
+                .header("Authorization", "Bearer " + access.group(1)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(smtp)).build(), HttpResponse.BodyHandlers.ofString());
+        if (updated.statusCode() != 204) {
+            throw new IOException("Keycloak refused the realm's mail settings: " + updated.statusCode());
+        }
+    }
+
     /** True once the realm's discovery document is served. */
     public static boolean isReady(int port) {
         try {

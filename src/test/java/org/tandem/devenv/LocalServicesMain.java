@@ -1,5 +1,6 @@
 package org.tandem.devenv;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,12 @@ public final class LocalServicesMain {
                         target.resolve("keycloak-dev.log"), true);
                 System.out.println("[local-services] Keycloak ready at " + started.realmUrl()
                         + " (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin / admin)");
+                try {
+                    started.sendMailThrough("127.0.0.1", SMTP_PORT, "no-reply@demo.tandem.invalid");
+                } catch (IOException e) {
+                    System.out.println("[local-services] Keycloak will send no e-mail (staff invitations): "
+                            + e.getMessage());
+                }
                 return started;
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start; see target/keycloak-dev.log", e);
