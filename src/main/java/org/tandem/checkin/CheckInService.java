@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
 import org.tandem.checkin.CheckInApi.Adherence;
 import org.tandem.checkin.CheckInApi.CheckInRequest;
@@ -58,9 +59,7 @@ public class CheckInService {
     public CheckInResponse write(LocalDate day, long expectedVersion, CheckInRequest request) {
         PartnerBindings.Bound me = access.me();
         LocalDate today = today(me.clinicId());
-        if (day.isAfter(today)) {
-            throw new InvalidField("day", "must not be in the future");
-        }
+        PastDay.requireNotAfter(day, today, "day");
         if (day.isBefore(today.minusDays(DAYS_BACK))) {
             throw new InvalidField("day", "may be at most " + DAYS_BACK + " days ago");
         }

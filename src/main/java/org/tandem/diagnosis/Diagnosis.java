@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
+import org.tandem.common.PastDay;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
 import org.tandem.common.persistence.Tracked;
@@ -54,9 +55,7 @@ public class Diagnosis extends Tracked {
 
     Diagnosis(UUID clinicId, UUID coupleId, UUID partnerId, String code, LocalDate onsetOn, LocalDate today,
             String recordedBy) {
-        if (onsetOn != null && onsetOn.isAfter(today)) {
-            throw new InvalidField("onsetOn", "must not be in the future");
-        }
+        PastDay.requireNotAfter(onsetOn, today, "onsetOn");
         this.clinicId = clinicId;
         this.coupleId = coupleId;
         this.partnerId = partnerId;
@@ -72,9 +71,7 @@ public class Diagnosis extends Tracked {
             throw new Conflict("diagnosis-not-active", "Diagnosis Not Active",
                     "Only an active diagnosis can be resolved; this one is " + status + ".");
         }
-        if (on.isAfter(today)) {
-            throw new InvalidField("resolvedOn", "must not be in the future");
-        }
+        PastDay.requireNotAfter(on, today, "resolvedOn");
         if (onsetOn != null && on.isBefore(onsetOn)) {
             throw new InvalidField("resolvedOn", "must not be before the onset");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -143,9 +144,7 @@ public class AssignmentService implements AdherenceReads {
                     "A cancelled assignment takes no completions.");
         }
         LocalDate day = request.date();
-        if (day.isAfter(today(assignment))) {
-            throw Problems.invalid("date", "body", "must not be in the future");
-        }
+        PastDay.requireNotAfter(day, today(assignment), "date");
         if (day.isBefore(assignment.getStartsOn())
                 || (assignment.getEndsOn() != null && day.isAfter(assignment.getEndsOn()))) {
             throw Problems.invalid("date", "body", "must be within the assignment's dates");

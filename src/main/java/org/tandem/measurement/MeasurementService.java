@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -59,9 +60,7 @@ public class MeasurementService implements RatingReads {
             throw Problems.unprocessable("value", "body",
                     "must be from " + metric.min().toPlainString() + " to " + metric.max().toPlainString());
         }
-        if (request.date().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
-            throw Problems.invalid("date", "body", "must not be in the future");
-        }
+        PastDay.requireNotAfter(request.date(), LocalDate.now(couple.getClinic().getTimeZone()), "date");
         Measurement m = new Measurement(couple.getClinic().getId(), coupleId, request.partnerId(), metric.key(),
                 request.date(), request.value().setScale(2), request.source(),
                 request.isPrivate() == null || request.isPrivate(), caller.subject());

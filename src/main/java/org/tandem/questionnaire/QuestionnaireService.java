@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
+import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -84,9 +85,7 @@ public class QuestionnaireService implements QuestionnaireReads {
         } catch (Instrument.InvalidAnswers e) {
             throw Problems.unprocessable(e.field(), "body", e.getMessage());
         }
-        if (request.date().isAfter(LocalDate.now(couple.getClinic().getTimeZone()))) {
-            throw Problems.invalid("date", "body", "must not be in the future");
-        }
+        PastDay.requireNotAfter(request.date(), LocalDate.now(couple.getClinic().getTimeZone()), "date");
         QuestionnaireResponse response = new QuestionnaireResponse(couple.getClinic().getId(), coupleId,
                 request.partnerId(), instrument.key(), request.date(), request.answers(), request.source(),
                 request.isPrivate() == null || request.isPrivate(), caller.subject());

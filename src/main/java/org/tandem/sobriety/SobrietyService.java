@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.ErrorMark;
 import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
@@ -53,9 +54,7 @@ public class SobrietyService implements StreakReads {
                     "Set the partner's sobriety date on the couple before logging resets.");
         }
         LocalDate today = today(partner);
-        if (request.date().isAfter(today)) {
-            throw Problems.invalid("date", "body", "must not be in the future");
-        }
+        PastDay.requireNotAfter(request.date(), today, "date");
         if (request.date().isBefore(partner.getSobrietyDate())) {
             throw Problems.invalid("date", "body", "must not be before the sobriety date");
         }
