@@ -59,6 +59,7 @@ public class AuditSealer {
                     ids.add(BinaryUuids.of(r.getBytes(1)));
                 }
             }
+            createMissingHeads(c, ids);
             return ids;
         });
         int sealed = 0;
@@ -76,14 +77,6 @@ public class AuditSealer {
     /** One batch of one chain, in one transaction; 0 if another replica holds the chain. */
     private int seal(Connection c, UUID chain, Instant cutoff) throws SQLException {
         byte[] chainId = BinaryUuids.bytes(chain);
-        try (PreparedStatement create = c.prepareStatement("insert ignore into audit_chain (chain_id, last_seq,"
-                + " last_hash, sealed_through, updated_at) values (?, 0, ?, ?, ?)")) {
-            create.setBytes(1, chainId);
-            create.setBytes(2, AuditChain.GENESIS);
-            create.setObject(3, BEGINNING);
-            create.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
-            create.executeUpdate();
-        }
         long seq;
         byte[] previous;
         LocalDateTime through;
@@ -157,5 +150,34 @@ public class AuditSealer {
             advance.executeUpdate();
         }
         return seals.size();
+    }
+
+    /**
+     * Starts the chains of new clinics, before and apart from any sealing: an {@code insert ignore} that meets an
+     * existing head takes a shared lock on it until commit, so inside the sealing transaction two replicas would each
+     * hold one and each skip the head the other holds, and neither would seal.
+     */
+    private static void createMissingHeads(Connection c, List<UUID> chains) throws SQLException {
+        List<UUID> missing = new ArrayList<>(chains);
+        try (PreparedStatement s = c.prepareStatement("select chain_id from audit_chain");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                missing.remove(BinaryUuids.of(r.getBytes(1)));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement create = c.prepareStatement("insert ignore into audit_chain (chain_id, last_seq,"
+                + " last_hash, sealed_through, updated_at) values (?, 0, ?, ?, ?)")) {
+            for (UUID chain : missing) {
+                create.setBytes(1, BinaryUuids.bytes(chain));
+                create.setBytes(2, AuditChain.GENESIS);
+                create.setObject(3, BEGINNING);
+                create.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
+                create.addBatch();
+            }
+            create.executeBatch();
+        }
     }
 }
