@@ -65,6 +65,11 @@ public class ClinicCipher {
                 throw new IllegalStateException("Could not encrypt", e);
             }
         }
+
+        /** A new random key for a record stored in parts; store its {@link BulkKey#sealed} form with the record. */
+        public BulkKey newBulkKey(String purpose, UUID recordId) {
+            return BulkKey.create(this, purpose, recordId);
+        }
     }
 
     /** A sealer with the clinic's data key, created on the clinic's first note. Get it before persisting rows. */
@@ -90,6 +95,11 @@ public class ClinicCipher {
                     recordId);
             throw new KeyUnavailableException(purpose, "This " + purpose + " cannot be decrypted.");
         }
+    }
+
+    /** The key of a record stored in parts, from the sealed form kept with the record. */
+    public BulkKey openBulkKey(UUID keyId, String purpose, UUID recordId, byte[] ciphertext) {
+        return BulkKey.opened(purpose, recordId, open(keyId, purpose, recordId, ciphertext));
     }
 
     /** After a key rotation, soon after start and then hourly: see {@link #rewrapAll}. */

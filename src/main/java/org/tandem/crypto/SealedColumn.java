@@ -23,7 +23,9 @@ public enum SealedColumn {
     LETTER_CONTENT("recovery_letter", "content_key_id", "content_ciphertext", "letter"),
     POLYGRAPH_QUESTION("polygraph_question", "text_key_id", "text_ciphertext", "polygraph-question"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
-    IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response");
+    IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response"),
+    /** The key of an export's stored output ({@link BulkKey}); the output's chunks are sealed under it. */
+    EXPORT_CHUNK_KEY("export_job", "chunk_key_id", "chunk_key_ciphertext", "export-output");
 
     private final String table;
     private final String keyColumn;

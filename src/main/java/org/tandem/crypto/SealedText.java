@@ -34,6 +34,11 @@ public class SealedText {
         return cipher.open(keyId, purpose, recordId, ciphertext);
     }
 
+    /** The key of a record stored in parts ({@link BulkKey}), which is what this value holds. */
+    public BulkKey openBulkKey(ClinicCipher cipher, String purpose, UUID recordId) {
+        return cipher.openBulkKey(keyId, purpose, recordId, ciphertext);
+    }
+
     @Override
     public String toString() {
         return "SealedText[redacted]";

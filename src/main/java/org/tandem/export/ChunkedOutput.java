@@ -8,15 +8,18 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.tandem.crypto.BulkKey;
 
 /**
  * An output stream that stores what is written as numbered chunks of the job, reporting progress with each one.
- * Memory stays one chunk, whatever the size of the export. Each chunk is stored gzip-compressed (fastest level):
- * CSV shrinks about six-fold, which is less to write into the database and less to keep there.
+ * Memory stays one chunk, whatever the size of the export. Each chunk is gzip-compressed (fastest level: CSV shrinks
+ * about six-fold, which is less to write into the database and less to keep there), then sealed with the job's own
+ * key: an export holds clinical data, and no copy of it is kept in the clear.
  */
 final class ChunkedOutput extends OutputStream {
 
     private final ExportStore store;
+    private final BulkKey key;
     private final UUID job;
     private final String worker;
     private final byte[] buffer;
@@ -26,8 +29,9 @@ final class ChunkedOutput extends OutputStream {
     private int seq;
     private long bytes;
 
-    ChunkedOutput(ExportStore store, UUID job, String worker, int chunkSize, LongSupplier rows) {
+    ChunkedOutput(ExportStore store, BulkKey key, UUID job, String worker, int chunkSize, LongSupplier rows) {
         this.store = store;
+        this.key = key;
         this.job = job;
         this.worker = worker;
         this.buffer = new byte[chunkSize];
@@ -72,6 +76,7 @@ final class ChunkedOutput extends OutputStream {
     void store() {
         bytes += used;
         zipped.reset();
+        byte[] sealed = new byte[0];
         if (used > 0) {
             try (GZIPOutputStream gzip = new GZIPOutputStream(zipped, 64 * 1024) {
                 {
@@ -82,8 +87,9 @@ final class ChunkedOutput extends OutputStream {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            sealed = key.encrypt(zipped.buffer(), zipped.size(), seq);
         }
-        store.write(job, worker, seq, zipped.buffer(), zipped.size(), rows.getAsLong(), bytes);
+        store.write(job, worker, seq, sealed, sealed.length, rows.getAsLong(), bytes);
         if (used > 0) {
             seq++;
         }

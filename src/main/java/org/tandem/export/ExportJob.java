@@ -3,14 +3,20 @@ package org.tandem.export;
 import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.persistence.Versioned;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import org.tandem.crypto.BulkKey;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 
 /**
  * An export asked for by an admin or a therapist, run by whichever replica claims it. Its state changes are written
@@ -80,6 +86,14 @@ public class ExportJob extends Versioned {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** The key the output is sealed with (crypto/BulkKey), itself sealed; ExportStore sets it when a run starts. */
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "chunk_key_id", insertable = false, updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "chunk_key_ciphertext", insertable = false,
+            updatable = false, columnDefinition = "blob"))
+    @Getter(AccessLevel.NONE)
+    private SealedText outputKey;
+
     protected ExportJob() {
     }
 
@@ -93,6 +107,12 @@ public class ExportJob extends Versioned {
         this.from = from;
         this.to = to;
         this.status = ExportStatus.QUEUED;
+    }
+
+    /** The key to read the output with; empty for a job from before outputs were sealed (its output is expired). */
+    Optional<BulkKey> outputKey(ClinicCipher cipher) {
+        return outputKey == null ? Optional.empty()
+                : Optional.of(outputKey.openBulkKey(cipher, ExportStore.OUTPUT, getId()));
     }
 
     @Override

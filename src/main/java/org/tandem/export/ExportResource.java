@@ -84,8 +84,9 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "Not finished (queued, running, failed or cancelled)")
     @APIResponse(responseCode = "410", description = "Deleted after its retention period")
     public Response content(@PathParam("id") UUID id) {
-        ExportJob job = service.forDownload(id);
-        StreamingOutput body = out -> store.copyTo(job.getId(), out);
+        ExportService.Download download = service.forDownload(id);
+        ExportJob job = download.job();
+        StreamingOutput body = out -> store.copyTo(job.getId(), download.key(), out);
         return Response.ok(body, job.getFormat().mediaType())
                 .header("Content-Disposition", "attachment; filename=\"export-" + job.getId() + "."
                         + job.getFormat().extension() + "\"")

@@ -8,6 +8,8 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.web.PageQuery;
+import org.tandem.crypto.BulkKey;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.export.ExportApi.ExportRequest;
@@ -32,6 +34,7 @@ public class ExportService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ExportConfig config;
+    private final ClinicCipher cipher;
 
     @Transactional
     public ExportResponse create(ExportRequest request) {
@@ -83,19 +86,25 @@ public class ExportService {
         });
     }
 
+    /** A finished job and the key to read its output with. */
+    public record Download(ExportJob job, BulkKey key) {
+    }
+
     /** The job, if the caller may download it now; audited. */
     @Transactional
-    public ExportJob forDownload(UUID id) {
+    public Download forDownload(UUID id) {
         ExportJob job = load(id);
-        if (job.getStatus() == ExportStatus.EXPIRED) {
-            throw Problems.gone("export-expired", "This export's file was deleted after its retention period.");
-        }
-        if (job.getStatus() != ExportStatus.SUCCEEDED) {
+        if (job.getStatus() != ExportStatus.SUCCEEDED && job.getStatus() != ExportStatus.EXPIRED) {
             throw Problems.conflict("export-not-ready", "Export Not Ready",
                     "The export has no file: it is " + job.getStatus() + ".");
         }
+        // Without a key the output is from before outputs were sealed, and the retention sweep deletes it now.
+        BulkKey key = job.getStatus() == ExportStatus.EXPIRED ? null : job.outputKey(cipher).orElse(null);
+        if (key == null) {
+            throw Problems.gone("export-expired", "This export's file was deleted after its retention period.");
+        }
         audit.success("export.download", RECORD, id, "rows=" + job.getRowsWritten());
-        return job;
+        return new Download(job, key);
     }
 
     private ExportJob load(UUID id) {

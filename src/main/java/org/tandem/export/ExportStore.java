@@ -1,6 +1,7 @@
 package org.tandem.export;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -14,9 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.common.persistence.Jdbc;
+import org.tandem.crypto.BulkKey;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 
 /**
  * The export job's row and chunks, through plain JDBC in short transactions of their own: a job runs for minutes
@@ -25,6 +30,9 @@ import org.tandem.common.persistence.Jdbc;
 @ApplicationScoped
 @RequiredArgsConstructor
 public class ExportStore {
+
+    /** What an export's output key is sealed as, and its chunks' associated data: see crypto/BulkKey. */
+    public static final String OUTPUT = SealedColumn.EXPORT_CHUNK_KEY.purpose();
 
     /** A job this replica now runs; {@code attempt} counts from 1. */
     public record Claim(UUID jobId, int attempt) {
@@ -74,6 +82,18 @@ public class ExportStore {
                         + " bytes_written = 0, error = null, version = version + 1 where id = ?", worker, now, now, id);
                 return Optional.of(new Claim(BinaryUuids.of(id), attempts + 1));
             }
+        });
+    }
+
+    /** Keeps the key this run seals its chunks with (a new one each attempt); {@link Stopped} if no longer ours. */
+    public void keepKey(UUID job, String worker, ClinicCipher.Sealed key) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "update export_job set chunk_key_id = ?, chunk_key_ciphertext = ?, version = version + 1"
+                    + " where id = ? and status = 'RUNNING' and claimed_by = ?", key.keyId(), key.ciphertext(),
+                    BinaryUuids.bytes(job), worker) == 0) {
+                throw new Stopped();
+            }
+            return null;
         });
     }
 
@@ -130,13 +150,17 @@ public class ExportStore {
                 Timestamp.from(Instant.now()), BinaryUuids.bytes(job))) == 1;
     }
 
-    /** Deletes the output of cancelled and failed jobs and of finished ones past their retention. */
+    /**
+     * Deletes the output of cancelled and failed jobs and of finished ones past their retention, with its key. A
+     * finished job without a key is from before outputs were sealed: its unsealed output goes at once.
+     */
     public int expire(Instant now) {
         return jdbc.inTransaction(c -> {
             List<byte[]> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select id from export_job where (status = 'SUCCEEDED'"
-                    + " and expires_at < ?) or (status in ('CANCELLED', 'FAILED') and exists"
-                    + " (select 1 from export_chunk k where k.job_id = export_job.id)) limit 100 for update skip locked")) {
+                    + " and (expires_at < ? or chunk_key_id is null)) or (status in ('CANCELLED', 'FAILED') and"
+                    + " (chunk_key_id is not null or exists (select 1 from export_chunk k"
+                    + " where k.job_id = export_job.id))) limit 100 for update skip locked")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -146,15 +170,16 @@ public class ExportStore {
             }
             for (byte[] id : ids) {
                 deleteChunks(c, id);
-                Jdbc.update(c, "update export_job set status = 'EXPIRED', version = version + 1"
-                        + " where id = ? and status = 'SUCCEEDED'", id);
+                Jdbc.update(c, "update export_job set status = case status when 'SUCCEEDED' then 'EXPIRED' else"
+                        + " status end, chunk_key_id = null, chunk_key_ciphertext = null, version = version + 1"
+                        + " where id = ?", id);
             }
             return ids.size();
         });
     }
 
-    /** Streams a finished job's chunks in order, each un-gzipped, one chunk in memory at a time. */
-    public void copyTo(UUID job, OutputStream out) throws IOException {
+    /** Streams a finished job's chunks in order, each opened with the job's key and un-gzipped, one at a time. */
+    public void copyTo(UUID job, BulkKey key, OutputStream out) throws IOException {
         try (Connection c = jdbc.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("select data from export_chunk where job_id = ? and seq = ?")) {
             for (int seq = 0;; seq++) {
@@ -164,8 +189,8 @@ public class ExportStore {
                     if (!r.next()) {
                         return;
                     }
-                    try (java.util.zip.GZIPInputStream chunk = new java.util.zip.GZIPInputStream(
-                            r.getBinaryStream(1), 64 * 1024)) {
+                    try (GZIPInputStream chunk = new GZIPInputStream(
+                            new ByteArrayInputStream(key.decrypt(r.getBytes(1), seq)), 64 * 1024)) {
                         chunk.transferTo(out);
                     }
                 }

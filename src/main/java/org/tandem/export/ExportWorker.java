@@ -12,6 +12,8 @@ import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
+import org.tandem.crypto.BulkKey;
+import org.tandem.crypto.ClinicCipher;
 
 /**
  * Runs queued exports on every replica: each poll claims jobs through the database until none is left. A job is
@@ -35,6 +37,7 @@ public class ExportWorker {
     private final ClinicRepository clinics;
     private final AuditLog audit;
     private final ExportConfig config;
+    private final ClinicCipher cipher;
 
     @Scheduled(every = "${tandem.exports.poll-interval}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -55,15 +58,16 @@ public class ExportWorker {
         return ran;
     }
 
-    private record Loaded(ExportJob job, ZoneId zone) {
+    private record Loaded(ExportJob job, ZoneId zone, BulkKey key) {
     }
 
     private void run(ExportStore.Claim claim) {
         UUID id = claim.jobId();
-        // The job and its clinic's time zone, read together in one short transaction.
+        // The job, its clinic's time zone and a new key for this run's output, in one short transaction.
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             ExportJob j = jobs.findById(id);
-            return new Loaded(j, clinics.findById(j.getClinicId()).getTimeZone());
+            return new Loaded(j, clinics.findById(j.getClinicId()).getTimeZone(),
+                    cipher.sealerFor(j.getClinicId()).newBulkKey(ExportStore.OUTPUT, id));
         });
         ExportJob job = loaded.job();
         ExportScope scope = ExportScope.of(job, loaded.zone());
@@ -74,8 +78,9 @@ public class ExportWorker {
         };
         AtomicLong rows = new AtomicLong();
         try {
+            store.keepKey(id, worker, loaded.key().sealed());
             store.expect(id, source.count(job, scope));
-            ChunkedOutput out = new ChunkedOutput(store, id, worker, config.chunkSize(), rows::get);
+            ChunkedOutput out = new ChunkedOutput(store, loaded.key(), id, worker, config.chunkSize(), rows::get);
             source.write(job, scope, out, rows);
             out.store();
             if (store.succeed(id, worker, rows.get(), out.bytes(),

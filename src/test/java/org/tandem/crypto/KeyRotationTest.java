@@ -57,6 +57,9 @@ class KeyRotationTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    org.tandem.export.ExportWorker exports;
+
     @Test
     void everySealedValueMovesToTheNewKeyAndTheOldKeyIsDeleted() throws Exception {
         // The other clinic's data: a note, a sobriety reset's note, a webhook secret, a stored response, a reflection.
@@ -100,6 +103,14 @@ class KeyRotationTest {
                 couple.path("partners[1].id"), null, ClinicDays.otherToday().minusDays(4), null))
                 .post("/api/v1/couples/" + coupleId + "/boundaries").then().statusCode(201);
 
+        // An export's stored output: its key is sealed under the clinic's key and moves with the rotation.
+        String export = org.tandem.export.ExportResourceTest.start("admin9", "OBSERVATIONS", "CSV",
+                ClinicDays.otherToday().minusDays(7), ClinicDays.otherToday());
+        exports.runPending();
+        String exported = as("admin9").get("/api/v1/exports/" + export + "/content").then().statusCode(200)
+                .extract().asString();
+        assertTrue(exported.contains(ratingId), "the export has the rating");
+
         UUID clinicId = QuarkusTransaction.requiringNew().call(() ->
                 notes.forSession(UUID.fromString(sessionId)).orElseThrow().getClinicId());
         UUID oldKey = QuarkusTransaction.requiringNew().call(() -> keys.forClinic(clinicId).orElseThrow().getId());
@@ -142,6 +153,8 @@ class KeyRotationTest {
         assertEquals(0, rotation.runPending(Integer.MAX_VALUE), "nothing left to do");
         everythingReads(sessionId, sobriety, marker, coupleId, idempotencyKey, rating, ratingId, completions);
         everyValueOnTheNewKeyOpens(newKey);
+        as("admin9").get("/api/v1/exports/" + export + "/content").then().statusCode(200)
+                .body(equalTo(exported));
 
         // Audited: who started it, and that it finished.
         as("admin9").queryParam("recordType", "data-key").queryParam("recordId", oldKey.toString())

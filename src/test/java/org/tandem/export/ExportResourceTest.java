@@ -383,6 +383,60 @@ public class ExportResourceTest {
     }
 
     @Test
+    void theStoredOutputIsSealedAndAnUnsealedOneFromBeforeIsNotServed() throws Exception {
+        Fixture f = fixture("therapist1");
+        String id = start("admin1", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
+        worker.runPending();
+        assertTrue(as("admin1").get("/api/v1/exports/" + id + "/content").then().statusCode(200).extract()
+                .asString().contains(f.code()));
+        // The table holds neither the CSV nor a gzip of it; and the key it is sealed with is itself sealed.
+        byte[] stored = chunk(id);
+        assertFalse(stored[0] == (byte) 0x1f && stored[1] == (byte) 0x8b, "not a plain gzip stream");
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains(f.code()));
+
+        // An export written before outputs were sealed: no key, and gzip in the clear. Not served, and the next
+        // retention sweep deletes it.
+        String before = start("admin1", "OBSERVATIONS", "CSV", TODAY.minusDays(30), TODAY);
+        worker.runPending();
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(("observation_type,couple_code\nRATING," + f.code() + "\n").getBytes());
+        }
+        byte[] job = org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(before));
+        sql("update export_job set chunk_key_id = null, chunk_key_ciphertext = null where id = ?", job);
+        sql("update export_chunk set data = ? where job_id = ? and seq = 0", gzip.toByteArray(), job);
+        as("admin1").get("/api/v1/exports/" + before + "/content").then().statusCode(410)
+                .body("type", equalTo("/problems/export-expired"));
+        store.expire(Instant.now());
+        as("admin1").get("/api/v1/exports/" + before).then().statusCode(200).body("status", equalTo("EXPIRED"));
+        assertEquals(0, chunks(before));
+        // The sealed one, still within its retention, stays.
+        assertEquals(1, chunks(id));
+    }
+
+    private byte[] chunk(String job) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select data from export_chunk where job_id = ? and seq = 0")) {
+            s.setBytes(1, org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(job)));
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "a stored chunk");
+                return r.getBytes(1);
+            }
+        }
+    }
+
+    private int chunks(String job) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from export_chunk where job_id = ?")) {
+            s.setBytes(1, org.tandem.common.persistence.BinaryUuids.bytes(UUID.fromString(job)));
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    @Test
     void aJobOutOfAttemptsFails() throws Exception {
         String id = start("admin1", "OBSERVATIONS", "CSV", TODAY, TODAY);
         sql("update export_job set status = 'RUNNING', attempts = 3, heartbeat_at = ? where id = ?",
@@ -464,7 +518,7 @@ public class ExportResourceTest {
         return names;
     }
 
-    static String start(String user, String kind, String format, LocalDate from, LocalDate to) {
+    public static String start(String user, String kind, String format, LocalDate from, LocalDate to) {
         return as(user).body(body(kind, format, from, to)).post("/api/v1/exports").then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/exports/")).extract().path("id");
     }
