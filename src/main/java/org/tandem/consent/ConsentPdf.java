@@ -13,10 +13,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.tandem.consent.ConsentApi.SignatureResponse;
-import org.tandem.report.PdfText;
+import org.tandem.report.PdfFonts;
 
 /**
  * A signed consent as PDF (Apache PDFBox): the clinic, the form's title and version, the exact text signed with its
@@ -28,12 +26,10 @@ final class ConsentPdf {
     private static final float MARGIN = 50;
     private static final float LINE = 13;
     private static final float SIZE = 10;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final PDDocument doc = new PDDocument();
+    private final PdfFonts fonts = PdfFonts.of(doc);
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
@@ -51,28 +47,28 @@ final class ConsentPdf {
         ConsentPdf pdf = new ConsentPdf();
         try (PDDocument doc = pdf.doc) {
             pdf.page();
-            pdf.line(REGULAR, 9, clinic);
-            pdf.line(BOLD, 15, title);
-            pdf.line(REGULAR, 9, "Version " + version.getNumber() + " of the form, as signed.");
+            pdf.line(pdf.fonts.regular(), 9, clinic);
+            pdf.line(pdf.fonts.bold(), 15, title);
+            pdf.line(pdf.fonts.regular(), 9, "Version " + version.getNumber() + " of the form, as signed.");
             pdf.y -= LINE / 2;
             for (String paragraph : version.getText().split("\\R", -1)) {
-                pdf.paragraph(REGULAR, SIZE, paragraph);
+                pdf.paragraph(pdf.fonts.regular(), SIZE, paragraph);
             }
             pdf.y -= LINE;
-            pdf.line(BOLD, 11, "Electronic signature");
-            pdf.paragraph(REGULAR, SIZE, "Signed by: " + (s.typedName() == null ? "-" : s.typedName())
+            pdf.line(pdf.fonts.bold(), 11, "Electronic signature");
+            pdf.paragraph(pdf.fonts.regular(), SIZE, "Signed by: " + (s.typedName() == null ? "-" : s.typedName())
                     + " (typed name)");
-            pdf.paragraph(REGULAR, SIZE, "Signed at: " + WHEN.format(s.signedAt().atZone(zone)));
-            pdf.paragraph(REGULAR, SIZE, "Signed from: " + (s.signedFrom() == null ? "-" : s.signedFrom()));
+            pdf.paragraph(pdf.fonts.regular(), SIZE, "Signed at: " + WHEN.format(s.signedAt().atZone(zone)));
+            pdf.paragraph(pdf.fonts.regular(), SIZE, "Signed from: " + (s.signedFrom() == null ? "-" : s.signedFrom()));
             if (s.releaseTo() != null) {
-                pdf.paragraph(REGULAR, SIZE, "Information may be released to: " + s.releaseTo().party());
-                pdf.paragraph(REGULAR, SIZE, "Scope: " + s.releaseTo().scope());
-                pdf.paragraph(REGULAR, SIZE, "Until (inclusive): " + s.expiresOn());
+                pdf.paragraph(pdf.fonts.regular(), SIZE, "Information may be released to: " + s.releaseTo().party());
+                pdf.paragraph(pdf.fonts.regular(), SIZE, "Scope: " + s.releaseTo().scope());
+                pdf.paragraph(pdf.fonts.regular(), SIZE, "Until (inclusive): " + s.expiresOn());
             }
-            pdf.paragraph(REGULAR, SIZE, "Status: " + s.status() + (s.revokedAt() == null ? ""
+            pdf.paragraph(pdf.fonts.regular(), SIZE, "Status: " + s.status() + (s.revokedAt() == null ? ""
                     : ", revoked at " + WHEN.format(s.revokedAt().atZone(zone))));
-            pdf.paragraph(REGULAR, SIZE, "SHA-256 of the text signed (UTF-8):");
-            pdf.paragraph(MONO, 9, s.textSha256());
+            pdf.paragraph(pdf.fonts.regular(), SIZE, "SHA-256 of the text signed (UTF-8):");
+            pdf.paragraph(pdf.fonts.mono(), 9, s.textSha256());
             pdf.out.close();
             pdf.footers();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -94,32 +90,32 @@ final class ConsentPdf {
         y = page.getMediaBox().getHeight() - MARGIN;
     }
 
-    private void line(PDType1Font font, float size, String text) throws IOException {
+    private void line(PdfFonts.Face face, float size, String text) throws IOException {
         if (y < MARGIN + 2 * LINE) {
             page();
         }
         out.beginText();
-        out.setFont(font, size);
+        face.use(out, size);
         out.newLineAtOffset(MARGIN, y);
-        out.showText(PdfText.printable(font, text));
+        out.showText(face.printable(text));
         out.endText();
         y -= Math.max(LINE, size + 4);
     }
 
     /** Words wrapped to the page width; an empty paragraph is an empty line. */
-    private void paragraph(PDType1Font font, float size, String text) throws IOException {
+    private void paragraph(PdfFonts.Face face, float size, String text) throws IOException {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         StringBuilder current = new StringBuilder();
-        for (String word : PdfText.printable(font, text).split(" ")) {
+        for (String word : face.printable(text).split(" ")) {
             String candidate = current.isEmpty() ? word : current + " " + word;
-            if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                line(font, size, current.toString());
+            if (!current.isEmpty() && face.width(candidate, size) > width) {
+                line(face, size, current.toString());
                 current = new StringBuilder(word);
             } else {
                 current = new StringBuilder(candidate);
             }
         }
-        line(font, size, current.toString());
+        line(face, size, current.toString());
     }
 
     private void footers() throws IOException {
@@ -127,7 +123,7 @@ final class ConsentPdf {
             try (PDPageContentStream footer = new PDPageContentStream(doc, pages.get(i),
                     PDPageContentStream.AppendMode.APPEND, true)) {
                 footer.beginText();
-                footer.setFont(REGULAR, 8);
+                fonts.regular().use(footer, 8);
                 footer.newLineAtOffset(MARGIN, MARGIN / 2);
                 footer.showText("Confidential health information. Page " + (i + 1) + " of " + pages.size());
                 footer.endText();

@@ -15,8 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -60,8 +58,6 @@ final class PdfReport {
     private static final float LINE = 14;
     private static final int CHART_W = 495;
     private static final int CHART_H = 220;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     /** Severity bands, mildest first: light enough to read the lines over them. */
     static final Color[] BAND_COLOURS = {new Color(0xE3, 0xF2, 0xE1), new Color(0xF4, 0xF1, 0xD0),
@@ -70,6 +66,7 @@ final class PdfReport {
     private static final float[] TABLE_COLUMNS = {62, 150, 68, 52, 52, 46, 65};
 
     private final PDDocument doc = new PDDocument();
+    private final PdfFonts fonts = PdfFonts.of(doc);
     private final String header;
     private final Map<String, Instrument> instruments;
     private PDPageContentStream page;
@@ -100,8 +97,8 @@ final class PdfReport {
 
     private void write(ProgressResponse p, String code, ZoneId zone) throws IOException {
         newPage();
-        text(BOLD, 16, "Progress report - couple " + code);
-        text(REGULAR, 10, "Period " + p.from() + " to " + p.to() + ", generated "
+        text(fonts.bold(), 16, "Progress report - couple " + code);
+        text(fonts.regular(), 10, "Period " + p.from() + " to " + p.to() + ", generated "
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(p.generatedAt().atZone(zone)) + ". Reliable change:"
                 + " Jacobson-Truax RCI at 95%.");
         y -= LINE / 2;
@@ -121,7 +118,7 @@ final class PdfReport {
             charts.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Series(label("Couple", t), t));
         }
         if (charts.isEmpty()) {
-            text(REGULAR, 10, "No ratings or questionnaires in this period.");
+            text(fonts.regular(), 10, "No ratings or questionnaires in this period.");
         } else {
             y -= 4; // the heading's descenders clear the table
             table(new String[] {"Who", "Measure", "Source", "Baseline", "Latest", "Change", "Outcome"}, rows);
@@ -133,13 +130,13 @@ final class PdfReport {
 
         heading("Treatment plan objectives");
         if (p.objectives().isEmpty()) {
-            text(REGULAR, 10, "No measured objectives in the treatment plan.");
+            text(fonts.regular(), 10, "No measured objectives in the treatment plan.");
         }
         for (ObjectiveProgress o : p.objectives()) {
             String who = o.partnerId() == null ? "couple" : "partner " + p.partners().stream()
                     .filter(x -> x.partnerId().equals(o.partnerId())).map(x -> String.valueOf(x.seat())).findFirst()
                     .orElse("?");
-            text(REGULAR, 9, o.path() + (o.text() == null ? "" : " " + shorten(o.text(), 50)) + " | " + o.key()
+            text(fonts.regular(), 9, o.path() + (o.text() == null ? "" : " " + shorten(o.text(), 50)) + " | " + o.key()
                     + ", " + who + " | target " + o.comparator().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + " " + o.target() + (o.targetDate() == null ? "" : " by " + o.targetDate())
                     + " | " + (o.latest() == null ? "no value in the period" : "latest " + o.latest() + " on "
@@ -148,28 +145,28 @@ final class PdfReport {
 
         heading("Exercise adherence (done of due)");
         if (p.adherence().isEmpty()) {
-            text(REGULAR, 10, "No assignments in this period.");
+            text(fonts.regular(), 10, "No assignments in this period.");
         }
         for (AssignmentAdherence a : p.adherence()) {
             for (PartnerAdherence pa : a.partners()) {
-                text(REGULAR, 10, shorten(a.exercise(), 60) + " | partner " + seat(p, pa) + " | " + pa.done() + " of "
+                text(fonts.regular(), 10, shorten(a.exercise(), 60) + " | partner " + seat(p, pa) + " | " + pa.done() + " of "
                         + pa.due() + (pa.rate() == null ? "" : " (" + Math.round(pa.rate() * 100) + "%)"));
             }
         }
         heading("Attendance");
         var att = p.attendance();
-        text(REGULAR, 10, "Attended " + att.attended() + " | missed " + att.missed() + " | cancelled "
+        text(fonts.regular(), 10, "Attended " + att.attended() + " | missed " + att.missed() + " | cancelled "
                 + att.cancelled() + " (late " + att.cancelledLate() + ") | still scheduled " + att.scheduled());
         for (PartnerProgress partner : p.partners()) {
             if (partner.sobriety() != null && partner.sobriety().currentStreakDays() != null) {
                 heading("Sobriety, partner " + partner.seat());
-                text(REGULAR, 10, "Current streak " + partner.sobriety().currentStreakDays() + " days since "
+                text(fonts.regular(), 10, "Current streak " + partner.sobriety().currentStreakDays() + " days since "
                         + partner.sobriety().currentStreakStart() + " | longest " + partner.sobriety()
                                 .longestStreakDays() + " days | resets in period " + partner.sobriety().resetsInPeriod());
             }
         }
         heading("Boundary reviews due and safety flags");
-        text(REGULAR, 10, p.boundaryReviewsDue().size() + " boundary review(s) due, " + p.boundaryReviewsDue()
+        text(fonts.regular(), 10, p.boundaryReviewsDue().size() + " boundary review(s) due, " + p.boundaryReviewsDue()
                 .stream().filter(b -> b.overdue()).count() + " overdue; " + p.safetyFlags().stream()
                         .filter(f -> f.open()).count() + " open safety flag(s).");
     }
@@ -217,13 +214,13 @@ final class PdfReport {
         for (int c = 0; c < cells.length; c++) {
             page.addRect(x, y, TABLE_COLUMNS[c], height);
             page.stroke();
-            PDType1Font font = head ? BOLD : REGULAR;
-            String text = PdfText.printable(font, cells[c]);
-            while (text.length() > 1 && font.getStringWidth(text) / 1000 * 8 > TABLE_COLUMNS[c] - 6) {
+            PdfFonts.Face face = head ? fonts.bold() : fonts.regular();
+            String text = face.printable(cells[c]);
+            while (text.length() > 1 && face.width(text, 8) > TABLE_COLUMNS[c] - 6) {
                 text = text.substring(0, text.length() - 2) + "~";
             }
             page.beginText();
-            page.setFont(font, 8);
+            face.use(page, 8);
             page.newLineAtOffset(x + 3, y + 4);
             page.showText(text);
             page.endText();
@@ -332,12 +329,12 @@ final class PdfReport {
             try (PDPageContentStream out = new PDPageContentStream(doc, doc.getPage(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 out.beginText();
-                out.setFont(REGULAR, 8);
+                fonts.regular().use(out, 8);
                 out.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN / 2);
-                out.showText(PdfText.printable(REGULAR, header));
+                out.showText(fonts.regular().printable(header));
                 out.endText();
                 out.beginText();
-                out.setFont(REGULAR, 8);
+                fonts.regular().use(out, 8);
                 out.newLineAtOffset(MARGIN, MARGIN / 2);
                 out.showText(PdfText.CONFIDENTIAL + "   Page " + (i + 1) + " of " + pages);
                 out.endText();
@@ -347,18 +344,18 @@ final class PdfReport {
 
     private void heading(String title) throws IOException {
         y -= LINE / 2;
-        text(BOLD, 12, title);
+        text(fonts.bold(), 12, title);
     }
 
-    private void text(PDType1Font font, float size, String text) throws IOException {
+    private void text(PdfFonts.Face face, float size, String text) throws IOException {
         if (y - LINE < MARGIN) {
             newPage();
         }
         y -= LINE;
         page.beginText();
-        page.setFont(font, size);
+        face.use(page, size);
         page.newLineAtOffset(MARGIN, y);
-        page.showText(PdfText.printable(font, text));
+        page.showText(face.printable(text));
         page.endText();
     }
 

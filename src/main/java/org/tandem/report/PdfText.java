@@ -1,9 +1,9 @@
 package org.tandem.report;
 
 import java.io.IOException;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
-/** Text for PDFBox's standard fonts, which cover WinAnsi (Latin-1) only. */
+/** Text for a PDF font: what it can print, and the words every couple's PDF ends with. */
 public final class PdfText {
 
     /** The foot of every page of a couple's PDF (a page number may follow). */
@@ -13,8 +13,8 @@ public final class PdfText {
     private PdfText() {
     }
 
-    /** What the font can print: any other character (e.g. in an exercise title) becomes '?', a tab a space. */
-    public static String printable(PDType1Font font, String text) {
+    /** What the font can print: any other character becomes '?', a tab a space (see {@link PdfFonts}). */
+    public static String printable(PDFont font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = cp == '\t' ? " " : new String(Character.toChars(cp));

@@ -18,8 +18,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -30,6 +28,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.tandem.report.PdfFonts;
 import org.tandem.report.PdfText;
 import org.tandem.timeline.TimelineApi.TimelineEventType;
 import org.tandem.timeline.TimelineApi.TimelinePartner;
@@ -51,8 +50,6 @@ final class TimelinePdf {
     private static final float LINE = 13;
     private static final int CHART_W = 495;
     private static final int CHART_H = 250;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     /** The events a reader looks for on the chart and in the list; ratings and scores are the lines. */
     static final Set<TimelineEventType> MILESTONES = EnumSet.complementOf(EnumSet.of(TimelineEventType.TRUST_RATING,
             TimelineEventType.CSI_16));
@@ -62,6 +59,7 @@ final class TimelinePdf {
 
     static byte[] render(TrustTimeline t, String coupleCode, String clinic) {
         try (PDDocument doc = new PDDocument()) {
+            PdfFonts fonts = PdfFonts.of(doc);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             Map<UUID, String> who = new LinkedHashMap<>();
@@ -71,8 +69,8 @@ final class TimelinePdf {
             }
             try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
                 float y = PDRectangle.A4.getHeight() - MARGIN;
-                y = text(out, BOLD, 16, y, "Trust timeline - couple " + coupleCode);
-                y = text(out, REGULAR, 9, y, clinic + ". Period " + t.from() + " to " + t.to() + ".");
+                y = text(out, fonts.bold(), 16, y, "Trust timeline - couple " + coupleCode);
+                y = text(out, fonts.regular(), 9, y, clinic + ". Period " + t.from() + " to " + t.to() + ".");
                 y -= LINE / 2;
                 for (TimelinePartner p : t.partners()) {
                     StringBuilder line = new StringBuilder(who.get(p.partnerId()));
@@ -85,24 +83,24 @@ final class TimelinePdf {
                                 .append(p.currentStreakStart()).append(", longest ").append(p.longestStreakDays())
                                 .append(")");
                     }
-                    y = text(out, REGULAR, 10, y, line.toString());
+                    y = text(out, fonts.regular(), 10, y, line.toString());
                 }
                 y -= CHART_H + LINE / 2;
                 out.drawImage(LosslessFactory.createFromImage(doc, chart(t, who)), MARGIN, y, CHART_W, CHART_H);
                 y -= LINE / 2;
-                y = text(out, BOLD, 12, y, "Milestones");
+                y = text(out, fonts.bold(), 12, y, "Milestones");
                 List<TimelineEvent> milestones = t.events().stream().filter(e -> MILESTONES.contains(e.type()))
                         .toList();
                 int room = (int) ((y - MARGIN - LINE) / LINE);
                 int skip = Math.max(0, milestones.size() - room);
                 if (skip > 0) {
-                    y = text(out, REGULAR, 9, y, skip + " earlier milestones: see the timeline in the API.");
+                    y = text(out, fonts.regular(), 9, y, skip + " earlier milestones: see the timeline in the API.");
                 }
                 for (TimelineEvent e : milestones.subList(skip, milestones.size())) {
-                    y = text(out, REGULAR, 9, y, e.on() + "   " + describe(e, who));
+                    y = text(out, fonts.regular(), 9, y, e.on() + "   " + describe(e, who));
                 }
                 out.beginText();
-                out.setFont(REGULAR, 8);
+                fonts.regular().use(out, 8);
                 out.newLineAtOffset(MARGIN, MARGIN / 2);
                 out.showText(PdfText.CONFIDENTIAL);
                 out.endText();
@@ -195,13 +193,13 @@ final class TimelinePdf {
         return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static float text(PDPageContentStream out, PDType1Font font, float size, float y, String text)
+    private static float text(PDPageContentStream out, PdfFonts.Face face, float size, float y, String text)
             throws IOException {
         float next = y - LINE;
         out.beginText();
-        out.setFont(font, size);
+        face.use(out, size);
         out.newLineAtOffset(MARGIN, next);
-        out.showText(PdfText.printable(font, text));
+        out.showText(face.printable(text));
         out.endText();
         return next;
     }

@@ -63,7 +63,8 @@ class ConsentTest {
     @Test
     void aPartnerSignsTheExactTextAndGetsAPdfOfIt() throws Exception {
         String text = "We agree to couples therapy with Tandem Clinic.\nNo secrets: what one of us tells the"
-                + " therapist alone may be brought into joint sessions. Ünïcödé stays readable: café. " + unique();
+                + " therapist alone may be brought into joint sessions. Ünïcödé stays readable: café. Polski:"
+                + " zażółć gęślą jaźń. Ελληνικά. Русский. 中文. " + unique();
         Response template = create("admin1", template("SECRETS_POLICY", "No-secrets policy " + unique(), text,
                 false));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -103,6 +104,8 @@ class ConsentTest {
                 .header("Content-Type", "application/pdf").extract().asByteArray());
         assertTrue(pdf.contains("No secrets: what one of us tells"), pdf);
         assertTrue(pdf.contains("café"), "Latin-1 prints: " + pdf);
+        // And every European script, as the clinic wrote it; what the embedded face lacks prints as '?'.
+        assertTrue(pdf.contains("zażółć gęślą jaźń. Ελληνικά. Русский. ??."), "other scripts print: " + pdf);
         assertTrue(pdf.contains("Kit Example") && pdf.contains(sha) && pdf.contains("Page 1 of 1")
                 && pdf.contains("Confidential"), pdf);
         String staffPdf = text(as("admin1").accept("application/pdf").get("/api/v1/couples/" + coupleId
