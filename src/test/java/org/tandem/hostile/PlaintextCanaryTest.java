@@ -2,6 +2,7 @@ package org.tandem.hostile;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.testsupport.Api.as;
 import static org.tandem.testsupport.Api.unique;
@@ -22,12 +23,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.export.ExportWorker;
 import org.tandem.testsupport.Api;
 import org.tandem.testsupport.Partners;
 import org.tandem.testsupport.Bookings;
 import org.tandem.testsupport.ClinicDays;
+import org.tandem.testsupport.CapturedLog;
 import org.tandem.testsupport.DatabaseDump;
 import org.tandem.testsupport.Slots;
 import org.tandem.testsupport.Management;
@@ -35,8 +39,10 @@ import org.tandem.testsupport.Management;
 /**
  * Every write of the OpenAPI document (POST, PUT, PATCH), with and without an Idempotency-Key (and the replay of
  * the keyed one), carries a canary in every text field it has; then a dump of every table must show the canary
- * only in the columns that are the record itself, and the one-time secrets the API showed (webhook signing
- * secrets, calendar feed URLs) nowhere at all. A new write operation without a case here fails the test.
+ * only in the columns that are the record itself (export output unpacked and included), and the one-time secrets
+ * the API showed (webhook signing secrets, calendar feed URLs) nowhere at all. Neither may appear in any log record
+ * the app wrote meanwhile, nor the canary in any message the mail server received. A new write operation without
+ * a case here fails the test.
  */
 @QuarkusTest
 class PlaintextCanaryTest {
@@ -93,9 +99,20 @@ class PlaintextCanaryTest {
 
     private final String run = "canary" + unique();
     private final List<String> secrets = new ArrayList<>();
+    private CapturedLog log;
+
+    @BeforeEach
+    void captureTheLog() {
+        log = CapturedLog.start();
+    }
+
+    @AfterEach
+    void releaseTheLog() {
+        log.close();
+    }
 
     @Test
-    void noWriteLeavesAPlaintextCopyOrAOneTimeSecretInAnyTable() throws Exception {
+    void noWriteLeavesAPlaintextCopyOrAOneTimeSecretInAnyTableLogOrMessage() throws Exception {
         Map<String, BiFunction<Fixtures, String, Call>> cases = cases();
         assertEquals(new TreeSet<>(writeOperations()), new TreeSet<>(cases.keySet()),
                 "every write operation of the OpenAPI document has a canary case");
@@ -144,6 +161,42 @@ class PlaintextCanaryTest {
         assertTrue(secrets.size() >= 2, "one-time secrets were shown: " + secrets.size());
         for (String secret : secrets) {
             assertEquals(Set.of(), found.of(secret), "a one-time secret is kept in the clear");
+        }
+
+        // Nor in the log, nor in a message: everything due is sent, and what the mail server received is read.
+        notifications.sendDue(java.time.Instant.now().plus(java.time.Duration.ofDays(2)));
+        for (String needle : needles) {
+            assertEquals(List.of(), log.containing(needle).stream().limit(3).toList(),
+                    "clinical text or a secret in the log");
+        }
+        assertFalse(log.containing("org.tandem.").isEmpty(), "the app's log was captured: " + log.size());
+        List<String> mails = receivedMail();
+        assertTrue(mails.size() > 0, "messages were sent");
+        // (A message does carry one secret by design: its own one-click unsubscribe link.)
+        assertEquals(List.of(), mails.stream().filter(m -> m.contains(run)).toList(), "clinical text in a message");
+    }
+
+    /** Every message the mail server received: its headers and every text part, decoded. */
+    private static List<String> receivedMail() throws Exception {
+        List<String> all = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : org.tandem.testsupport.TandemServices.mail()
+                .getReceivedMessages()) {
+            StringBuilder text = new StringBuilder();
+            java.util.Collections.list(m.getAllHeaderLines()).forEach(h -> text.append(h).append('\n'));
+            text.append(m.getSubject()).append('\n');
+            appendText(m.getContent(), text);
+            all.add(text.toString());
+        }
+        return all;
+    }
+
+    private static void appendText(Object content, StringBuilder text) throws Exception {
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                appendText(parts.getBodyPart(i).getContent(), text);
+            }
+        } else {
+            text.append(content).append('\n');
         }
     }
 
