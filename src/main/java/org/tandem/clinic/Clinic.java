@@ -34,6 +34,10 @@ public class Clinic extends Versioned {
     @Column(name = "reminder_offsets", length = 100)
     private String reminderOffsets;
 
+    /** Whether each partner must have been screened for intimate-partner violence before joint sessions. */
+    @Column(name = "ipv_screening_required", nullable = false)
+    private boolean ipvScreeningRequired;
+
     protected Clinic() {
     }
 
@@ -52,11 +56,13 @@ public class Clinic extends Versioned {
     }
 
     /** The clinic's own settings, changed by its admins. */
-    public void updateSettings(String name, ZoneId timeZone, int lateCancelHours, String reminderOffsets) {
+    public void updateSettings(String name, ZoneId timeZone, int lateCancelHours, String reminderOffsets,
+            boolean ipvScreeningRequired) {
         this.name = name;
         this.timeZone = timeZone.getId();
         this.lateCancelHours = lateCancelHours;
         this.reminderOffsets = reminderOffsets;
+        this.ipvScreeningRequired = ipvScreeningRequired;
     }
 
     @Override

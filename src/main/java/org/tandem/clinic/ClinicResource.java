@@ -38,8 +38,9 @@ public class ClinicResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change your clinic's name, time zone and late-cancel window",
-            description = "lateCancelHours: a cancellation closer than this to the start is flagged late. Requires"
+    @Operation(summary = "Change your clinic's settings",
+            description = "Name, time zone, late-cancel window (a cancellation closer than this to the start is"
+                    + " flagged late), reminders and whether partners are screened before joint sessions. Requires"
                     + " If-Match.")
     @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown time zone, window outside 0-168 h)")

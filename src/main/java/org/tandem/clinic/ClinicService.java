@@ -20,7 +20,7 @@ import org.tandem.common.web.Tagged;
 import org.tandem.common.web.Versions;
 import org.tandem.security.Caller;
 
-/** The caller's own clinic: its name, time zone and late-cancel window. */
+/** The caller's own clinic: its name, time zone, late-cancel window, reminders and screening rule. */
 @ApplicationScoped
 @Transactional
 @RequiredArgsConstructor
@@ -29,6 +29,8 @@ public class ClinicService {
     public record ClinicResponse(String key, String name, String timeZone, int lateCancelHours,
             @Schema(description = "How long before a session each partner is reminded, unless they chose otherwise;"
                     + " null: the deployment's default") List<String> reminders,
+            @Schema(description = "Whether each partner must have been screened for intimate-partner violence"
+                    + " before a couple's first joint session is booked") boolean ipvScreeningRequired,
             long version) implements Tagged {
     }
 
@@ -38,7 +40,10 @@ public class ClinicService {
             @Schema(description = "ISO-8601 durations before a session, at most four, each from PT15M to P14D;"
                     + " whole days keep the local time across daylight-saving changes; [] for none; left out: the"
                     + " deployment's default. Pending reminders of booked sessions follow a change",
-                    examples = "[\"P1D\", \"PT2H\"]") List<String> reminders) {
+                    examples = "[\"P1D\", \"PT2H\"]") List<String> reminders,
+            @Schema(description = "true: a couple's first joint session (not the intake) is booked only once a"
+                    + " therapist has recorded a screening of each partner; couples already in joint work go on;"
+                    + " left out: unchanged") Boolean ipvScreeningRequired) {
     }
 
     private final ClinicRepository clinics;
@@ -61,7 +66,9 @@ public class ClinicService {
         }
         String before = clinic.getReminderOffsets();
         String offsets = ReminderOffsets.format(ReminderOffsets.parse(request.reminders(), "reminders"));
-        clinic.updateSettings(request.name().trim(), zone, request.lateCancelHours(), offsets);
+        clinic.updateSettings(request.name().trim(), zone, request.lateCancelHours(), offsets,
+                request.ipvScreeningRequired() == null ? clinic.isIpvScreeningRequired()
+                        : request.ipvScreeningRequired());
         clinics.flush();
         if (!java.util.Objects.equals(before, offsets)) {
             notifications.replanReminders(clinic.getId(), null);
@@ -72,6 +79,7 @@ public class ClinicService {
 
     private static ClinicResponse toResponse(Clinic c) {
         return new ClinicResponse(c.getKey(), c.getName(), c.getTimeZone().getId(), c.getLateCancelHours(),
-                ReminderOffsets.show(ReminderOffsets.read(c.getReminderOffsets())), c.getVersion());
+                ReminderOffsets.show(ReminderOffsets.read(c.getReminderOffsets())), c.isIpvScreeningRequired(),
+                c.getVersion());
     }
 }

@@ -59,7 +59,7 @@ public class Booking {
             UUID partnerId) {
         Couple couple = couples.requireVisible(scope, coupleId);
         Participants who = participants(couple, bookedTherapist(scope, therapistId), kind, partnerId);
-        if (kind != null && kind.wholeCouple() && hold.onHold(coupleId)) {
+        if (kind != null && hold.onHold(coupleId, kind)) {
             throw onHold();
         }
         return who;
@@ -106,10 +106,13 @@ public class Booking {
         }
     }
 
-    /** Neutral words: whoever books learns that joint work waits for a therapist, not what a screening found. */
+    /**
+     * Neutral words, the same for both reasons: whoever books learns that joint work waits for a therapist, not
+     * whether a screening is missing or what one found.
+     */
     static HttpProblem onHold() {
         return Problems.conflict("joint-sessions-on-hold", "Joint Sessions On Hold",
-                "This couple's joint sessions are on hold until a therapist clears a safety screening.");
+                "This couple's joint sessions are on hold until a therapist has completed the safety screening.");
     }
 
     private static HttpProblem discharged() {

@@ -200,8 +200,8 @@ public class SeriesService {
             locked.endBefore(locked.getNextIndex());
             return 0;
         }
-        if (locked.getKind().wholeCouple() && hold.onHold(locked.getCouple().getId())) {
-            return 0; // joint work waits for a therapist's clearance; the series resumes after it
+        if (hold.onHold(locked.getCouple().getId(), locked.getKind())) {
+            return 0; // joint work waits for a therapist's screening or clearance; the series resumes after it
         }
         int before = locked.getNextIndex();
         Booking.Participants who = participants(locked);

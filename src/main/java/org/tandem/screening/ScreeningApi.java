@@ -34,8 +34,13 @@ public final class ScreeningApi {
     }
 
     public record CoupleScreenings(UUID coupleId,
-            @Schema(description = "Whether new joint sessions (and intakes) are refused until a therapist clears a"
-                    + " concern") boolean jointSessionsOnHold,
+            @Schema(description = "Whether new joint sessions are refused: a concern no therapist has cleared (which"
+                    + " holds intakes too), or a partner not yet screened where the clinic requires screening")
+            boolean jointSessionsOnHold,
+            @Schema(description = "The partners the clinic requires to be screened before the couple's first joint"
+                    + " session who have no screening yet; empty where the clinic does not require it or the couple"
+                    + " already has joint sessions")
+            List<UUID> unscreenedPartners,
             List<ScreeningResponse> screenings) {
     }
 }

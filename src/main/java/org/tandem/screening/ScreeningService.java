@@ -14,6 +14,8 @@ import org.tandem.common.web.Versions;
 import org.tandem.couple.Couple;
 import org.tandem.couple.CoupleRepository;
 import org.tandem.scheduling.JointSessionHold;
+import org.tandem.scheduling.SessionKind;
+import org.tandem.scheduling.SessionStatus;
 import org.tandem.screening.ScreeningApi.CoupleScreenings;
 import org.tandem.screening.ScreeningApi.ScreeningRequest;
 import org.tandem.screening.ScreeningApi.ScreeningResponse;
@@ -57,8 +59,9 @@ public class ScreeningService implements JointSessionHold {
         couples.requireVisible(access.reach(), coupleId);
         boolean results = access.seesClinicalText();
         List<IpvScreening> all = ofCouple(coupleId);
+        Hold hold = hold(coupleId);
         audit.success("ipv-screening.list", "couple", coupleId);
-        return new CoupleScreenings(coupleId, all.stream().anyMatch(IpvScreening::holds),
+        return new CoupleScreenings(coupleId, hold.uncleared() || !hold.unscreened().isEmpty(), hold.unscreened(),
                 all.stream().map(s -> view(s, results)).toList());
     }
 
@@ -77,12 +80,38 @@ public class ScreeningService implements JointSessionHold {
         return view(s, true);
     }
 
+    /**
+     * Held: a concern no therapist has cleared (joint sessions and intakes), or, where the clinic requires it, a
+     * partner never screened before the couple's first joint session (the intake is where screening often happens;
+     * a couple already in joint work when the clinic turned the rule on goes on as before). One select either way.
+     */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean onHold(UUID coupleId) {
-        return em.createQuery("select count(s) from IpvScreening s where s.coupleId = :couple and s.result = :concern"
-                + " and s.clearedOn is null", Long.class).setParameter("couple", coupleId)
-                .setParameter("concern", ScreeningResult.CONCERN).getSingleResult() > 0;
+    public boolean onHold(UUID coupleId, SessionKind kind) {
+        if (!kind.wholeCouple()) {
+            return false;
+        }
+        Hold hold = hold(coupleId);
+        return hold.uncleared() || kind == SessionKind.JOINT && !hold.unscreened().isEmpty();
+    }
+
+    /** What holds the couple's joint work: an uncleared concern; the partners the clinic still wants screened. */
+    private record Hold(boolean uncleared, List<UUID> unscreened) {
+    }
+
+    private Hold hold(UUID coupleId) {
+        List<Object[]> rows = em.createQuery("select c.clinic.ipvScreeningRequired, (select count(t) from"
+                + " TherapySession t where t.couple = c and t.kind = :joint and t.status <> :cancelled),"
+                + " (select count(s) from IpvScreening s where s.coupleId = c.id and s.result = :concern"
+                + " and s.clearedOn is null), p.id, (select count(s) from IpvScreening s where s.coupleId = c.id"
+                + " and s.partnerId = p.id) from Couple c join c.partners p where c.id = :couple", Object[].class)
+                .setParameter("couple", coupleId).setParameter("concern", ScreeningResult.CONCERN)
+                .setParameter("joint", SessionKind.JOINT).setParameter("cancelled", SessionStatus.CANCELLED)
+                .getResultList();
+        boolean uncleared = !rows.isEmpty() && ((Number) rows.get(0)[2]).longValue() > 0;
+        List<UUID> unscreened = rows.stream().filter(r -> (Boolean) r[0] && ((Number) r[1]).longValue() == 0
+                && ((Number) r[4]).longValue() == 0).map(r -> (UUID) r[3]).toList();
+        return new Hold(uncleared, unscreened);
     }
 
     /** A demo screening: a clinical interview that found no concern. */
