@@ -32,6 +32,20 @@ public class ErrorMark {
     }
 
     /**
+     * A new mark, now, by {@code by}, for {@code reason}, on an entry whose mark so far is {@code current}.
+     *
+     * @param what the kind of entry, for the refusal ("value", "reset", ...)
+     * @throws Conflict 409 when it was marked before, changing nothing
+     */
+    public static ErrorMark mark(ErrorMark current, String by, String reason, String what) {
+        if (current != null) {
+            throw new Conflict("entered-in-error", "Already entered in error",
+                    "This " + what + " was marked as entered in error before.");
+        }
+        return new ErrorMark(by, reason.trim(), Instant.now());
+    }
+
+    /**
      * The mark as a response shows it. The reason is for the couple's therapists alone: written by a clinician, it
      * may say something clinical, so admins and the partners' apps see only that and when the entry was marked.
      */

@@ -3,7 +3,6 @@ package org.tandem.common;
 
 import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
-import java.time.Instant;
 
 /**
  * A clinical entry that is never changed or deleted once recorded, and can be marked, once, as entered in error
@@ -22,11 +21,7 @@ public abstract class Markable {
      * @throws io.quarkiverse.resteasy.problem.HttpProblem 409 when it was marked before, changing nothing
      */
     public void markEnteredInError(String by, String reason, String what) {
-        if (enteredInError != null) {
-            throw new Conflict("entered-in-error", "Already entered in error",
-                    "This " + what + " was marked as entered in error before.");
-        }
-        this.enteredInError = new ErrorMark(by, reason.trim(), Instant.now());
+        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, what);
     }
 
     /** The mark, or null while the entry counts. */

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.common.ErrorMarkApi.EnteredInError;
 import org.tandem.common.web.Tagged;
 
 /** Request and response bodies of polygraph examinations. */
@@ -57,7 +58,10 @@ public final class PolygraphApi {
             LocalDate examinedOn, String examiner,
             @Schema(description = "The worst outcome of any question; null for an admin") PolygraphOutcome result,
             @Schema(description = "Null for an admin") List<PolygraphQuestionResponse> questions, String recordedBy,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "Set when it was marked as recorded by mistake: it then counts nowhere (not in"
+                    + " the schedule, not on the trust timeline); the reason for the couple's therapists only")
+            EnteredInError enteredInError) {
 
         @Override
         public String toString() {

@@ -1,6 +1,7 @@
 package org.tandem.polygraph;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,9 +9,13 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.Getter;
+import org.tandem.common.ErrorMark;
 import org.tandem.couple.CoupleRecord;
 
-/** One polygraph examination of the partner in recovery, as the examiner reported it. Never changed. */
+/**
+ * One polygraph examination of the partner in recovery, as the examiner reported it. Never changed; recorded by
+ * mistake, it is marked, once, as entered in error, and then counts nowhere.
+ */
 @Entity
 @Table(name = "polygraph_exam")
 @Getter
@@ -35,6 +40,9 @@ public class PolygraphExam extends CoupleRecord {
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
+    @Embedded
+    private ErrorMark enteredInError;
+
     protected PolygraphExam() {
     }
 
@@ -47,5 +55,14 @@ public class PolygraphExam extends CoupleRecord {
         this.examinedOn = examinedOn;
         this.examiner = examiner;
         this.recordedBy = recordedBy;
+    }
+
+    void markEnteredInError(String by, String reason) {
+        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, "examination");
+    }
+
+    /** Whether it counts: not marked as entered in error. */
+    boolean counts() {
+        return enteredInError == null;
     }
 }

@@ -28,6 +28,7 @@ import org.tandem.polygraph.PolygraphApi.PolygraphExamRequest;
 import org.tandem.polygraph.PolygraphApi.PolygraphExamResponse;
 import org.tandem.polygraph.PolygraphApi.PolygraphScheduleRequest;
 import org.tandem.polygraph.PolygraphApi.PolygraphScheduleResponse;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
 
 @Idempotent
 @Path("/api/v1/couples") // with the couple's own resource, so no class path shadows GET /couples/{id}
@@ -48,6 +49,19 @@ public class PolygraphResource {
             content = @Content(schema = @Schema(implementation = PolygraphExamResponse.class)))
     public Response record(@PathParam("coupleId") UUID coupleId, @NotNull @Valid PolygraphExamRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.record(coupleId, request)).build();
+    }
+
+    @POST
+    @Path("{coupleId}/polygraphs/{id}/entered-in-error")
+    @Operation(summary = "Mark an examination as entered in error", description = "For an examination recorded by"
+            + " mistake (the wrong outcome, the wrong day). It is kept as recorded, with the reason, and from then"
+            + " on counts nowhere: not in the schedule, not on the trust timeline. Once only; record the right"
+            + " examination as a new one.")
+    @APIResponse(responseCode = "200", description = "Marked")
+    @APIResponse(responseCode = "409", description = "Marked as entered in error before")
+    public PolygraphExamResponse markEnteredInError(@PathParam("coupleId") UUID coupleId, @PathParam("id") UUID id,
+            @NotNull @Valid EnteredInErrorRequest request) {
+        return service.markEnteredInError(coupleId, id, request);
     }
 
     @GET

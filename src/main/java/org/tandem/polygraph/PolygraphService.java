@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.Conflict;
+import org.tandem.common.ErrorMark;
+import org.tandem.common.ErrorMarkApi.EnteredInErrorRequest;
+import org.tandem.common.persistence.RowLock;
+import org.tandem.common.web.Problems;
 import org.tandem.common.InvalidField;
 import org.tandem.common.PastDay;
 import org.tandem.common.persistence.LockOrder;
@@ -34,7 +38,8 @@ import org.tandem.security.Caller;
 /**
  * Polygraph examinations of the partner in recovery and the schedule of maintenance examinations. The couple's
  * therapists record and read them; an admin sees the dates and kinds, never a question or an outcome. Recorded
- * examinations are never changed. Reads and records are audited.
+ * examinations are never changed; one recorded by mistake is marked as entered in error. Reads and records are
+ * audited.
  */
 @ApplicationScoped
 @Transactional
@@ -102,6 +107,21 @@ public class PolygraphService {
                 exams.stream().map(e -> view(e, questions.getOrDefault(e.getId(), List.of()), clinical)).toList());
     }
 
+    /** Marks an examination as recorded by mistake: kept as it was, counted nowhere from now on. */
+    public PolygraphExamResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
+        couples.requireVisible(access.reach(), coupleId);
+        if (!RowLock.lock(em, "polygraph_exam", id, "couple_id", coupleId)) {
+            throw Problems.notFound(RECORD);
+        }
+        PolygraphExam exam = em.find(PolygraphExam.class, id);
+        em.refresh(exam); // as locked, should another marking have committed since it was read
+        exam.markEnteredInError(caller.subject(), request.reason());
+        em.flush();
+        audit.success("polygraph.entered-in-error", RECORD, id);
+        return view(exam, em.createQuery("from PolygraphQuestion where examId = :exam order by number",
+                PolygraphQuestion.class).setParameter("exam", id).getResultList(), true);
+    }
+
     public PolygraphScheduleResponse setSchedule(UUID coupleId, long expectedVersion, Integer everyMonths) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
         locks.couple(coupleId); // the first schedule is an insert: two at once must not both make one
@@ -147,7 +167,8 @@ public class PolygraphService {
     private PolygraphScheduleResponse schedule(Couple couple, List<PolygraphExam> newestFirst) {
         PolygraphSchedule s = em.find(PolygraphSchedule.class, couple.getId());
         LocalDate today = LocalDate.now(couple.getClinic().getTimeZone());
-        LocalDate last = newestFirst.isEmpty() ? null : newestFirst.get(0).getExaminedOn();
+        LocalDate last = newestFirst.stream().filter(PolygraphExam::counts).map(PolygraphExam::getExaminedOn)
+                .findFirst().orElse(null);
         Integer every = s == null ? null : s.getEveryMonths();
         LocalDate next = every == null ? null : last == null ? today : last.plusMonths(every);
         return new PolygraphScheduleResponse(couple.getId(), every, last, next, next != null && next.isBefore(today),
@@ -160,15 +181,16 @@ public class PolygraphService {
         PolygraphOutcome result = clinical ? PolygraphOutcome.overall(questions.stream().map(PolygraphQuestion::getOutcome).toList())
                 : null;
         return new PolygraphExamResponse(e.getId(), e.getCoupleId(), e.getPartnerId(), e.getDisclosureId(), e.getKind(),
-                e.getExaminedOn(), e.getExaminer(), result, shown, e.getRecordedBy(), e.getCreatedAt());
+                e.getExaminedOn(), e.getExaminer(), result, shown, e.getRecordedBy(), e.getCreatedAt(),
+                ErrorMark.view(e.getEnteredInError(), clinical));
     }
 
     /** Each examination's overall result, for a couple the caller was already admitted to (the trust timeline). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, PolygraphOutcome> results(UUID coupleId) {
         List<Object[]> rows = em.createQuery("select q.examId, q.outcome from PolygraphQuestion q, PolygraphExam e"
-                + " where q.examId = e.id and e.coupleId = :couple", Object[].class).setParameter("couple", coupleId)
-                .getResultList();
+                + " where q.examId = e.id and e.coupleId = :couple and e.enteredInError.at is null", Object[].class)
+                .setParameter("couple", coupleId).getResultList();
         return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.collectingAndThen(
                 Collectors.mapping(r -> (PolygraphOutcome) r[1], Collectors.toList()), PolygraphOutcome::overall)));
     }

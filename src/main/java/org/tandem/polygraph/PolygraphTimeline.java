@@ -23,8 +23,8 @@ class PolygraphTimeline implements TimelineSource {
     @Override
     public List<TimelineEvent> events(UUID coupleId, LocalDate from, LocalDate to, ZoneId zone, boolean clinical) {
         Map<UUID, PolygraphOutcome> results = clinical ? polygraphs.results(coupleId) : Map.of();
-        return em.createQuery("from PolygraphExam where coupleId = :couple and examinedOn between :from and :to",
-                PolygraphExam.class).setParameter("couple", coupleId).setParameter("from", from)
+        return em.createQuery("from PolygraphExam where coupleId = :couple and examinedOn between :from and :to"
+                + " and enteredInError.at is null", PolygraphExam.class).setParameter("couple", coupleId).setParameter("from", from)
                 .setParameter("to", to).getResultList().stream()
                 .map(e -> new TimelineEvent(e.getExaminedOn(), TimelineEventType.POLYGRAPH, e.getPartnerId(), e.getId(),
                         e.getKind().name(), results.containsKey(e.getId()) ? results.get(e.getId()).name() : null,

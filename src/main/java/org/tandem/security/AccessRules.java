@@ -147,6 +147,7 @@ public final class AccessRules {
                     + " hold, without results")),
             rule("ScreeningResource_clear", therapist("therapist of the couple")),
             rule("PolygraphResource_record", therapist("therapist of the couple")),
+            rule("PolygraphResource_markEnteredInError", therapist("therapist of the couple")),
             rule("PolygraphResource_list", staff("therapist of the couple; admin: dates and kinds, without"
                     + " questions or outcomes")),
             rule("PolygraphResource_schedule", therapist("therapist of the couple")),

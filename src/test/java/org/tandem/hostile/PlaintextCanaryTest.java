@@ -62,6 +62,7 @@ class PlaintextCanaryTest {
             "assignment.therapist_note",
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
+            "polygraph_exam.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
             "rating_metric.name", "diagnosis_code.description", "diagnosis_code.source",
             "consent_template.title", "consent_template_version.text");
@@ -522,6 +523,13 @@ class PlaintextCanaryTest {
                 f.coupleId(t) + "/polygraphs", Map.of("kind", "MAINTENANCE", "examinedOn", TODAY.toString(),
                         "examiner", "R. Examiner", "questions", List.of(Map.of("text", "Asked " + t, "outcome",
                                 "PASS"), Map.of("text", "Also " + t, "outcome", "NO_OPINION")))));
+        c.put("POST /api/v1/couples/{coupleId}/polygraphs/{id}/entered-in-error", (f, t) -> {
+            String exam = as("therapist1").body(Map.of("kind", "MAINTENANCE", "examinedOn", TODAY.toString(),
+                    "examiner", "R. Examiner", "questions", List.of(Map.of("text", "Asked", "outcome", "PASS"))))
+                    .post(f.coupleId(t) + "/polygraphs").then().statusCode(201).extract().path("id");
+            return new Call("therapist1", "POST", f.coupleId(t) + "/polygraphs/" + exam + "/entered-in-error",
+                    Map.of("reason", "Wrong day " + t));
+        });
         c.put("PUT /api/v1/couples/{coupleId}/polygraph-schedule", (f, t) -> new Call("therapist1", "PUT",
                 f.coupleId(t) + "/polygraph-schedule", Map.of("everyMonths", 6)).ifMatch("\"0\""));
         c.put("POST /api/v1/couples/{coupleId}/boundaries/{boundaryId}/breaks", (f, t) -> {

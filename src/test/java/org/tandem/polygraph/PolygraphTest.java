@@ -1,6 +1,9 @@
 package org.tandem.polygraph;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -101,6 +104,50 @@ class PolygraphTest {
                 .put("/api/v1/couples/" + coupleId + "/polygraph-schedule").then().statusCode(400);
         as("therapist1").get(url).then().statusCode(200).body("exams", hasSize(0))
                 .body("schedule.version", equalTo(0));
+    }
+
+    @Test
+    void anExaminationRecordedByMistakeIsMarkedAndCountsNowhere() {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String url = "/api/v1/couples/" + coupleId + "/polygraphs";
+        LocalDate today = ClinicDays.demoToday();
+        as("therapist1").body(exam("MAINTENANCE", today.minusMonths(3), List.of(question("q", "PASS")))).post(url)
+                .then().statusCode(201);
+        // Recorded with the wrong day and the wrong outcome.
+        String wrong = as("therapist1").body(exam("MAINTENANCE", today.minusDays(1), List.of(question("q",
+                "FAIL")))).post(url).then().statusCode(201).extract().path("id");
+        String timeline = "/api/v1/couples/" + coupleId + "/trust-timeline";
+        as("therapist1").get(timeline).then().statusCode(200)
+                .body("events.findAll { it.type == 'POLYGRAPH' }.outcome", hasItem("FAIL"));
+
+        String mark = url + "/" + wrong + "/entered-in-error";
+        as("therapist1").body(Map.of("reason", " ")).post(mark).then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        as("admin1").body(Map.of("reason", "Wrong day")).post(mark).then().statusCode(403);
+        as("therapist2").body(Map.of("reason", "Wrong day")).post(mark).then().statusCode(404);
+        String other = Api.createCouple("therapist1", unique());
+        as("therapist1").body(Map.of("reason", "Wrong day")).post("/api/v1/couples/" + other + "/polygraphs/" + wrong
+                + "/entered-in-error").then().statusCode(404);
+        as("therapist1").body(Map.of("reason", "Wrong day, wrong outcome")).post(mark).then().statusCode(200)
+                .body("enteredInError.reason", equalTo("Wrong day, wrong outcome"))
+                .body("result", equalTo("FAIL"));
+        as("therapist1").body(Map.of("reason", "Again")).post(mark).then().statusCode(409)
+                .body("type", equalTo("/problems/entered-in-error"));
+
+        // Kept as recorded, with the mark; no longer the last examination, nor on the timeline.
+        as("therapist1").header("If-Match", "\"0\"").body(Map.of("everyMonths", 6))
+                .put("/api/v1/couples/" + coupleId + "/polygraph-schedule").then().statusCode(200)
+                .body("lastExaminedOn", equalTo(today.minusMonths(3).toString()));
+        as("therapist1").get(url).then().statusCode(200).body("exams", hasSize(2))
+                .body("exams.find { it.id == '" + wrong + "' }.enteredInError.reason",
+                        equalTo("Wrong day, wrong outcome"));
+        as("admin1").get(url).then().statusCode(200)
+                .body("exams.find { it.id == '" + wrong + "' }.enteredInError.at", notNullValue())
+                .body("exams.find { it.id == '" + wrong + "' }.enteredInError.reason", nullValue());
+        as("therapist1").get(timeline).then().statusCode(200)
+                .body("events.findAll { it.type == 'POLYGRAPH' }.outcome", not(hasItem("FAIL")))
+                .body("events.findAll { it.type == 'POLYGRAPH' }", hasSize(1));
     }
 
     @Test

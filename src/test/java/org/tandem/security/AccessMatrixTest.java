@@ -440,6 +440,9 @@ class AccessMatrixTest {
                 .put("/api/v1/me/disclosures/" + disclosure + "/document").then().statusCode(200);
         ids.put("letters", Partners.as(therapist, coupleId, partnerId).body(Map.of("kind", "RESTITUTION", "text",
                 "Letter")).post("/api/v1/me/letters").then().statusCode(201).extract().path("id"));
+        ids.put("polygraphs", as(therapist).body(Map.of("kind", "MAINTENANCE", "examinedOn", "2026-01-05",
+                "examiner", "R. Examiner", "questions", java.util.List.of(Map.of("text", "Asked", "outcome", "PASS"))))
+                .post("/api/v1/couples/" + coupleId + "/polygraphs").then().statusCode(201).extract().path("id"));
         ids.put("ipv-screenings", as(therapist).body(Map.of("method", "HITS", "result", "NO_CONCERN"))
                 .post("/api/v1/couples/" + coupleId + "/partners/" + partnerId + "/ipv-screenings").then()
                 .statusCode(201).extract().path("id"));
