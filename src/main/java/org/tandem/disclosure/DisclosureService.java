@@ -217,6 +217,26 @@ public class DisclosureService {
         return new DisclosureQuestionResponse(q.getId(), q.getNumber(), q.getAskedBy(), null, q.getCreatedAt());
     }
 
+    /**
+     * The betrayed partner withdraws a question of theirs while the disclosure is planned: it is deleted, so the
+     * partner in recovery no longer reads it (to change one, withdraw it and ask anew). Audited, without its words.
+     */
+    public void withdraw(UUID id, UUID questionId) {
+        PartnerBindings.Bound me = access.me();
+        Disclosure d = find(me.coupleId(), id);
+        requireBetrayed(d, me, "Only the betrayed partner withdraws the questions they asked.");
+        lock(d.getId());
+        em.refresh(d);
+        d.requirePlanning("The questions are closed once the disclosure has taken place.");
+        DisclosureQuestion q = em.find(DisclosureQuestion.class, questionId);
+        if (q == null || !q.getDisclosureId().equals(d.getId()) || !q.getAskedBy().equals(me.partnerId())) {
+            throw Problems.notFound("question");
+        }
+        em.remove(q);
+        em.flush();
+        audit.success("disclosure.withdraw-question", RECORD, id, "question " + q.getNumber());
+    }
+
     /** The betrayed partner agrees, in their app, and the document and the questions are destroyed now. */
     public DisclosureResponse agreeToDestruction(UUID id) {
         PartnerBindings.Bound me = access.me();

@@ -3,6 +3,7 @@ package org.tandem.disclosure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -84,6 +85,18 @@ public class MyDisclosureResource {
             content = @Content(schema = @Schema(implementation = DisclosureQuestionResponse.class)))
     public Response ask(@PathParam("id") UUID id, @NotNull @Valid DisclosureQuestionRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.ask(id, request.text())).build();
+    }
+
+    @DELETE
+    @Path("{id}/questions/{questionId}")
+    @Operation(summary = "Withdraw a question I asked", description = "The betrayed partner only, while the"
+            + " disclosure is planned. The question is deleted: the partner in recovery no longer reads it. To change"
+            + " a question, withdraw it and ask anew.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "409", description = "The disclosure has taken place")
+    public Response withdraw(@PathParam("id") UUID id, @PathParam("questionId") UUID questionId) {
+        service.withdraw(id, questionId);
+        return Response.noContent().build();
     }
 
     @POST

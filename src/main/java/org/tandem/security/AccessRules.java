@@ -132,6 +132,7 @@ public final class AccessRules {
             rule("MyDisclosureResource_writeDocument", partner("partner in recovery only")),
             rule("MyDisclosureResource_questions", partner("partner: the betrayed partner's questions")),
             rule("MyDisclosureResource_ask", partner("betrayed partner only")),
+            rule("MyDisclosureResource_withdraw", partner("betrayed partner only: the questions they asked")),
             rule("MyDisclosureResource_agreeToDestruction", partner("betrayed partner only")),
             rule("MyLetterResource_write", partner("partner: an impact letter (the betrayed partner) or a"
                     + " restitution letter (the partner in recovery)")),

@@ -104,6 +104,17 @@ class DisclosureTest {
         c.asKit().body(Map.of("text", "A question of mine")).post(MINE + "/" + id + "/questions").then()
                 .statusCode(403);
 
+        // Lee withdraws a question asked in haste: Kit no longer reads it. Only Lee does, and only their own.
+        String haste = c.asLee().body(Map.of("text", "Asked in haste")).post(MINE + "/" + id + "/questions").then()
+                .statusCode(201).body("number", equalTo(3)).extract().path("id");
+        c.asKit().delete(MINE + "/" + id + "/questions/" + haste).then().statusCode(403);
+        c.asLee().delete(MINE + "/" + id + "/questions/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        c.asLee().delete(MINE + "/" + id + "/questions/" + haste).then().statusCode(204);
+        c.asLee().delete(MINE + "/" + id + "/questions/" + haste).then().statusCode(404);
+        c.asKit().get(MINE + "/" + id + "/questions").then().statusCode(200)
+                .body("text", equalTo(List.of("When did it start?", "Were there others I know?")));
+        String first = c.asLee().get(MINE + "/" + id + "/questions").then().statusCode(200).extract().path("[0].id");
+
         // The session: a joint session of therapist1, with therapist2 beside them.
         LocalDate day = Slots.day();
         String session = Bookings.book("therapist1", Bookings.session(c.id(), day + "T10:00", day + "T12:00"))
@@ -128,6 +139,8 @@ class DisclosureTest {
         String after = as("therapist1").get(c.url() + "/" + id).then().extract().header("ETag");
         c.asKit().header("If-Match", after).body(Map.of("text", "afterwards")).put(MINE + "/" + id + "/document")
                 .then().statusCode(409).body("type", equalTo("/problems/disclosure-disclosed"));
+        c.asLee().delete(MINE + "/" + id + "/questions/" + first).then().statusCode(409)
+                .body("type", equalTo("/problems/disclosure-disclosed"));
 
         // Only Lee decides that it is destroyed; then only metadata is left.
         c.asKit().post(MINE + "/" + id + "/destruction").then().statusCode(403);

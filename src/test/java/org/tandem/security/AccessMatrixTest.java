@@ -438,6 +438,9 @@ class AccessMatrixTest {
         ids.put("disclosures", disclosure);
         Partners.as(therapist, coupleId, partnerId).header("If-Match", "\"0\"").body(Map.of("text", "Draft"))
                 .put("/api/v1/me/disclosures/" + disclosure + "/document").then().statusCode(200);
+        ids.put("questionId", Partners.as(therapist, coupleId, couple.path("partners[1].id")).body(Map.of("text",
+                "A question")).post("/api/v1/me/disclosures/" + disclosure + "/questions").then().statusCode(201)
+                .extract().path("id"));
         ids.put("letters", Partners.as(therapist, coupleId, partnerId).body(Map.of("kind", "RESTITUTION", "text",
                 "Letter")).post("/api/v1/me/letters").then().statusCode(201).extract().path("id"));
         ids.put("polygraphs", as(therapist).body(Map.of("kind", "MAINTENANCE", "examinedOn", "2026-01-05",
