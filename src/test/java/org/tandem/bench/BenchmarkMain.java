@@ -460,7 +460,7 @@ public final class BenchmarkMain {
         row("| | rows | time | rows/s | vs raw |\n| --- | ---: | ---: | ---: | ---: |");
         row("| raw SELECT dump over JDBC (%.0f MB of text) | %,d | %.1f s | %,.0f | 100%% |", dump.bytes() / 1e6,
                 dump.rows(), rawSeconds, dump.rows() / rawSeconds);
-        row("| CSV export job (%.0f MB of CSV, stored gzip-compressed) | %,d | %.1f s | %,.0f | %.0f%% |",
+        row("| CSV export job (%.0f MB of CSV, stored gzip-compressed and sealed) | %,d | %.1f s | %,.0f | %.0f%% |",
                 job.get("bytes").asLong() / 1e6, rows, exportSeconds, rows / exportSeconds,
                 100 * (rows / exportSeconds) / (dump.rows() / rawSeconds));
         report.append('\n');
