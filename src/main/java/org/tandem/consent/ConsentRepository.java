@@ -1,7 +1,6 @@
 package org.tandem.consent;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +11,11 @@ import org.tandem.common.persistence.RowLock;
 public class ConsentRepository implements PanacheRepositoryBase<ConsentTemplate, UUID> {
 
     /** The clinic's templates, oldest first; only the active ones unless {@code all}. */
+    /** With their versions in the same select: every caller shows them or checks the current one. */
     public List<ConsentTemplate> templates(UUID clinicId, boolean all) {
-        return all ? list("clinicId", Sort.by("createdAt").and("id"), clinicId)
-                : list("clinicId = ?1 and status = ?2", Sort.by("createdAt").and("id"), clinicId,
-                        ConsentTemplate.Status.ACTIVE);
+        String query = "select distinct t from ConsentTemplate t left join fetch t.versions where t.clinicId = ?1"
+                + (all ? "" : " and t.status = ?2") + " order by t.createdAt, t.id";
+        return all ? list(query, clinicId) : list(query, clinicId, ConsentTemplate.Status.ACTIVE);
     }
 
     public Optional<ConsentTemplate> template(UUID clinicId, UUID id) {
