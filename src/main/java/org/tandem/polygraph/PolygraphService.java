@@ -97,10 +97,7 @@ public class PolygraphService {
         List<PolygraphExam> exams = newestFirst(coupleId);
         boolean clinical = access.seesClinicalText();
         Map<UUID, List<PolygraphQuestion>> questions = clinical && !exams.isEmpty()
-                ? em.createQuery("from PolygraphQuestion where examId in :exams order by number",
-                        PolygraphQuestion.class).setParameter("exams", exams.stream().map(PolygraphExam::getId)
-                        .toList()).getResultList().stream()
-                        .collect(Collectors.groupingBy(PolygraphQuestion::getExamId))
+                ? questionsOf(exams.stream().map(PolygraphExam::getId).toList())
                 : Map.of();
         audit.success("polygraph.list", "couple", coupleId);
         return new CouplePolygraphs(coupleId, schedule(couple, exams),
@@ -113,13 +110,18 @@ public class PolygraphService {
         if (!RowLock.lock(em, "polygraph_exam", id, "couple_id", coupleId)) {
             throw Problems.notFound(RECORD);
         }
-        PolygraphExam exam = em.find(PolygraphExam.class, id);
-        em.refresh(exam); // as locked, should another marking have committed since it was read
+        PolygraphExam exam = em.find(PolygraphExam.class, id); // read after the lock: another marking is seen
         exam.markEnteredInError(caller.subject(), request.reason());
         em.flush();
         audit.success("polygraph.entered-in-error", RECORD, id);
-        return view(exam, em.createQuery("from PolygraphQuestion where examId = :exam order by number",
-                PolygraphQuestion.class).setParameter("exam", id).getResultList(), true);
+        return view(exam, questionsOf(List.of(id)).getOrDefault(id, List.of()), true);
+    }
+
+    /** The questions of these examinations, in order, by examination. */
+    private Map<UUID, List<PolygraphQuestion>> questionsOf(List<UUID> examIds) {
+        return em.createQuery("from PolygraphQuestion where examId in :exams order by number", PolygraphQuestion.class)
+                .setParameter("exams", examIds).getResultList().stream()
+                .collect(Collectors.groupingBy(PolygraphQuestion::getExamId));
     }
 
     public PolygraphScheduleResponse setSchedule(UUID coupleId, long expectedVersion, Integer everyMonths) {

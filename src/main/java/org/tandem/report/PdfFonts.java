@@ -35,9 +35,19 @@ public record PdfFonts(Face regular, Face bold, Face mono) {
             }
         }
 
-        /** What this face can print of the text ({@link PdfText#printable}). */
+        /** What this face can print of the text: any other character becomes '?', a tab a space. */
         public String printable(String text) {
-            return PdfText.printable(font, text);
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(cp -> {
+                String ch = cp == '\t' ? " " : new String(Character.toChars(cp));
+                try {
+                    font.encode(ch);
+                    out.append(ch);
+                } catch (IOException | IllegalArgumentException e) {
+                    out.append('?');
+                }
+            });
+            return out.toString();
         }
 
         public float width(String text, float size) throws IOException {
