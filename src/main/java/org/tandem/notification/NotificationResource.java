@@ -2,6 +2,7 @@ package org.tandem.notification;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,12 +30,29 @@ public class NotificationResource {
             @Schema(description = "The therapist it went to (a safety alert, the agenda, a review, a skipped"
                     + " occurrence); null for a partner's") UUID therapistId,
             @Schema(description = "The exercise assignment a homework nudge is about") UUID assignmentId,
+            @Schema(description = "When it was written (with the change that caused it, or by the planner)")
+            Instant queuedAt,
             Instant dueAt, NotificationStatus status, int attempts,
-            @Schema(description = "Why the last attempt failed or was skipped: smtp-failed, lookup-failed,"
-                    + " render-failed, no-address, opted-out, quiet-hours") String lastError,
+            @Schema(description = "Why the last attempt failed, was skipped or withdrawn: smtp-failed, lookup-failed,"
+                    + " render-failed, no-address, opted-out, quiet-hours, discharged") String lastError,
             Instant sentAt,
-            @Schema(description = "EMAIL; a reminder is also the webhook event reminder.due, for a clinic's SMS or"
-                    + " push service") List<String> channels) {
+            @Schema(description = "The channels that handled it: EMAIL once the mail server accepted it; WEBHOOK"
+                    + " once a reminder's reminder.due event was handed to the clinic's webhook subscriptions (for"
+                    + " its SMS or push service). Empty while nothing has") List<DeliveryChannel> channels) {
+    }
+
+    /** One step of a message's delivery history. */
+    public record DeliveryStep(Instant at, DeliveryOutcome outcome,
+            @Schema(description = "The channel the step concerns; null for QUEUED and WITHDRAWN") DeliveryChannel channel,
+            @Schema(description = "Why, as a category: smtp-failed, lookup-failed, render-failed, no-address,"
+                    + " opted-out, quiet-hours, discharged, session-moved, session-cancelled, session-ended,"
+                    + " reminder-times-changed; null when nothing needs saying") String reason,
+            @Schema(description = "For PUBLISHED: the webhook event's id, as in the webhook deliveries")
+            UUID webhookEventId) {
+    }
+
+    /** A message of the delivery log with everything that happened to it, oldest first. */
+    public record NotificationHistoryResponse(NotificationResponse message, List<DeliveryStep> history) {
     }
 
     @GET
@@ -47,5 +65,17 @@ public class NotificationResource {
         return log.list(sessionId == null ? null : QueryParams.uuid(sessionId, "sessionId"),
                 QueryParams.enumValue(NotificationStatus.class, status, "status"),
                 QueryParams.enumValue(NotificationKind.class, kind, "kind"));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "One message's delivery history", description = "The message as the log shows it, and"
+            + " each step since it was queued, oldest first: every e-mail attempt (sent, failed and why), a wait for"
+            + " quiet hours, a skip, a withdrawal, giving up, and a reminder's webhook event. Ids and categories"
+            + " only: never an address or a word of the message.")
+    @APIResponse(responseCode = "200", description = "The message and its history")
+    @APIResponse(responseCode = "404", description = "No such message in the clinic")
+    public NotificationHistoryResponse history(@PathParam("id") UUID id) {
+        return log.history(id);
     }
 }

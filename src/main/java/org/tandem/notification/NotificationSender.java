@@ -59,12 +59,14 @@ public class NotificationSender {
     private final NotificationConfig config;
     private final Template message;
     private final org.tandem.common.TandemConfig base;
+    private final DeliveryHistory history;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final String worker = "sender-" + UUID.randomUUID();
 
     NotificationSender(EntityManager em, SmtpMail mailer, Outbox outbox, NotificationConfig config,
-            org.tandem.common.TandemConfig base) {
+            org.tandem.common.TandemConfig base, DeliveryHistory history) {
         this.base = base;
+        this.history = history;
         this.em = em;
         this.mailer = mailer;
         this.outbox = outbox;
@@ -123,7 +125,11 @@ public class NotificationSender {
                     data.put("dueAt", NotificationLog.instant(r[8]).toString());
                     NotificationPreference choices = em.find(NotificationPreference.class, c.partnerId());
                     data.put("smsAllowed", choices == null || (choices.isSmsEnabled() && choices.isRemindersEnabled()));
-                    outbox.publish(BinaryUuids.of((byte[]) r[7]), WebhookEvent.REMINDER_DUE, data);
+                    UUID event = outbox.publish(BinaryUuids.of((byte[]) r[7]), WebhookEvent.REMINDER_DUE, data);
+                    if (event != null) {
+                        history.record(id, DeliveryChannel.WEBHOOK, DeliveryOutcome.PUBLISHED, null,
+                                event);
+                    }
                 }
                 claimed.add(c);
             }
@@ -141,7 +147,7 @@ public class NotificationSender {
             return;
         }
         if (to.discharged()) {
-            finish(c, NotificationStatus.WITHDRAWN, null, now);
+            finish(c, NotificationStatus.WITHDRAWN, "discharged", now);
             return;
         }
         NotificationPreference choices = to.choices();
@@ -273,11 +279,17 @@ public class NotificationSender {
 
     /** Waits until {@code at} without counting an attempt. */
     private void postpone(Claimed c, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification set status ="
-                + " 'PENDING', attempts = attempts - 1, next_attempt_at = ?1, claimed_by = null, claimed_until = null,"
-                + " updated_at = ?2 where id = ?3 and claimed_by = ?4").setParameter(1, Timestamp.from(at))
-                .setParameter(2, Timestamp.from(Instant.now())).setParameter(3, BinaryUuids.bytes(c.id()))
-                .setParameter(4, worker).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            int held = em.createNativeQuery("update notification set status = 'PENDING', attempts = attempts - 1,"
+                    + " next_attempt_at = ?1, claimed_by = null, claimed_until = null, updated_at = ?2 where id = ?3"
+                    + " and claimed_by = ?4").setParameter(1, Timestamp.from(at))
+                    .setParameter(2, Timestamp.from(Instant.now())).setParameter(3, BinaryUuids.bytes(c.id()))
+                    .setParameter(4, worker).executeUpdate();
+            if (held == 1) {
+                history.record(c.id(), DeliveryChannel.EMAIL, DeliveryOutcome.POSTPONED,
+                        "quiet-hours", null);
+            }
+        });
     }
 
     static String subject(NotificationKind kind) {
@@ -295,14 +307,23 @@ public class NotificationSender {
         };
     }
 
-    /** Marks the outcome, if this replica still holds the claim (a lease that ran out passed it on). */
+    /**
+     * Marks the outcome and writes it in the history, if this replica still holds the claim (a lease that ran out
+     * passed it on).
+     */
     private void finish(Claimed c, NotificationStatus status, String error, Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification set status = ?1,"
-                + " last_error = ?2, sent_at = ?3, claimed_by = null, claimed_until = null, updated_at = ?4"
-                + " where id = ?5 and claimed_by = ?6").setParameter(1, status.name()).setParameter(2, error)
-                .setParameter(3, status == NotificationStatus.SENT ? Timestamp.from(Instant.now()) : null)
-                .setParameter(4, Timestamp.from(Instant.now())).setParameter(5, BinaryUuids.bytes(c.id()))
-                .setParameter(6, worker).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            int held = em.createNativeQuery("update notification set status = ?1, last_error = ?2, sent_at = ?3,"
+                    + " claimed_by = null, claimed_until = null, updated_at = ?4 where id = ?5 and claimed_by = ?6")
+                    .setParameter(1, status.name()).setParameter(2, error)
+                    .setParameter(3, status == NotificationStatus.SENT ? Timestamp.from(Instant.now()) : null)
+                    .setParameter(4, Timestamp.from(Instant.now())).setParameter(5, BinaryUuids.bytes(c.id()))
+                    .setParameter(6, worker).executeUpdate();
+            if (held == 1) {
+                history.record(c.id(), status == NotificationStatus.WITHDRAWN ? null : DeliveryChannel.EMAIL,
+                        DeliveryOutcome.valueOf(status.name()), error, null);
+            }
+        });
     }
 
     private void failed(Claimed c, Instant now, String error) {
@@ -311,10 +332,15 @@ public class NotificationSender {
             return;
         }
         Duration wait = config.firstRetry().multipliedBy(1L << Math.min(c.attempts() - 1, 16));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification set status ="
-                + " 'PENDING', last_error = ?1, next_attempt_at = ?2, claimed_by = null, claimed_until = null,"
-                + " updated_at = ?3 where id = ?4 and claimed_by = ?5").setParameter(1, error)
-                .setParameter(2, Timestamp.from(now.plus(wait))).setParameter(3, Timestamp.from(Instant.now()))
-                .setParameter(4, BinaryUuids.bytes(c.id())).setParameter(5, worker).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            int held = em.createNativeQuery("update notification set status = 'PENDING', last_error = ?1,"
+                    + " next_attempt_at = ?2, claimed_by = null, claimed_until = null, updated_at = ?3 where id = ?4"
+                    + " and claimed_by = ?5").setParameter(1, error).setParameter(2, Timestamp.from(now.plus(wait)))
+                    .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, BinaryUuids.bytes(c.id()))
+                    .setParameter(5, worker).executeUpdate();
+            if (held == 1) {
+                history.record(c.id(), DeliveryChannel.EMAIL, DeliveryOutcome.FAILED, error, null);
+            }
+        });
     }
 }

@@ -22,14 +22,14 @@ public class Notifications {
 
     private final EntityManager em;
     private final NotificationConfig config;
+    private final DeliveryHistory history;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void session(SessionNotice notice) {
         Instant now = Instant.now();
         if (notice.change() != SessionNotice.Change.SCHEDULED) {
-            em.createNativeQuery("update notification set status = 'WITHDRAWN', updated_at = ?1 where session_id = ?2"
-                    + " and status = 'PENDING' and kind = 'SESSION_REMINDER'").setParameter(1, Timestamp.from(now))
-                    .setParameter(2, BinaryUuids.bytes(notice.sessionId())).executeUpdate();
+            history.withdrawReminders(notice.sessionId(), null, "session-" + notice.change().name().toLowerCase(),
+                    now);
         }
         if (notice.change() == SessionNotice.Change.ENDED || !notice.start().isAfter(now)) {
             return; // nothing to tell about a session that is over
@@ -73,10 +73,7 @@ public class Notifications {
         for (Object[] r : sessions) {
             byte[] session = (byte[]) r[0];
             byte[] partner = (byte[]) r[2];
-            em.createNativeQuery("update notification set status = 'WITHDRAWN', updated_at = ?1 where session_id = ?2"
-                    + " and partner_id = ?3 and status = 'PENDING' and kind = 'SESSION_REMINDER'")
-                    .setParameter(1, Timestamp.from(now)).setParameter(2, session).setParameter(3, partner)
-                    .executeUpdate();
+            history.withdrawReminders(BinaryUuids.of(session), BinaryUuids.of(partner), "reminder-times-changed", now);
             remind(clinicId, BinaryUuids.of((byte[]) r[1]), BinaryUuids.of(session), BinaryUuids.of(partner),
                     NotificationLog.instant(r[3]), ZoneId.of((String) r[4]), now);
         }

@@ -215,6 +215,7 @@ public final class AccessRules {
             rule("MyBoundaryResource_agree", partner("partner: their own agreement")),
 
             rule("NotificationResource_list", admin("admin")),
+            rule("NotificationResource_history", admin("admin: the clinic's messages")),
             rule("UnsubscribeResource_unsubscribe", anyone("none; the message's one-time link is the credential")),
             rule("MyNotificationPreferenceResource_get", person("partner or therapist: their own choices")),
             rule("MyNotificationPreferenceResource_choose", person("partner or therapist: their own choices")),

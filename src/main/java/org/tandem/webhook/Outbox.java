@@ -26,15 +26,18 @@ public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    /** {@code data}: ids and minimal facts only (no names, no clinical text). */
+    /**
+     * {@code data}: ids and minimal facts only (no names, no clinical text). Returns the event's id, or null when no
+     * active endpoint of the clinic subscribes to it (then nothing is written).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(UUID clinicId, WebhookEvent event, Map<String, Object> data) {
+    public UUID publish(UUID clinicId, WebhookEvent event, Map<String, Object> data) {
         @SuppressWarnings("unchecked")
         List<WebhookEndpoint> endpoints = em.createQuery("from WebhookEndpoint e where e.clinicId = :clinic"
                 + " and e.active = true", WebhookEndpoint.class).setParameter("clinic", clinicId).getResultList();
         List<WebhookEndpoint> subscribed = endpoints.stream().filter(e -> e.subscribes(event)).toList();
         if (subscribed.isEmpty()) {
-            return;
+            return null;
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
@@ -59,6 +62,7 @@ public class Outbox {
                     .setParameter(1, BinaryUuids.bytes(UUID.randomUUID())).setParameter(2, BinaryUuids.bytes(id))
                     .setParameter(3, BinaryUuids.bytes(endpoint.getId())).setParameter(4, Timestamp.from(now)).executeUpdate();
         }
+        return id;
     }
 
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.tandem.testsupport.Bookings;
@@ -79,6 +80,19 @@ class NotificationTest {
                 .extract().jsonPath();
     }
 
+    /** One message's delivery history, as its steps "OUTCOME CHANNEL reason" (what each has). */
+    static List<String> history(String notificationId) {
+        JsonPath history = as("admin1").get("/api/v1/notifications/" + notificationId + "/history").then()
+                .statusCode(200).body("message.id", equalTo(notificationId)).extract().jsonPath();
+        List<String> steps = new ArrayList<>();
+        for (Map<String, Object> step : history.<Map<String, Object>>getList("history")) {
+            steps.add(java.util.stream.Stream.of(step.get("outcome"), step.get("channel"), step.get("reason"))
+                    .filter(java.util.Objects::nonNull).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" ")));
+        }
+        return steps;
+    }
+
     @Test
     void aBookedSessionIsAnnouncedAndRemindedToEachPartnerOnce() throws Exception {
         String hook = as("admin1").body(Map.of("url", "http://127.0.0.1:9/reminders", "events",
@@ -118,8 +132,20 @@ class NotificationTest {
             assertEquals(0, sender.sendDue(due.plusSeconds(3600)), "nothing left to send");
             assertEquals(List.of("SENT"), log(sessionId).getList("status").stream().distinct().toList());
             // Each reminder is also the reminder.due event, with ids only.
-            as("admin1").get("/api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
-                    .body("findAll { it.eventType == 'reminder.due' }", hasSize(4));
+            List<String> events = as("admin1").get("/api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
+                    .body("findAll { it.eventType == 'reminder.due' }", hasSize(4)).extract().jsonPath()
+                    .getList("findAll { it.eventType == 'reminder.due' }.eventId");
+            // The log says which channels handled each: the notices went by e-mail, the reminders both ways.
+            JsonPath handled = log(sessionId);
+            assertEquals(List.of(List.of("EMAIL"), List.of("EMAIL")),
+                    handled.getList("findAll { it.kind == 'SESSION_SCHEDULED' }.channels"));
+            assertEquals(List.of(List.of("EMAIL", "WEBHOOK")), handled.getList("findAll { it.kind =="
+                    + " 'SESSION_REMINDER' }.channels").stream().distinct().toList());
+            String reminder = handled.getString("find { it.kind == 'SESSION_REMINDER' }.id");
+            assertEquals(List.of("QUEUED", "PUBLISHED WEBHOOK", "SENT EMAIL"), history(reminder));
+            String event = as("admin1").get("/api/v1/notifications/" + reminder + "/history").then().extract()
+                    .path("history.find { it.outcome == 'PUBLISHED' }.webhookEventId");
+            assertTrue(events.contains(event), "the step names the event its delivery carries: " + event);
         } finally {
             as("admin1").delete("/api/v1/webhooks/" + hook).then().statusCode(200);
         }
@@ -138,6 +164,10 @@ class NotificationTest {
         assertEquals(4, log.getList("findAll { it.kind == 'SESSION_REMINDER' && it.status == 'WITHDRAWN' }").size());
         assertEquals(4, log.getList("findAll { it.kind == 'SESSION_REMINDER' && it.status == 'PENDING' }").size());
         assertEquals(2, log.getList("findAll { it.kind == 'SESSION_MOVED' }").size());
+        assertEquals(List.of("QUEUED", "WITHDRAWN session-moved"), history(log.getString("find { it.kind =="
+                + " 'SESSION_REMINDER' && it.status == 'WITHDRAWN' }.id")));
+        assertEquals(List.of(), log.getList("find { it.kind == 'SESSION_REMINDER' && it.status == 'WITHDRAWN' }"
+                + ".channels"), "nothing handled a withdrawn reminder");
 
         as("therapist1").header("If-Match", moved.header("ETag")).body(Map.of("cancelledBy", "CLIENT"))
                 .post("/api/v1/sessions/" + id + "/cancel").then().statusCode(200);
@@ -197,6 +227,11 @@ class NotificationTest {
         sender.sendDue(Instant.now());
         assertEquals(0, mailTo(c.kit()).size(), "neither the booking nor the cancellation is sent");
         assertEquals(List.of("WITHDRAWN"), log(id).getList("status").stream().distinct().toList());
+        JsonPath log = log(id);
+        assertEquals(List.of("QUEUED", "WITHDRAWN discharged"), history(log.getString("find { it.kind =="
+                + " 'SESSION_CANCELLED' }.id")), "the discharge's own cancellation, withdrawn when it fell due");
+        assertEquals(List.of("QUEUED", "WITHDRAWN session-cancelled"), history(log.getString("find { it.kind =="
+                + " 'SESSION_REMINDER' }.id")));
     }
 
     @Test
@@ -228,6 +263,20 @@ class NotificationTest {
         as("admin1").queryParam("sessionId", "nope").get("/api/v1/notifications").then().statusCode(400);
         String all = as("admin1").queryParam("sessionId", id).get("/api/v1/notifications").asString();
         assertFalse(all.contains(c.kit()) || all.contains("Kit"), "no address or name in the log: " + all);
+
+        String notice = log(id).getString("find { it.kind == 'SESSION_SCHEDULED' }.id");
+        String path = "/api/v1/notifications/" + notice + "/history";
+        anonymous().get(path).then().statusCode(401);
+        as("therapist1").get(path).then().statusCode(403);
+        asIntegration().get(path).then().statusCode(403);
+        Partners.as("therapist1", c.id(), c.kitId()).get(path).then().statusCode(403);
+        as("admin9").get(path).then().statusCode(404).body("type", equalTo("/problems/not-found"));
+        as("admin1").get("/api/v1/notifications/" + UUID.randomUUID() + "/history").then().statusCode(404);
+        as("admin1").get("/api/v1/notifications/nope/history").then().statusCode(404);
+        sender.sendDue(Instant.now());
+        String history = as("admin1").get(path).then().statusCode(200).body("message.status", equalTo("SENT"))
+                .body("history.outcome", equalTo(List.of("QUEUED", "SENT"))).extract().asString();
+        assertFalse(history.contains(c.kit()) || history.contains("Kit"), "no address or name: " + history);
     }
 
     /** The instant of a local time in the demo clinic's zone. */
@@ -269,6 +318,11 @@ class NotificationTest {
                 + "' && it.status == 'PENDING' }").size(), "Lee's reminder waits for 07:00");
         sender.sendDue(berlin(day, "07:00:30"));
         assertEquals(3, mailTo(c.lee()).size(), "sent when the quiet hours end, before the session");
+        String waited = log(id).getString("find { it.partnerId == '" + c.leeId() + "' && it.kind =="
+                + " 'SESSION_REMINDER' && it.dueAt == '" + berlin(day, "06:00") + "' }.id");
+        assertEquals(List.of("QUEUED", "POSTPONED EMAIL quiet-hours", "SENT EMAIL"), history(waited));
+        assertEquals(List.of("EMAIL"), log(id).getList("find { it.id == '" + waited + "' }.channels"),
+                "no clinic service subscribes to reminder.due here: e-mail alone handled it");
         assertEquals(2, log(id).getList("findAll { it.partnerId == '" + c.kitId()
                 + "' && it.status == 'SKIPPED' && it.lastError == 'opted-out' }").size());
 
@@ -445,6 +499,8 @@ class NotificationTest {
         assertEquals(1, mailTo(c.kit()).size(), "sent once the server is back and the wait is over");
         assertEquals(List.of("SENT", "SENT"), log(id).getList(notices + ".status"));
         assertEquals(List.of(2, 2), log(id).getList(notices + ".attempts"));
+        assertEquals(List.of("QUEUED", "FAILED EMAIL smtp-failed", "SENT EMAIL"),
+                history(log(id).getString("find { it.kind == 'SESSION_SCHEDULED' }.id")));
     }
 
     private static String subject(MimeMessage m) {

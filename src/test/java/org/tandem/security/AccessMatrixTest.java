@@ -378,6 +378,8 @@ class AccessMatrixTest {
         String session = Bookings.book(therapist, Bookings.session(coupleId, day + "T10:00", day + "T10:50")).path("id");
         ids.put("sessions", session);
         ids.put("sessionId", session);
+        ids.put("notifications", as(admin).queryParam("sessionId", session).get("/api/v1/notifications").then()
+                .statusCode(200).extract().path("[0].id"));
         as(therapist).body(Map.of("template", "SOAP", "psychotherapy", false, "content", Map.of("sections",
                 Map.of("subjective", "s", "objective", "o", "assessment", "a", "plan", "p"))))
                 .post("/api/v1/sessions/" + session + "/note").then().statusCode(201);
