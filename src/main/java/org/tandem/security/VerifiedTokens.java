@@ -11,7 +11,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
@@ -25,25 +25,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.eclipse.microprofile.jwt.Claims;
 import org.jose4j.jwt.JwtClaims;
 
 /**
  * Remembers the access tokens Quarkus OIDC has verified, so a token's signature and claims are checked once, not on
- * every request: an {@link IdentityProvider} ahead of Quarkus's answers a token it has seen from memory, and an
- * {@link SecurityIdentityAugmentor} remembers each identity Quarkus verified.
+ * every request: {@link RememberedTokenMechanism}, ahead of Quarkus OIDC's mechanism, finds a token seen before and
+ * this {@link IdentityProvider} answers it from memory; an {@link SecurityIdentityAugmentor} remembers each identity
+ * Quarkus verified. A token not remembered goes to Quarkus OIDC as if this class did not exist.
  *
- * <p>The key is the token's SHA-256; the entry keeps the token's claims (as parsed once), roles and the tenant's
- * attributes, never the token itself (each request's identity gets that request's own token). An entry ends when
- * its token expires, and the cache is bounded ({@link TokenCacheConfig}). Nothing that can revoke a valid token is skipped: staff
- * deactivation and partner revocation are checked per request by {@link Caller}, after this. A token that fails
- * verification is never remembered, and any change to a token changes its hash. Tandem's access rules use roles and
- * claims, not Quarkus permission checkers, so the identity carries none.
+ * <p>The key is the token's SHA-256; the entry keeps the token's claims (as parsed once, without the raw token
+ * Quarkus adds to them), roles and the tenant's attributes, never the token itself (each request's identity gets
+ * that request's own token). An entry ends when its token expires, and the cache is bounded
+ * ({@link TokenCacheConfig}). Nothing that can revoke a valid token is skipped: staff deactivation and partner
+ * revocation are checked per request by {@link Caller}, after this. A token that fails verification is never
+ * remembered, and any change to a token changes its hash. Tandem's access rules use roles and claims, not Quarkus
+ * permission checkers, so the identity carries none.
  *
  * <p>{@link OidcJwtCallerPrincipal} is Quarkus's runtime class, not a public API; it is what its
  * {@code JsonWebToken} producer expects, and every authenticated test request goes through this path.
  */
 @ApplicationScoped
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+public class VerifiedTokens implements IdentityProvider<VerifiedTokens.Remembered> {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerifiedTokens.class);
     /** Marks an identity answered from the cache, so it is not remembered again. */
@@ -59,10 +62,28 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private record Verified(Map<String, Object> claims, Set<String> roles, Map<String, Object> attributes,
             long expiresAt) {
 
-        JwtClaims claimsForRequest() {
+        JwtClaims claimsForRequest(String token) {
             JwtClaims copy = new JwtClaims();
             claims.forEach(copy::setClaim);
+            copy.setClaim(Claims.raw_token.name(), token);
             return copy;
+        }
+    }
+
+    /** A bearer token this replica has verified before, with what the verification established. */
+    static final class Remembered extends BaseAuthenticationRequest {
+
+        private final String token;
+        private final Verified verified;
+
+        private Remembered(String token, Verified verified) {
+            this.token = token;
+            this.verified = verified;
+        }
+
+        @Override
+        public String toString() {
+            return "Remembered[redacted]";
         }
     }
 
@@ -78,28 +99,37 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         CaffeineCacheMetrics.monitor(registry, verified, "tandem.token-cache");
     }
 
-    @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    /** Ahead of Quarkus OIDC's provider (the default priority, 1001), which verifies what this one does not answer. */
-    @Override
-    public int priority() {
-        return 2000;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!(request.getToken() instanceof AccessTokenCredential credential) || credential.isOpaque()) {
-            return Uni.createFrom().nullItem();
+    /** The remembered verification of {@code token}, or null: unknown, forgotten, or expired. */
+    Remembered recall(String token) {
+        if (token == null) {
+            return null;
         }
-        Verified entry = verified.getIfPresent(hash(credential.getToken()));
+        Verified entry = verified.getIfPresent(hash(token));
         if (entry == null || Instant.now().getEpochSecond() >= entry.expiresAt()) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
+        return new Remembered(token, entry);
+    }
+
+    @Override
+    public Class<Remembered> getRequestType() {
+        return Remembered.class;
+    }
+
+    /**
+     * The identity of a remembered token, as Quarkus OIDC built it when it verified the token. The credential is an
+     * {@link AccessTokenCredential} made without the token (made with it, it decodes the token's JSON again); the
+     * principal carries the token as its raw token, as Quarkus's does.
+     */
+    @Override
+    public Uni<SecurityIdentity> authenticate(Remembered request, AuthenticationRequestContext context) {
+        Verified entry = request.verified;
+        if (Instant.now().getEpochSecond() >= entry.expiresAt()) {
+            return Uni.createFrom().nullItem(); // expired since it was recalled: refused, as Quarkus OIDC would
+        }
+        AccessTokenCredential credential = new AccessTokenCredential();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new OidcJwtCallerPrincipal(entry.claimsForRequest(), credential))
+                .setPrincipal(new OidcJwtCallerPrincipal(entry.claimsForRequest(request.token), credential))
                 .addCredential(credential)
                 .addRoles(entry.roles())
                 .addAttributes(entry.attributes())
@@ -152,9 +182,17 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         attributes.keySet().removeAll(PER_REQUEST);
-        Map<String, Object> claims = Collections.unmodifiableMap(new LinkedHashMap<>(jwt.getClaims().getClaimsMap()));
+        Map<String, Object> claims = new LinkedHashMap<>(jwt.getClaims().getClaimsMap());
+        claims.remove(Claims.raw_token.name()); // the token itself is never kept; each request brings its own
+        claims = Collections.unmodifiableMap(claims);
         verified.put(hash(credential.getToken()), new Verified(claims, Set.copyOf(identity.getRoles()),
                 Map.copyOf(attributes), expiresAt));
+    }
+
+    /** What is remembered of {@code token}'s claims, for the tests: null when it is not remembered. */
+    Map<String, Object> rememberedClaims(String token) {
+        Verified entry = verified.getIfPresent(hash(token));
+        return entry == null ? null : entry.claims();
     }
 
     private static ByteBuffer hash(String token) {

@@ -3,10 +3,13 @@ package org.tandem.security;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,28 @@ class TokenCacheTest {
         Map<String, Double> after = gets();
         assertEquals(1.0, after.get("miss") - before.get("miss"), "verified in full once");
         assertEquals(2.0, after.get("hit") - before.get("hit"), "then remembered");
+    }
+
+    @Inject
+    VerifiedTokens tokens;
+
+    /** What is remembered of a token is what its verification established, never the token itself. */
+    @Test
+    void theCacheKeepsNoToken() {
+        String token = Tokens.fresh("therapist1", "demo");
+        given().auth().oauth2(token).get("/api/v1/couples").then().statusCode(200);
+        Map<String, Object> remembered = tokens.rememberedClaims(token);
+        assertNotNull(remembered, "remembered after its first use");
+        assertEquals(expiry(token), ((Number) remembered.get("exp")).longValue());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        for (Map.Entry<String, Object> claim : remembered.entrySet()) {
+            String value = String.valueOf(claim.getValue());
+            assertFalse(value.contains(signature) || value.contains(token.split("\\.")[1]),
+                    "claim " + claim.getKey() + " holds the token");
+        }
+        // Answered from memory, the request still has its own token: the lower-case scheme too, as OIDC reads it.
+        given().header("Authorization", "bearer " + token).get("/api/v1/couples").then().statusCode(200);
+        given().header("Authorization", "Bearer").get("/api/v1/couples").then().statusCode(401);
     }
 
     @Test
