@@ -3,8 +3,10 @@ package org.tandem.couple;
 import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +26,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.tandem.clinic.Clinic;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.SealedText;
 import org.tandem.therapist.Therapist;
 
 /** The client unit: two partners, their care status, their therapists and the goals of their treatment. */
@@ -47,8 +52,22 @@ public class Couple extends Tracked {
     @Column(name = "care_started_on")
     private LocalDate careStartedOn;
 
-    @Column(name = "treatment_goals", length = 4000)
+    /**
+     * Goals written before goals were sealed, until crypto.PlaintextSealing seals them; never written by this
+     * version. The sealed goals are written by {@link CoupleRepository#writeGoals}, bound to the couple's id, which
+     * exists only once the couple is persisted (so neither column is Hibernate's to write).
+     */
+    @Getter(lombok.AccessLevel.NONE)
+    @Column(name = "treatment_goals", length = 4000, insertable = false, updatable = false)
     private String treatmentGoals;
+
+    @Getter(lombok.AccessLevel.NONE)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "treatment_goals_key_id", insertable = false,
+            updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "treatment_goals_ciphertext", insertable = false,
+            updatable = false))
+    private SealedText sealedGoals;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "primary_therapist_id")
@@ -117,10 +136,20 @@ public class Couple extends Tracked {
                 || coTherapists.stream().anyMatch(t -> t.getId().equals(therapistId));
     }
 
+    /** The goals' own column is written apart ({@link CoupleRepository#writeGoals}); the change still counts. */
     private void applyOwnFields(CoupleDetails details) {
         this.careStartedOn = details.careStartedOn();
-        this.treatmentGoals = details.treatmentGoals();
         touch();
+    }
+
+    /** The treatment goals as stored: opened from their ciphertext, or as written before goals were sealed. */
+    public String goals(ClinicCipher cipher) {
+        return goals(cipher, getId(), sealedGoals, treatmentGoals);
+    }
+
+    /** The same, from a read of the columns alone. */
+    static String goals(ClinicCipher cipher, UUID coupleId, SealedText sealed, String legacy) {
+        return sealed != null ? sealed.open(cipher, SealedColumn.COUPLE_GOALS.purpose(), coupleId) : legacy;
     }
 
     private Partner partner(int seat) {

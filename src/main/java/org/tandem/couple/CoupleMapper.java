@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 import static org.tandem.common.Text.blankToNull;
 
 import org.tandem.couple.CoupleApi.CoupleResponse;
@@ -26,8 +28,8 @@ final class CoupleMapper {
     private CoupleMapper() {
     }
 
-    static CoupleDetails toDetails(List<PartnerInput> partners, LocalDate careStartedOn, String goals) {
-        return new CoupleDetails(toDetails(partners.get(0)), toDetails(partners.get(1)), careStartedOn, blankToNull(goals));
+    static CoupleDetails toDetails(List<PartnerInput> partners, LocalDate careStartedOn) {
+        return new CoupleDetails(toDetails(partners.get(0)), toDetails(partners.get(1)), careStartedOn);
     }
 
     static PartnerDetails toDetails(PartnerInput p) {
@@ -36,8 +38,8 @@ final class CoupleMapper {
     }
 
     /** {@code openSafetyFlags}: from {@link OpenSafetyFlags}, which the questionnaire feature answers. */
-    static CoupleResponse toResponse(Couple c, int openSafetyFlags) {
-        return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), c.getTreatmentGoals(),
+    static CoupleResponse toResponse(Couple c, String goals, int openSafetyFlags) {
+        return new CoupleResponse(c.getId(), c.getCode(), c.getStatus(), c.getCareStartedOn(), goals,
                 TherapistRef.of(c.getPrimaryTherapist()),
                 c.getCoTherapists().stream().map(TherapistRef::of).sorted(BY_NAME).toList(),
                 c.getPartners().stream().map(CoupleMapper::toResponse).toList(), openSafetyFlags, c.getVersion(),
@@ -46,10 +48,11 @@ final class CoupleMapper {
 
     /**
      * The response from {@link CoupleRepository#requireReadRows}'s rows: the couple's own columns (0-7), the primary
-     * therapist (8-9), a co-therapist (10-11), a partner (12-21) and the open flags (22); the joins repeat the couple
-     * on every row and each partner once per co-therapist.
+     * therapist (8-9), a co-therapist (10-11), a partner (12-21), the open flags (22) and the sealed goals (23; 4 is
+     * goals written before goals were sealed); the joins repeat the couple on every row and each partner once per
+     * co-therapist.
      */
-    static CoupleResponse fromReadRows(List<Object[]> rows) {
+    static CoupleResponse fromReadRows(List<Object[]> rows, ClinicCipher cipher) {
         Object[] first = rows.get(0);
         Map<UUID, TherapistRef> coTherapists = new LinkedHashMap<>();
         SortedMap<Integer, PartnerResponse> bySeat = new TreeMap<>();
@@ -64,7 +67,7 @@ final class CoupleMapper {
             }
         }
         return new CoupleResponse((UUID) first[0], (String) first[1], (CoupleStatus) first[2], (LocalDate) first[3],
-                (String) first[4], first[8] == null ? null : new TherapistRef((UUID) first[8], (String) first[9]),
+                Couple.goals(cipher, (UUID) first[0], (SealedText) first[23], (String) first[4]), first[8] == null ? null : new TherapistRef((UUID) first[8], (String) first[9]),
                 coTherapists.values().stream().sorted(BY_NAME).toList(), List.copyOf(bySeat.values()),
                 ((Number) first[22]).intValue(), (Long) first[5], (Instant) first[6], (Instant) first[7]);
     }

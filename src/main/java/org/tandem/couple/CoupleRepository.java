@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.common.persistence.Paged;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 import org.tandem.common.web.PageQuery;
 import org.tandem.common.web.Problems;
 import org.tandem.security.AccessScope;
@@ -32,6 +34,7 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
     }
 
     private final OpenSafetyFlags openFlags;
+    private final ClinicCipher cipher;
 
     public Optional<Couple> findVisible(AccessScope scope, UUID id) {
         Parameters params = scopeParameters(scope).and("id", id);
@@ -66,7 +69,7 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
         List<Object[]> rows = getSession().createSelectionQuery("select c.id, c.code, c.status, c.careStartedOn,"
                 + " c.treatmentGoals, c.version, c.createdAt, c.updatedAt, pt.id, pt.displayName, ct.id,"
                 + " ct.displayName, p.id, p.seat, p.fullName, p.preferredName, p.pronouns, p.dateOfBirth, p.email,"
-                + " p.phone, p.recoveryRole, p.sobrietyDate, " + openFlags.countOf("c.id")
+                + " p.phone, p.recoveryRole, p.sobrietyDate, " + openFlags.countOf("c.id") + ", c.sealedGoals"
                 + " from Couple c left join c.primaryTherapist pt left join c.coTherapists ct left join c.partners p"
                 + " where c.id = :id and " + visibility("c", scope), Object[].class)
                 .setProperties(scopeParameters(scope).and("id", id).map()).getResultList();
@@ -74,6 +77,16 @@ public class CoupleRepository implements PanacheRepositoryBase<Couple, UUID> {
             throw Problems.notFound("couple");
         }
         return rows;
+    }
+
+    /**
+     * Seals a couple's treatment goals under its clinic's data key, bound to its id, into its row (null: none), and
+     * empties the column of goals written before goals were sealed. Not through the entity: a new couple has its id
+     * only once persisted, and an entity change then would cost it an update and a version.
+     */
+    public void writeGoals(Couple couple, String goals) {
+        cipher.sealInto(getEntityManager(), SealedColumn.COUPLE_GOALS, "treatment_goals", couple.getClinic().getId(),
+                couple.getId(), goals);
     }
 
     /**

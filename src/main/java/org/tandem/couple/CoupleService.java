@@ -12,6 +12,7 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.audit.AuditLog;
 import org.tandem.clinic.ClinicRepository;
+import org.tandem.common.Text;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
@@ -19,6 +20,7 @@ import org.tandem.common.web.PageResponse;
 import org.tandem.common.web.Problems;
 import org.tandem.common.web.Versions;
 import org.tandem.couple.CoupleApi.CoupleResponse;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.couple.CoupleApi.CreateCoupleRequest;
 import org.tandem.couple.CoupleApi.PartnerInput;
 import org.tandem.couple.CoupleApi.StatusChangeRequest;
@@ -48,25 +50,28 @@ public class CoupleService {
     private final AuditLog audit;
     private final Event<CoupleDischarging> discharging;
     private final LockOrder locks;
+    private final ClinicCipher cipher;
 
     public CoupleResponse create(CreateCoupleRequest request) {
         AccessScope scope = access.reach();
         checkPartners(request.partners());
         Therapist primary = primaryForNewCouple(scope, request.primaryTherapistId());
         Couple couple = new Couple(clinics.findById(scope.clinicId()), newCode(scope.clinicId()),
-                CoupleMapper.toDetails(request.partners(), request.careStartedOn(), request.treatmentGoals()));
+                CoupleMapper.toDetails(request.partners(), request.careStartedOn()));
         if (primary != null) {
             couple.assignTherapists(primary, List.of());
         }
         couples.persist(couple);
         couples.flush();
+        String goals = Text.blankToNull(request.treatmentGoals());
+        couples.writeGoals(couple, goals);
         audit.success("couple.create", RECORD, couple.getId());
-        return CoupleMapper.toResponse(couple, 0); // nothing can have flagged a couple that did not exist
+        return CoupleMapper.toResponse(couple, goals, 0); // nothing can have flagged a couple that did not exist
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CoupleResponse get(UUID id) {
-        CoupleResponse couple = CoupleMapper.fromReadRows(couples.requireReadRows(access.reach(), id));
+        CoupleResponse couple = CoupleMapper.fromReadRows(couples.requireReadRows(access.reach(), id), cipher);
         audit.success("couple.read", RECORD, id);
         return couple;
     }
@@ -75,7 +80,7 @@ public class CoupleService {
     public PageResponse<CoupleResponse> list(CoupleRepository.Filter filter, PageQuery page) {
         Paged<CoupleRepository.Shown> rows = couples.search(access.reach(), filter, page);
         audit.success("couple.list", RECORD, null);
-        return PageResponse.of(rows.rows(), CoupleService::toResponse, page, rows.total());
+        return PageResponse.of(rows.rows(), this::toResponse, page, rows.total());
     }
 
     public CoupleResponse update(UUID id, long expectedVersion, UpdateCoupleRequest request) {
@@ -83,8 +88,12 @@ public class CoupleService {
         Couple couple = shown.couple();
         Versions.requireCurrent(expectedVersion, couple.getVersion());
         checkPartners(request.partners());
-        couple.update(CoupleMapper.toDetails(request.partners(), request.careStartedOn(), request.treatmentGoals()));
-        return saved(shown, "couple.update");
+        couple.update(CoupleMapper.toDetails(request.partners(), request.careStartedOn()));
+        couples.flush(); // a concurrent writer that slipped past the If-Match check fails here, with 412
+        String goals = Text.blankToNull(request.treatmentGoals());
+        couples.writeGoals(couple, goals);
+        audit.success("couple.update", RECORD, couple.getId());
+        return CoupleMapper.toResponse(couple, goals, shown.openFlags());
     }
 
     public CoupleResponse changeStatus(UUID id, long expectedVersion, StatusChangeRequest request) {
@@ -174,7 +183,8 @@ public class CoupleService {
         throw new IllegalStateException("could not find a free couple code");
     }
 
-    private static CoupleResponse toResponse(CoupleRepository.Shown shown) {
-        return CoupleMapper.toResponse(shown.couple(), shown.openFlags());
+    private CoupleResponse toResponse(CoupleRepository.Shown shown) {
+        return CoupleMapper.toResponse(shown.couple(), shown.couple().goals(cipher), shown.openFlags());
     }
+
 }

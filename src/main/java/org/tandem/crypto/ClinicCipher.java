@@ -72,6 +72,23 @@ public class ClinicCipher {
         }
     }
 
+    /**
+     * Seals {@code text} (null: none) into {@code column} of the row {@code rowId}, with SQL in the caller's
+     * transaction, and empties the row's {@code plaintextColumn}, where the text was kept before it was sealed. For a
+     * record whose id exists only once it is persisted: the entity maps both columns read-only, so writing them
+     * costs the new row neither an update nor a version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sealInto(jakarta.persistence.EntityManager em, SealedColumn column, String plaintextColumn,
+            UUID clinicId, UUID rowId, String text) {
+        Sealed sealed = text == null ? null : sealerFor(clinicId).seal(column.purpose(), rowId, text);
+        em.createNativeQuery("update " + column.table() + " set " + column.keyColumn() + " = ?1, "
+                + column.ciphertextColumn() + " = ?2, " + plaintextColumn + " = null where id = ?3")
+                .setParameter(1, sealed == null ? null : org.tandem.common.persistence.BinaryUuids.bytes(sealed.keyId()))
+                .setParameter(2, sealed == null ? null : sealed.ciphertext())
+                .setParameter(3, org.tandem.common.persistence.BinaryUuids.bytes(rowId)).executeUpdate();
+    }
+
     /** A sealer with the clinic's data key, created on the clinic's first note. Get it before persisting rows. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Sealer sealerFor(UUID clinicId) {

@@ -38,7 +38,9 @@ public class PlaintextSealing {
             new Legacy(SealedColumn.COMPLETION_REFLECTION, "reflection", "select c.clinic_id from completion t"
                     + " join assignment a on a.id = t.assignment_id join couple c on c.id = a.couple_id where t.id = ?"),
             new Legacy(SealedColumn.BOUNDARY_TEXT, "`text`", "select b.clinic_id from boundary_version t"
-                    + " join boundary b on b.id = t.boundary_id where t.id = ?"));
+                    + " join boundary b on b.id = t.boundary_id where t.id = ?"),
+            new Legacy(SealedColumn.COUPLE_GOALS, "treatment_goals", "select clinic_id from couple where id = ?"),
+            new Legacy(SealedColumn.ASSIGNMENT_NOTE, "therapist_note", "select clinic_id from assignment where id = ?"));
 
     private final Jdbc jdbc;
     private final ClinicCipher cipher;

@@ -21,6 +21,8 @@ public enum SealedColumn {
     DISCLOSURE_DOCUMENT("disclosure", "document_key_id", "document_ciphertext", "disclosure-document"),
     DISCLOSURE_QUESTION("disclosure_question", "text_key_id", "text_ciphertext", "disclosure-question"),
     LETTER_CONTENT("recovery_letter", "content_key_id", "content_ciphertext", "letter"),
+    COUPLE_GOALS("couple", "treatment_goals_key_id", "treatment_goals_ciphertext", "couple-goals"),
+    ASSIGNMENT_NOTE("assignment", "therapist_note_key_id", "therapist_note_ciphertext", "assignment-note"),
     POLYGRAPH_QUESTION("polygraph_question", "text_key_id", "text_ciphertext", "polygraph-question"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response"),

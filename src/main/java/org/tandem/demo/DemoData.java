@@ -92,6 +92,7 @@ public class DemoData {
     private final LetterService letters;
     private final RecoveryStageService stages;
     private final ScreeningService screenings;
+    private final java.util.Map<UUID, String> goalsToSeal = new java.util.LinkedHashMap<>();
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -106,7 +107,9 @@ public class DemoData {
      * transaction of its own too, which must see the clinic.
      */
     public int load() {
-        return QuarkusTransaction.requiringNew().call(this::loadPeopleAndProgress)
+        int created = QuarkusTransaction.requiringNew().call(this::loadPeopleAndProgress);
+        QuarkusTransaction.requiringNew().run(this::sealGoals);
+        return created
                 + QuarkusTransaction.requiringNew().call(this::loadClinicalRecord)
                 + QuarkusTransaction.requiringNew().call(this::loadRecoveryWork);
     }
@@ -179,13 +182,22 @@ public class DemoData {
         });
     }
 
-    /** Creates the couple unless its code exists; returns it when created, else null. */
+    /**
+     * The new couples' treatment goals, sealed once the clinics are committed (sealing makes a clinic's data key in
+     * a transaction of its own, which must see the clinic).
+     */
+    private void sealGoals() {
+        goalsToSeal.forEach((id, goals) -> couples.writeGoals(couples.findById(id), goals));
+        goalsToSeal.clear();
+    }
+
+    /** Creates the couple unless its code exists (its goals are sealed after); returns it when created, else null. */
     private Couple couple(Clinic clinic, String code, Therapist primary, List<Therapist> co, CoupleStatus status,
             LocalDate careStarted, PartnerDetails first, PartnerDetails second, String goals, int[] created) {
         if (couples.codeExists(clinic.getId(), code)) {
             return null;
         }
-        Couple couple = new Couple(clinic, code, new CoupleDetails(first, second, careStarted, goals));
+        Couple couple = new Couple(clinic, code, new CoupleDetails(first, second, careStarted));
         couple.assignTherapists(primary, co);
         if (status == CoupleStatus.ACTIVE || status == CoupleStatus.PAUSED) {
             couple.changeStatus(CoupleStatus.ACTIVE);
@@ -194,6 +206,7 @@ public class DemoData {
             couple.changeStatus(CoupleStatus.PAUSED);
         }
         couples.persist(couple);
+        goalsToSeal.put(couple.getId(), goals);
         created[0]++;
         return couple;
     }

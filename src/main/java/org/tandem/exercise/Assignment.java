@@ -5,8 +5,10 @@ import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
 import org.tandem.common.InvalidField;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.tandem.couple.Couple;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.SealedText;
 import org.tandem.couple.Partner;
 
 /** An exercise version assigned to a couple, or to one partner, with a cadence and a date range. */
@@ -61,8 +66,19 @@ public class Assignment extends Tracked {
     @Column(name = "ends_on")
     private LocalDate endsOn;
 
-    @Column(name = "therapist_note", length = 2000)
+    /** A note written before notes were sealed, until crypto.PlaintextSealing seals it; never written now. */
+    @Getter(AccessLevel.NONE)
+    @Column(name = "therapist_note", length = 2000, insertable = false, updatable = false)
     private String therapistNote;
+
+    /** The therapist's note, sealed and written by AssignmentRepository#writeNote once the assignment has its id. */
+    @Getter(AccessLevel.NONE)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "therapist_note_key_id", insertable = false,
+            updatable = false))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "therapist_note_ciphertext", insertable = false,
+            updatable = false))
+    private SealedText sealedNote;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -76,7 +92,7 @@ public class Assignment extends Tracked {
     }
 
     Assignment(Couple couple, Partner partner, ExerciseVersion exercise, Cadence cadence, LocalDate startsOn,
-            LocalDate endsOn, String therapistNote) {
+            LocalDate endsOn) {
         if (endsOn != null && endsOn.isBefore(startsOn)) {
             throw new InvalidField("endsOn", "must not be before startsOn");
         }
@@ -88,8 +104,13 @@ public class Assignment extends Tracked {
         this.timesPerWeek = cadence.timesPerWeek();
         this.startsOn = startsOn;
         this.endsOn = endsOn;
-        this.therapistNote = therapistNote;
         this.status = AssignmentStatus.ACTIVE;
+    }
+
+    /** The therapist's note as stored: opened from its ciphertext, or as written before notes were sealed. */
+    String note(ClinicCipher cipher) {
+        return sealedNote != null ? sealedNote.open(cipher, SealedColumn.ASSIGNMENT_NOTE.purpose(), getId())
+                : therapistNote;
     }
 
     /** ACTIVE and PAUSED go back and forth; both can end as COMPLETED or CANCELLED, which are final. */

@@ -7,10 +7,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.common.persistence.RowLock;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 
 /** Assignments are reached through their couple, which the caller must see first (CoupleRepository#findVisible). */
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
+
+    private final ClinicCipher cipher;
+
+    AssignmentRepository(ClinicCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /**
+     * Seals the therapist's note on an assignment into its row (null: none), bound to its id; a new assignment has
+     * its id only once persisted (ClinicCipher#sealInto).
+     */
+    public void writeNote(Assignment assignment, String note) {
+        cipher.sealInto(getEntityManager(), SealedColumn.ASSIGNMENT_NOTE, "therapist_note", assignment.getCouple().getClinic().getId(),
+                assignment.getId(), note);
+    }
 
     public Optional<Assignment> findForCouple(UUID coupleId, UUID id) {
         return find("id = ?1 and couple.id = ?2", id, coupleId).firstResultOptional();

@@ -73,18 +73,20 @@ public class AssignmentService implements AdherenceReads {
         Cadence cadence = request.cadence() == null ? exercise.current().content().cadence()
                 : Cadence.of(request.cadence(), request.timesPerWeek());
         Assignment assignment = new Assignment(couple, partner, exercise.current(), cadence, request.startsOn(),
-                request.endsOn(), Text.blankToNull(request.note()));
+                request.endsOn());
         assignments.persist(assignment);
         assignments.flush();
+        String note = Text.blankToNull(request.note());
+        assignments.writeNote(assignment, note);
         audit.success("assignment.create", RECORD, assignment.getId());
-        return toResponse(assignment);
+        return toResponse(assignment, note);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssignmentResponse> list(UUID coupleId, AssignmentStatus status) {
         couple(coupleId);
         List<AssignmentResponse> list = assignments.forCouple(coupleId, status).stream()
-                .map(AssignmentService::toResponse).toList();
+                .map(this::toResponse).toList();
         audit.success("assignment.list", "couple", coupleId);
         return list;
     }
@@ -95,7 +97,7 @@ public class AssignmentService implements AdherenceReads {
         PartnerBindings.Bound me = access.me();
         List<AssignmentResponse> list = assignments.forCouple(me.coupleId(), null).stream()
                 .filter(a -> access.seesRecordOf(a.getPartner() == null ? null : a.getPartner().getId()))
-                .map(AssignmentService::toResponse).toList();
+                .map(this::toResponse).toList();
         audit.success("assignment.list-mine", "partner", me.partnerId());
         return list;
     }
@@ -280,12 +282,16 @@ public class AssignmentService implements AdherenceReads {
         return LocalDate.now(assignment.getCouple().getClinic().getTimeZone());
     }
 
-    static AssignmentResponse toResponse(Assignment a) {
+    private AssignmentResponse toResponse(Assignment a) {
+        return toResponse(a, a.note(cipher));
+    }
+
+    private static AssignmentResponse toResponse(Assignment a, String note) {
         Cadence cadence = a.cadence();
         return new AssignmentResponse(a.getId(), a.getCouple().getId(),
                 a.getPartner() == null ? null : a.getPartner().getId(), ExerciseApi.toResponse(a.getExercise()),
                 new ExerciseApi.CadenceResponse(cadence.kind(), cadence.timesPerWeek()), a.getStartsOn(),
-                a.getEndsOn(), a.getTherapistNote(), a.getStatus(),
+                a.getEndsOn(), note, a.getStatus(),
                 a.getPauses().stream().map(p -> new PauseResponse(p.getPausedFrom(), p.getUntil())).toList(),
                 a.getVersion());
     }

@@ -42,6 +42,7 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.questionnaire.Instrument;
 import org.tandem.questionnaire.InstrumentCatalog;
 import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
 import org.tandem.treatmentplan.PlanWords;
 import org.tandem.treatmentplan.TreatmentPlanApi;
 import org.tandem.treatmentplan.TreatmentPlanApi.Problem;
@@ -120,12 +121,16 @@ class FhirExport implements ExportSource {
                 s.coupleParams(), r -> emit.resource(patient(BinaryUuids.of(r.getBytes(1)), r.getString(3), r.getString(4),
                         r.getObject(5, LocalDate.class))));
         scan.stream("select c.id, c.code, c.status, c.treatment_goals, (select group_concat(hex(p.id) order by"
-                + " p.seat) from partner p where p.couple_id = c.id) from couple c where " + s.couples()
-                + " order by c.code", s.coupleParams(), r -> {
+                + " p.seat) from partner p where p.couple_id = c.id), c.treatment_goals_key_id,"
+                + " c.treatment_goals_ciphertext from couple c where " + s.couples() + " order by c.code",
+                s.coupleParams(), r -> {
                     UUID couple = BinaryUuids.of(r.getBytes(1));
                     emit.resource(group(couple, r.getString(2), r.getString(3), r.getString(5)));
-                    if (r.getString(4) != null) {
-                        emit.resource(goal(couple, r.getString(3), r.getString(4)));
+                    // Sealed goals, or goals written before goals were sealed (until PlaintextSealing seals them).
+                    String goals = r.getBytes(6) == null ? r.getString(4) : cipher.open(BinaryUuids.of(r.getBytes(6)),
+                            SealedColumn.COUPLE_GOALS.purpose(), couple, r.getBytes(7));
+                    if (goals != null) {
+                        emit.resource(goal(couple, r.getString(3), goals));
                     }
                 });
         scan.stream(s.inIndexOrder("select %2$s s.id, s.couple_id, s.partner_id, s.starts_at, s.ends_at, s.status,"

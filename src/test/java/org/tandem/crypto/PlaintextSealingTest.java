@@ -23,7 +23,7 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.testsupport.Api;
 
 /**
- * Exercise reflections and boundary wordings are sealed under the clinic's data key when written, and those written
+ * Exercise reflections, boundary wordings, couples' treatment goals and therapists' notes on assignments are sealed under the clinic's data key when written, and those written
  * in the clear before (or by a replica of the previous version during a rolling update) are sealed by
  * {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads the same words.
  */
@@ -106,6 +106,56 @@ class PlaintextSealingTest {
         as("therapist1").get(boundaries + "/" + boundaryId).then().statusCode(200)
                 .body("history[0].text", equalTo("Agreed before sealing"))
                 .body("current.text", equalTo("No contact, and phone shared on request"));
+    }
+
+    @Test
+    void aCouplesGoalsAndAnAssignmentsNoteAreSealedWhenWrittenAndLegacyOnesWhenTheJobRuns() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        String coupleId = couple.path("id");
+        assertEquals("Rebuild trust; agree boundaries", couple.path("treatmentGoals"));
+        Row goals = row("couple", "treatment_goals", coupleId);
+        assertNull(goals.plaintext(), "no plaintext copy");
+        assertNotNull(goals.keyId());
+        assertEquals("0", couple.header("ETag").replace("\"", ""), "sealing the goals cost the new couple no version");
+        String exercise = as("therapist1").queryParam("size", 1).get("/api/v1/exercises").then().statusCode(200)
+                .extract().path("items[0].id");
+        String assignments = "/api/v1/couples/" + coupleId + "/assignments";
+        String assignment = as("therapist1").body(Map.of("exerciseId", exercise, "startsOn",
+                LocalDate.now(ZoneId.of("Europe/Berlin")).toString(), "note", "Start with five minutes"))
+                .post(assignments).then().statusCode(201).body("note", equalTo("Start with five minutes"))
+                .extract().path("id");
+        Row note = row("assignment", "therapist_note", assignment);
+        assertNull(note.plaintext(), "no plaintext copy");
+        assertEquals(goals.keyId(), note.keyId(), "under the clinic's key");
+
+        // Changed goals are sealed anew; cleared goals leave nothing.
+        String etag = as("therapist1").get("/api/v1/couples/" + coupleId).then().statusCode(200)
+                .body("treatmentGoals", equalTo("Rebuild trust; agree boundaries")).extract().header("ETag");
+        Map<String, Object> update = new java.util.HashMap<>(Api.coupleBody(Api.unique()));
+        update.put("treatmentGoals", "Honest communication");
+        as("therapist1").header("If-Match", etag).body(update).put("/api/v1/couples/" + coupleId).then()
+                .statusCode(200).body("treatmentGoals", equalTo("Honest communication"));
+        assertNull(row("couple", "treatment_goals", coupleId).plaintext());
+        as("therapist1").queryParam("q", (String) couple.path("code")).get("/api/v1/couples").then().statusCode(200)
+                .body("items.find { it.id == '" + coupleId + "' }.treatmentGoals", equalTo("Honest communication"));
+
+        // As a replica of the previous version would have written them.
+        sql("update couple set treatment_goals = 'Goals before sealing', treatment_goals_key_id = null,"
+                + " treatment_goals_ciphertext = null where id = ?", coupleId);
+        sql("update assignment set therapist_note = 'Note before sealing', therapist_note_key_id = null,"
+                + " therapist_note_ciphertext = null where id = ?", assignment);
+        as("therapist1").get("/api/v1/couples/" + coupleId).then().statusCode(200)
+                .body("treatmentGoals", equalTo("Goals before sealing"));
+        as("therapist1").get(assignments + "/" + assignment).then().statusCode(200)
+                .body("note", equalTo("Note before sealing"));
+        sealing.runPending(); // (the scheduled run may have sealed them already: either way they end sealed)
+        assertNull(row("couple", "treatment_goals", coupleId).plaintext(), "the job emptied the plaintext column");
+        assertEquals(goals.keyId(), row("assignment", "therapist_note", assignment).keyId());
+        assertNull(row("assignment", "therapist_note", assignment).plaintext());
+        as("therapist1").get("/api/v1/couples/" + coupleId).then().statusCode(200)
+                .body("treatmentGoals", equalTo("Goals before sealing"));
+        as("therapist1").get(assignments).then().statusCode(200)
+                .body("find { it.id == '" + assignment + "' }.note", equalTo("Note before sealing"));
     }
 
     private String versionId(String boundaryId, int number) throws Exception {

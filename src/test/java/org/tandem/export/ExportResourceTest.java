@@ -273,6 +273,11 @@ public class ExportResourceTest {
                 assertEquals(10, g.getTargetFirstRep().getDetailQuantity().getValue().intValue());
                 found.add("goal target");
             }
+            if (resource instanceof org.hl7.fhir.r4.model.Goal g && ("goal-" + f.coupleId()).equals(g.getIdPart())) {
+                // The couple's treatment goals, stored sealed, exported as written.
+                assertEquals("Rebuild trust; agree boundaries", g.getDescription().getText());
+                found.add("treatment goals");
+            }
             if (resource instanceof org.hl7.fhir.r4.model.CarePlan c && c.getSubject().getReference()
                     .equals("Group/" + f.coupleId())) {
                 assertEquals("active", c.getStatus().toCode());
@@ -300,7 +305,7 @@ public class ExportResourceTest {
         assertTrue(types.containsAll(Set.of("Patient", "Group", "Goal", "Appointment", "QuestionnaireResponse",
                 "Observation", "Condition", "CarePlan", "Consent", "Task")), types.toString());
         assertEquals(new TreeSet<>(Set.of("phq-9 score", "condition", "goal target", "care plan", "consent", "task",
-                "sobriety sobriety-date", "sobriety slip")), found);
+                "sobriety sobriety-date", "sobriety slip", "treatment goals")), found);
     }
 
     @Test

@@ -56,10 +56,8 @@ class PlaintextCanaryTest {
     private static final Set<String> THE_RECORD_ITSELF = Set.of(
             "clinic.name",
             "partner.full_name", "partner.preferred_name",
-            "couple.treatment_goals",
             "therapy_session.location", "therapy_session.cancel_reason",
             "session_series.location",
-            "assignment.therapist_note",
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
             "polygraph_exam.entered_in_error_reason",
