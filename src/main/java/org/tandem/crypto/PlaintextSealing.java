@@ -40,6 +40,8 @@ public class PlaintextSealing {
             new Legacy(SealedColumn.BOUNDARY_TEXT, "`text`", "select b.clinic_id from boundary_version t"
                     + " join boundary b on b.id = t.boundary_id where t.id = ?"),
             new Legacy(SealedColumn.COUPLE_GOALS, "treatment_goals", "select clinic_id from couple where id = ?"),
+            new Legacy(SealedColumn.SESSION_CANCEL_REASON, "cancel_reason",
+                    "select clinic_id from therapy_session where id = ?"),
             new Legacy(SealedColumn.ASSIGNMENT_NOTE, "therapist_note", "select clinic_id from assignment where id = ?"));
 
     private final Jdbc jdbc;

@@ -22,6 +22,8 @@ public enum SealedColumn {
     DISCLOSURE_QUESTION("disclosure_question", "text_key_id", "text_ciphertext", "disclosure-question"),
     LETTER_CONTENT("recovery_letter", "content_key_id", "content_ciphertext", "letter"),
     COUPLE_GOALS("couple", "treatment_goals_key_id", "treatment_goals_ciphertext", "couple-goals"),
+    SESSION_CANCEL_REASON("therapy_session", "cancel_reason_key_id", "cancel_reason_ciphertext",
+            "session-cancel-reason"),
     ASSIGNMENT_NOTE("assignment", "therapist_note_key_id", "therapist_note_ciphertext", "assignment-note"),
     POLYGRAPH_QUESTION("polygraph_question", "text_key_id", "text_ciphertext", "polygraph-question"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.LockOrder;
 import org.tandem.couple.CoupleDischarging;
@@ -30,6 +31,7 @@ class DischargeCancellation {
     private final LockOrder locks;
     private final SessionEvents events;
     private final AuditLog audit;
+    private final ClinicCipher cipher;
 
     void onDischarge(@Observes CoupleDischarging discharge) {
         UUID coupleId = discharge.coupleId();
@@ -39,9 +41,13 @@ class DischargeCancellation {
         locks.couple(coupleId);
         Instant now = Instant.now();
         Map<UUID, Integer> firstCancelled = new HashMap<>();
+        ClinicCipher.Sealer sealer = null;
         for (TherapySession session : sessions.scheduledOfCoupleAfter(coupleId, now)) {
+            if (sealer == null) {
+                sealer = cipher.sealerFor(session.getClinic().getId());
+            }
             // Never a late cancellation: the couple did not cancel, and no late-cancel rule applies to them.
-            session.cancel(CancelledBy.CLINIC, REASON, now, Duration.ZERO);
+            session.cancel(CancelledBy.CLINIC, REASON, sealer, now, Duration.ZERO);
             events.publish(session, WebhookEvent.SESSION_CANCELLED);
             audit.success("session.cancel", SessionService.RECORD, session.getId());
             if (session.getSeries() != null) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.tandem.crypto.ClinicCipher;
 import org.jboss.logging.Logger;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.LockOrder;
@@ -61,6 +62,7 @@ public class SeriesService {
     private final LockOrder locks;
     private final OpenSafetyFlags openFlags;
     private final JointSessionHold hold;
+    private final ClinicCipher cipher;
 
     public SeriesResponse create(CreateSeriesRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
@@ -155,8 +157,9 @@ public class SeriesService {
         Versions.requireCurrent(expectedVersion, found.getVersion());
         int from = occurrenceIndex(found, request.fromSessionId());
         Instant now = Instant.now();
+        ClinicCipher.Sealer sealer = cipher.sealerFor(found.getClinic().getId());
         for (TherapySession occurrence : sessions.scheduledInSeriesFrom(found.getId(), from)) {
-            occurrence.cancel(request.cancelledBy(), blankToNull(request.reason()), now,
+            occurrence.cancel(request.cancelledBy(), blankToNull(request.reason()), sealer, now,
                     found.getClinic().getLateCancelWindow());
             events.publish(occurrence, WebhookEvent.SESSION_CANCELLED);
         }
@@ -301,6 +304,6 @@ public class SeriesService {
 
     private SeriesResponse toResponse(SessionSeries s, List<Clash> skipped) {
         return SessionMapper.toResponse(s, sessions.inSeriesFrom(s.getId(), 0), skipped,
-                openFlags.countFor(s.getCouple().getId()) > 0);
+                openFlags.countFor(s.getCouple().getId()) > 0, cipher);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedText;
 import org.tandem.scheduling.SchedulingApi.Cancellation;
 import org.tandem.scheduling.SchedulingApi.Clash;
 import org.tandem.scheduling.SchedulingApi.RescheduleEntry;
@@ -19,10 +21,11 @@ final class SessionMapper {
     }
 
     /** {@code flagged}: the couple has a safety flag nobody acknowledged ({@link OpenSafetyFlags}). */
-    static SessionResponse toResponse(TherapySession s, boolean flagged) {
+    static SessionResponse toResponse(TherapySession s, boolean flagged, ClinicCipher cipher) {
         ZoneId zone = s.getClinic().getTimeZone();
         Cancellation cancellation = s.getStatus() == SessionStatus.CANCELLED
-                ? new Cancellation(s.getCancelledBy(), s.getCancelReason(), s.getCancelledAt(), s.isLateCancellation())
+                ? new Cancellation(s.getCancelledBy(), s.cancelReason(cipher), s.getCancelledAt(),
+                        s.isLateCancellation())
                 : null;
         return new SessionResponse(s.getId(), s.getCouple().getId(), s.getCouple().getCode(),
                 TherapistRef.of(s.getTherapist()),
@@ -36,14 +39,18 @@ final class SessionMapper {
                 flagged, s.getVersion(), s.getCreatedAt(), s.getUpdatedAt());
     }
 
-    /** A list row of {@link SessionRepository#searchRows} with the session's reschedules. */
-    static SessionResponse fromListRow(Object[] r, List<RescheduleEntry> reschedules) {
+    /**
+     * A list row of {@link SessionRepository#searchRows} with the session's reschedules; 17 is a cancel reason
+     * written before reasons were sealed, 24 the sealed one.
+     */
+    static SessionResponse fromListRow(Object[] r, List<RescheduleEntry> reschedules, ClinicCipher cipher) {
         ZoneId zone = ZoneId.of((String) r[10]);
         Instant start = (Instant) r[8];
         Instant end = (Instant) r[9];
         SessionStatus status = (SessionStatus) r[15];
         Cancellation cancellation = status == SessionStatus.CANCELLED
-                ? new Cancellation((CancelledBy) r[16], (String) r[17], (Instant) r[18], (Boolean) r[19])
+                ? new Cancellation((CancelledBy) r[16], TherapySession.cancelReason(cipher, (UUID) r[0],
+                        (SealedText) r[24], (String) r[17]), (Instant) r[18], (Boolean) r[19])
                 : null;
         return new SessionResponse((UUID) r[0], (UUID) r[1], (String) r[2], new TherapistRef((UUID) r[3],
                 (String) r[4]), (UUID) r[5], (UUID) r[6], (Integer) r[7], start, end,
@@ -68,11 +75,11 @@ final class SessionMapper {
     }
 
     static SeriesResponse toResponse(SessionSeries s, List<TherapySession> occurrences, List<Clash> skipped,
-            boolean flagged) {
+            boolean flagged, ClinicCipher cipher) {
         return new SeriesResponse(s.getId(), s.getCouple().getId(), s.getTherapist().getId(),
                 s.getPartner() == null ? null : s.getPartner().getId(), s.getKind(), s.getModality(),
                 s.getFirstLocalStart().toString(), s.getDurationMinutes(), s.getIntervalWeeks(), s.getUntilDate(),
                 s.getOccurrenceLimit(), s.isOpenEnded(), s.isEnded(), s.getClinic().getTimeZone().getId(),
-                occurrences.stream().map(o -> toResponse(o, flagged)).toList(), skipped, s.getVersion());
+                occurrences.stream().map(o -> toResponse(o, flagged, cipher)).toList(), skipped, s.getVersion());
     }
 }

@@ -92,7 +92,7 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
         return Paged.of(getSession().createSelectionQuery("select s.id, c.id, c.code, t.id, t.displayName, pa.id,"
                 + " se.id, s.seriesIndex, s.startsAt, s.endsAt, cl.timeZone, s.kind, s.modality, s.location,"
                 + " s.videoLink, s.status, s.cancelledBy, s.cancelReason, s.cancelledAt, s.lateCancellation,"
-                + " s.version, s.createdAt, s.updatedAt, " + openFlags.countOf("c.id")
+                + " s.version, s.createdAt, s.updatedAt, " + openFlags.countOf("c.id") + ", s.sealedCancelReason"
                 + " from TherapySession s join s.clinic cl join s.couple c join s.therapist t left join s.partner pa"
                 + " left join s.series se where " + where + " order by s.startsAt, s.id", Object[].class)
                 .setProperties(params.map()), page.page(), page.size(), row -> row);

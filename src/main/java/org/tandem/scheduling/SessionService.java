@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import static org.tandem.common.Text.blankToNull;
 
 import lombok.RequiredArgsConstructor;
+import org.tandem.crypto.ClinicCipher;
 import org.tandem.audit.AuditLog;
 import org.tandem.common.persistence.Paged;
 import org.tandem.common.web.PageQuery;
@@ -49,6 +50,7 @@ public class SessionService {
     private final SessionEvents events;
     private final OpenSafetyFlags openFlags;
     private final FirstSessionConsents consents;
+    private final ClinicCipher cipher;
 
     public SessionResponse create(CreateSessionRequest request) {
         Booking.Participants who = booking.participantsFor(access.reach(), request.coupleId(), request.therapistId(),
@@ -66,7 +68,7 @@ public class SessionService {
         sessions.flush();
         audit.success("session.create", RECORD, session.getId());
         publish(session, WebhookEvent.SESSION_SCHEDULED);
-        return SessionMapper.toResponse(session, openFlags.countFor(couple.getId()) > 0);
+        return SessionMapper.toResponse(session, openFlags.countFor(couple.getId()) > 0, cipher);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -94,7 +96,7 @@ public class SessionService {
                         Collectors.toList())));
         audit.success("session.list", RECORD, filter.coupleId());
         return PageResponse.of(rows.rows(), r -> SessionMapper.fromListRow(r,
-                reschedules.getOrDefault((UUID) r[0], List.of())), page, rows.total());
+                reschedules.getOrDefault((UUID) r[0], List.of()), cipher), page, rows.total());
     }
 
     /** A couple's sessions: 404 when the couple is not the caller's, rather than an empty list. */
@@ -136,7 +138,8 @@ public class SessionService {
         SessionRepository.Shown shown = load(id);
         TherapySession session = shown.session();
         Versions.requireCurrent(expectedVersion, session.getVersion());
-        session.cancel(request.cancelledBy(), blankToNull(request.reason()), Instant.now(),
+        session.cancel(request.cancelledBy(), blankToNull(request.reason()),
+                cipher.sealerFor(session.getClinic().getId()), Instant.now(),
                 session.getClinic().getLateCancelWindow());
         publish(session, WebhookEvent.SESSION_CANCELLED);
         return saved(shown, "session.cancel");
@@ -177,7 +180,7 @@ public class SessionService {
         return sessions.findShown(access.reach(), id).orElseThrow(() -> Problems.notFound(RECORD));
     }
 
-    private static SessionResponse toResponse(SessionRepository.Shown shown) {
-        return SessionMapper.toResponse(shown.session(), shown.flagged());
+    private SessionResponse toResponse(SessionRepository.Shown shown) {
+        return SessionMapper.toResponse(shown.session(), shown.flagged(), cipher);
     }
 }

@@ -1,10 +1,13 @@
 package org.tandem.scheduling;
 
+import lombok.AccessLevel;
 import lombok.Getter;
 import org.tandem.common.persistence.Tracked;
 import org.tandem.common.Conflict;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.tandem.clinic.Clinic;
 import org.tandem.couple.Couple;
 import org.tandem.couple.Partner;
+import org.tandem.crypto.ClinicCipher;
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.SealedText;
 import org.tandem.therapist.Therapist;
 
 /** An appointment: a couple (or one partner) with a therapist, from start to end (UTC). */
@@ -80,8 +87,16 @@ public class TherapySession extends Tracked {
     @Column(name = "cancelled_by", length = 16)
     private CancelledBy cancelledBy;
 
-    @Column(name = "cancel_reason", length = 500)
+    /** A reason written before reasons were sealed, until crypto.PlaintextSealing seals it; never written now. */
+    @Getter(AccessLevel.NONE)
+    @Column(name = "cancel_reason", length = 500, insertable = false, updatable = false)
     private String cancelReason;
+
+    @Getter(AccessLevel.NONE)
+    @Embedded
+    @AttributeOverride(name = "keyId", column = @Column(name = "cancel_reason_key_id"))
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "cancel_reason_ciphertext"))
+    private SealedText sealedCancelReason;
 
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
@@ -145,14 +160,25 @@ public class TherapySession extends Tracked {
     }
 
     /** Cancels; inside the clinic's late-cancel window before the start, the cancellation is flagged late. */
-    void cancel(CancelledBy by, String reason, Instant now, Duration lateWindow) {
+    void cancel(CancelledBy by, String reason, ClinicCipher.Sealer sealer, Instant now, Duration lateWindow) {
         requireScheduled("cancelled");
         this.status = SessionStatus.CANCELLED;
         this.cancelledBy = by;
-        this.cancelReason = reason;
+        this.sealedCancelReason = reason == null ? null
+                : SealedText.of(sealer.seal(SealedColumn.SESSION_CANCEL_REASON.purpose(), getId(), reason));
         this.cancelledAt = now;
         this.lateCancellation = now.isBefore(startsAt) && Duration.between(now, startsAt).compareTo(lateWindow) < 0;
         touch();
+    }
+
+    /** Why it was cancelled: opened from its ciphertext, or as written before reasons were sealed. */
+    String cancelReason(ClinicCipher cipher) {
+        return cancelReason(cipher, getId(), sealedCancelReason, cancelReason);
+    }
+
+    /** The same, from a read of the columns alone. */
+    static String cancelReason(ClinicCipher cipher, UUID id, SealedText sealed, String legacy) {
+        return sealed != null ? sealed.open(cipher, SealedColumn.SESSION_CANCEL_REASON.purpose(), id) : legacy;
     }
 
     private void requireScheduled(String change) {

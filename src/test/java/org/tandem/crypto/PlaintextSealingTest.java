@@ -23,7 +23,8 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.testsupport.Api;
 
 /**
- * Exercise reflections, boundary wordings, couples' treatment goals and therapists' notes on assignments are sealed under the clinic's data key when written, and those written
+ * Exercise reflections, boundary wordings, couples' treatment goals, therapists' notes on assignments and the
+ * reasons sessions were cancelled are sealed under the clinic's data key when written, and those written
  * in the clear before (or by a replica of the previous version during a rolling update) are sealed by
  * {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads the same words.
  */
@@ -156,6 +157,34 @@ class PlaintextSealingTest {
                 .body("treatmentGoals", equalTo("Goals before sealing"));
         as("therapist1").get(assignments).then().statusCode(200)
                 .body("find { it.id == '" + assignment + "' }.note", equalTo("Note before sealing"));
+    }
+
+    @Test
+    void whyASessionWasCancelledIsSealedAndALegacyReasonWhenTheJobRuns() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        LocalDate day = org.tandem.testsupport.Slots.anyDay();
+        Response booked = org.tandem.testsupport.Bookings.book("therapist1", org.tandem.testsupport.Bookings.session(
+                couple.path("id"), day + "T16:00", day + "T16:50"));
+        String id = booked.path("id");
+        as("therapist1").header("If-Match", booked.header("ETag")).body(Map.of("cancelledBy", "CLIENT", "reason",
+                "Partner in crisis")).post("/api/v1/sessions/" + id + "/cancel").then().statusCode(200)
+                .body("cancellation.reason", equalTo("Partner in crisis"));
+        Row cancelled = row("therapy_session", "cancel_reason", id);
+        assertNull(cancelled.plaintext(), "no plaintext copy");
+        assertNotNull(cancelled.keyId());
+        as("therapist1").queryParam("coupleId", (String) couple.path("id")).get("/api/v1/sessions").then()
+                .statusCode(200).body("items.find { it.id == '" + id + "' }.cancellation.reason",
+                        equalTo("Partner in crisis"));
+
+        sql("update therapy_session set cancel_reason = 'Cancelled before sealing', cancel_reason_key_id = null,"
+                + " cancel_reason_ciphertext = null where id = ?", id);
+        as("therapist1").get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("cancellation.reason", equalTo("Cancelled before sealing"));
+        sealing.runPending(); // (the scheduled run may have sealed it already: either way it ends sealed)
+        assertNull(row("therapy_session", "cancel_reason", id).plaintext());
+        assertEquals(cancelled.keyId(), row("therapy_session", "cancel_reason", id).keyId());
+        as("therapist1").get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("cancellation.reason", equalTo("Cancelled before sealing"));
     }
 
     private String versionId(String boundaryId, int number) throws Exception {

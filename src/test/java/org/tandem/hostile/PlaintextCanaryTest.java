@@ -56,7 +56,7 @@ class PlaintextCanaryTest {
     private static final Set<String> THE_RECORD_ITSELF = Set.of(
             "clinic.name",
             "partner.full_name", "partner.preferred_name",
-            "therapy_session.location", "therapy_session.cancel_reason",
+            "therapy_session.location",
             "session_series.location",
             "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
             "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
