@@ -187,6 +187,21 @@ class PlaintextSealingTest {
                 .body("cancellation.reason", equalTo("Cancelled before sealing"));
     }
 
+    /** The job looks every minute on every replica: each look is a range over an index, never the whole table. */
+    @Test
+    void eachLookForTextInTheClearUsesAnIndex() throws Exception {
+        try (Connection c = db.getConnection()) {
+            for (PlaintextSealing.Legacy legacy : PlaintextSealing.LEGACY) {
+                try (PreparedStatement s = c.prepareStatement("explain " + PlaintextSealing.pending(legacy));
+                        ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next());
+                    assertEquals("range", r.getString("type"), legacy.column() + " is read " + r.getString("type"));
+                    assertNotNull(r.getString("key"), legacy.column() + " has no index on its plaintext column");
+                }
+            }
+        }
+    }
+
     private String versionId(String boundaryId, int number) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select id from"
                 + " boundary_version where boundary_id = ? and number = ?")) {
