@@ -15,13 +15,13 @@ public abstract class Markable {
     private ErrorMark enteredInError;
 
     /**
-     * Marks it now, by {@code by}, for {@code reason}.
+     * Marks it now, by {@code by}, for {@code reason}, sealed by {@code sealer} for this entry.
      *
      * @param what the kind of entry, for the refusal ("value", "reset", ...)
      * @throws io.quarkiverse.resteasy.problem.HttpProblem 409 when it was marked before, changing nothing
      */
-    public void markEnteredInError(String by, String reason, String what) {
-        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, what);
+    public void markEnteredInError(String by, String reason, String what, ErrorMark.Sealer sealer) {
+        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, what, sealer);
     }
 
     /** The mark, or null while the entry counts. */

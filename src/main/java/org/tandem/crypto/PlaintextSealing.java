@@ -34,16 +34,28 @@ public class PlaintextSealing {
 
     private static final Logger LOG = Logger.getLogger(PlaintextSealing.class);
     private static final int BATCH = 100;
-    /** Each needs an index on its plaintext column, so the look each minute reads only what is left (V48). */
+    /** A column of a table with its own {@code clinic_id}. */
+    private static Legacy ofClinicTable(SealedColumn column, String plaintextColumn) {
+        return new Legacy(column, plaintextColumn, "select clinic_id from " + column.table() + " where id = ?");
+    }
+
+    private static final String COMPLETION_CLINIC = "select a.clinic_id from completion t join assignment a"
+            + " on a.id = t.assignment_id where t.id = ?";
+    private static final String ERROR_REASON = "entered_in_error_reason";
+
+    /** Each needs an index on its plaintext column, so the look each minute reads only what is left (V48, V49). */
     static final List<Legacy> LEGACY = List.of(
-            new Legacy(SealedColumn.COMPLETION_REFLECTION, "reflection", "select c.clinic_id from completion t"
-                    + " join assignment a on a.id = t.assignment_id join couple c on c.id = a.couple_id where t.id = ?"),
+            new Legacy(SealedColumn.COMPLETION_REFLECTION, "reflection", COMPLETION_CLINIC),
             new Legacy(SealedColumn.BOUNDARY_TEXT, "`text`", "select b.clinic_id from boundary_version t"
                     + " join boundary b on b.id = t.boundary_id where t.id = ?"),
-            new Legacy(SealedColumn.COUPLE_GOALS, "treatment_goals", "select clinic_id from couple where id = ?"),
-            new Legacy(SealedColumn.SESSION_CANCEL_REASON, "cancel_reason",
-                    "select clinic_id from therapy_session where id = ?"),
-            new Legacy(SealedColumn.ASSIGNMENT_NOTE, "therapist_note", "select clinic_id from assignment where id = ?"));
+            ofClinicTable(SealedColumn.COUPLE_GOALS, "treatment_goals"),
+            ofClinicTable(SealedColumn.ASSIGNMENT_NOTE, "therapist_note"),
+            ofClinicTable(SealedColumn.SESSION_CANCEL_REASON, "cancel_reason"),
+            ofClinicTable(SealedColumn.MEASUREMENT_ERROR_REASON, ERROR_REASON),
+            ofClinicTable(SealedColumn.QUESTIONNAIRE_ERROR_REASON, ERROR_REASON),
+            ofClinicTable(SealedColumn.SOBRIETY_RESET_ERROR_REASON, ERROR_REASON),
+            ofClinicTable(SealedColumn.POLYGRAPH_ERROR_REASON, ERROR_REASON),
+            new Legacy(SealedColumn.COMPLETION_ERROR_REASON, ERROR_REASON, COMPLETION_CLINIC));
 
     private final Jdbc jdbc;
     private final ClinicCipher cipher;

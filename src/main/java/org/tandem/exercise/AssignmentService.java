@@ -1,5 +1,6 @@
 package org.tandem.exercise;
 
+import org.tandem.crypto.EntryReasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public class AssignmentService implements AdherenceReads {
     private final Outbox outbox;
     private final MeService sharing;
     private final ClinicCipher cipher;
+    private final EntryReasons reasons;
 
     public AssignmentResponse create(UUID coupleId, AssignmentRequest request) {
         Couple couple = couple(coupleId);
@@ -197,7 +199,9 @@ public class AssignmentService implements AdherenceReads {
         Completion completion = assignments.completionOf(id, completionId)
                 .filter(found -> access.mayMarkEntryOf(found.getLoggedBy()))
                 .orElseThrow(() -> Problems.notFound("completion"));
-        completion.markEnteredInError(caller.subject(), request.reason(), "completion");
+        completion.markEnteredInError(caller.subject(), request.reason(), "completion",
+                reasons.sealer(SealedColumn.COMPLETION_ERROR_REASON, assignment.getCouple().getClinic().getId(),
+                        completion.getId()));
         assignments.flush();
         audit.success("assignment.completion-entered-in-error", RECORD, id);
         outbox.publish(assignment.getCouple().getClinic().getId(), WebhookEvent.COMPLETION_ENTERED_IN_ERROR,
@@ -299,7 +303,8 @@ public class AssignmentService implements AdherenceReads {
     private CompletionResponse toResponse(Completion c, boolean withReflection) {
         return new CompletionResponse(c.getId(), c.getPartner().getId(), c.getDoneOn(),
                 withReflection ? reflection(c) : null, c.isShared(), c.getRating(), c.getCreatedAt(),
-                ErrorMark.view(c.getEnteredInError(), access.seesClinicalText()));
+                ErrorMark.view(c.getEnteredInError(), access.seesClinicalText(),
+                        reasons.opener(SealedColumn.COMPLETION_ERROR_REASON, c.getId())));
     }
 
     /** The reflection's text: opened from its ciphertext, or as written before reflections were sealed. */

@@ -1,5 +1,7 @@
 package org.tandem.measurement;
 
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.EntryReasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -35,6 +37,7 @@ import org.tandem.webhook.WebhookEvent;
 public class MeasurementService implements RatingReads {
 
     static final String RECORD = "measurement";
+    private static final SealedColumn REASON = SealedColumn.MEASUREMENT_ERROR_REASON;
     private static final String KEY_PATTERN = "[a-z][a-z0-9-]{1,63}";
 
     private final MeasurementRepository measurements;
@@ -45,6 +48,7 @@ public class MeasurementService implements RatingReads {
     private final AuditLog audit;
     private final Outbox outbox;
     private final ObservationSharing sharing;
+    private final EntryReasons reasons;
 
     public MeasurementResponse record(UUID coupleId, MeasurementRequest request) {
         Couple couple = couples.requireVisible(access.reach(), coupleId);
@@ -81,7 +85,8 @@ public class MeasurementService implements RatingReads {
         Measurement m = measurements.lockOfCouple(coupleId, id)
                 .filter(found -> access.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
-        m.markEnteredInError(caller.subject(), request.reason(), "value");
+        m.markEnteredInError(caller.subject(), request.reason(), "value",
+                reasons.sealer(REASON, couple.getClinic().getId(), m.getId()));
         measurements.flush();
         audit.success("measurement.entered-in-error", RECORD, m.getId());
         outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, event(m));
@@ -154,7 +159,7 @@ public class MeasurementService implements RatingReads {
     private MeasurementResponse toResponse(Measurement m) {
         return new MeasurementResponse(m.getId(), m.getCoupleId(), m.getPartnerId(), m.getMetricKey(),
                 m.getMeasuredOn(), m.getValue(), m.getSource(), m.isPrivateToPartner(), m.getCreatedAt(),
-                ErrorMark.view(m.getEnteredInError(), access.seesClinicalText()));
+                ErrorMark.view(m.getEnteredInError(), access.seesClinicalText(), reasons.opener(REASON, m.getId())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

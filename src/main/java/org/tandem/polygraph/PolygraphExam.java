@@ -57,8 +57,8 @@ public class PolygraphExam extends CoupleRecord {
         this.recordedBy = recordedBy;
     }
 
-    void markEnteredInError(String by, String reason) {
-        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, "examination");
+    void markEnteredInError(String by, String reason, ErrorMark.Sealer sealer) {
+        this.enteredInError = ErrorMark.mark(enteredInError, by, reason, "examination", sealer);
     }
 
     /** Whether it counts: not marked as entered in error. */

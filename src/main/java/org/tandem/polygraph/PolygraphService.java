@@ -1,5 +1,6 @@
 package org.tandem.polygraph;
 
+import org.tandem.crypto.EntryReasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,7 @@ public class PolygraphService {
     private final ClinicCipher cipher;
     private final LockOrder locks;
     private final AuditLog audit;
+    private final EntryReasons reasons;
 
     public PolygraphExamResponse record(UUID coupleId, PolygraphExamRequest request) {
         Couple couple = couples.requireVisibleWithPartners(access.reach(), coupleId);
@@ -106,12 +108,13 @@ public class PolygraphService {
 
     /** Marks an examination as recorded by mistake: kept as it was, counted nowhere from now on. */
     public PolygraphExamResponse markEnteredInError(UUID coupleId, UUID id, EnteredInErrorRequest request) {
-        couples.requireVisible(access.reach(), coupleId);
+        Couple couple = couples.requireVisible(access.reach(), coupleId);
         if (!RowLock.lock(em, "polygraph_exam", id, "couple_id", coupleId)) {
             throw Problems.notFound(RECORD);
         }
         PolygraphExam exam = em.find(PolygraphExam.class, id); // read after the lock: another marking is seen
-        exam.markEnteredInError(caller.subject(), request.reason());
+        exam.markEnteredInError(caller.subject(), request.reason(), reasons.sealer(
+                SealedColumn.POLYGRAPH_ERROR_REASON, couple.getClinic().getId(), id));
         em.flush();
         audit.success("polygraph.entered-in-error", RECORD, id);
         return view(exam, questionsOf(List.of(id)).getOrDefault(id, List.of()), true);
@@ -184,7 +187,8 @@ public class PolygraphService {
                 : null;
         return new PolygraphExamResponse(e.getId(), e.getCoupleId(), e.getPartnerId(), e.getDisclosureId(), e.getKind(),
                 e.getExaminedOn(), e.getExaminer(), result, shown, e.getRecordedBy(), e.getCreatedAt(),
-                ErrorMark.view(e.getEnteredInError(), clinical));
+                ErrorMark.view(e.getEnteredInError(), clinical, reasons.opener(SealedColumn.POLYGRAPH_ERROR_REASON,
+                        e.getId())));
     }
 
     /** Each examination's overall result, for a couple the caller was already admitted to (the trust timeline). */

@@ -1,5 +1,7 @@
 package org.tandem.questionnaire;
 
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.EntryReasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public class QuestionnaireService implements QuestionnaireReads {
     private final AssessmentService assessments;
     private final org.tandem.safetyplan.SafetyPlans safetyPlans;
     private final org.tandem.notification.Notifications notifications;
+    private final EntryReasons reasons;
 
     public ScoredResponse submit(UUID coupleId, SubmitRequest request) {
         return submit(coupleId, request, null);
@@ -151,7 +154,8 @@ public class QuestionnaireService implements QuestionnaireReads {
         QuestionnaireResponse response = responses.lockOfCouple(coupleId, id)
                 .filter(found -> access.mayMarkEntryOf(found.getRecordedBy()))
                 .orElseThrow(() -> Problems.notFound(RECORD));
-        response.markEnteredInError(caller.subject(), request.reason(), "response");
+        response.markEnteredInError(caller.subject(), request.reason(), "response", reasons.sealer(
+                SealedColumn.QUESTIONNAIRE_ERROR_REASON, couple.getClinic().getId(), response.getId()));
         responses.flush();
         audit.success("questionnaire.entered-in-error", RECORD, id);
         outbox.publish(couple.getClinic().getId(), WebhookEvent.MEASUREMENT_ENTERED_IN_ERROR, java.util.Map.of(
@@ -255,7 +259,8 @@ public class QuestionnaireService implements QuestionnaireReads {
         return new ScoredResponse(r.getId(), r.getCoupleId(), r.getPartnerId(), instrument.key(), r.getCompletedOn(),
                 r.getSource(), r.isPrivateToPartner(), withAnswers ? r.answers() : null, s.total(), s.band(),
                 s.subscales(), s.clinical(), access.seesSafetyFlags() ? s.safetyReasons() : List.of(), r.getCreatedAt(),
-                ErrorMark.view(r.getEnteredInError(), access.seesClinicalText()));
+                ErrorMark.view(r.getEnteredInError(), access.seesClinicalText(),
+                        reasons.opener(SealedColumn.QUESTIONNAIRE_ERROR_REASON, r.getId())));
     }
 
     static InstrumentResponse describe(Instrument i) {

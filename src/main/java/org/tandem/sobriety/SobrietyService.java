@@ -1,5 +1,7 @@
 package org.tandem.sobriety;
 
+import org.tandem.crypto.SealedColumn;
+import org.tandem.crypto.EntryReasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -38,6 +40,7 @@ public class SobrietyService implements StreakReads {
     private final Caller caller;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final EntryReasons reasons;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SobrietyResponse get(UUID coupleId, UUID partnerId) {
@@ -78,7 +81,8 @@ public class SobrietyService implements StreakReads {
             EnteredInErrorRequest request) {
         Partner partner = partnerInRecovery(coupleId, partnerId);
         SobrietyReset reset = resets.lockOfPartner(partnerId, resetId).orElseThrow(() -> Problems.notFound("reset"));
-        reset.markEnteredInError(caller.subject(), request.reason(), "reset");
+        reset.markEnteredInError(caller.subject(), request.reason(), "reset", reasons.sealer(
+                SealedColumn.SOBRIETY_RESET_ERROR_REASON, partner.getCouple().getClinic().getId(), reset.getId()));
         resets.flush();
         audit.success("sobriety.reset-entered-in-error", RECORD, partnerId);
         return view(partner, today(partner), true);
@@ -96,7 +100,8 @@ public class SobrietyService implements StreakReads {
         List<ResetResponse> history = all.stream().map(r -> new ResetResponse(r.getId(), r.getOccurredOn(),
                 r.getKind(), withNotes && r.hasNote()
                         ? r.openNote(cipher, NOTE_PURPOSE) : null,
-                r.getCreatedAt(), ErrorMark.view(r.getEnteredInError(), withNotes))).toList();
+                r.getCreatedAt(), ErrorMark.view(r.getEnteredInError(), withNotes,
+                        reasons.opener(SealedColumn.SOBRIETY_RESET_ERROR_REASON, r.getId())))).toList();
         if (partner.getSobrietyDate() == null) {
             return new SobrietyResponse(partner.getId(), null, asOf, null, null, null, history);
         }

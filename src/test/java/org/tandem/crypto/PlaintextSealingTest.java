@@ -23,8 +23,8 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.testsupport.Api;
 
 /**
- * Exercise reflections, boundary wordings, couples' treatment goals, therapists' notes on assignments and the
- * reasons sessions were cancelled are sealed under the clinic's data key when written, and those written
+ * Exercise reflections, boundary wordings, couples' treatment goals, therapists' notes on assignments, the
+ * reasons sessions were cancelled and the reasons entries were marked as entered in error are sealed under the clinic's data key when written, and those written
  * in the clear before (or by a replica of the previous version during a rolling update) are sealed by
  * {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads the same words.
  */
@@ -185,6 +185,32 @@ class PlaintextSealingTest {
         assertEquals(cancelled.keyId(), row("therapy_session", "cancel_reason", id).keyId());
         as("therapist1").get("/api/v1/sessions/" + id).then().statusCode(200)
                 .body("cancellation.reason", equalTo("Cancelled before sealing"));
+    }
+
+    @Test
+    void theReasonForAnEnteredInErrorMarkIsSealedAndALegacyOneWhenTheJobRuns() throws Exception {
+        Response couple = Api.createCouple("therapist1", Api.coupleBody(Api.unique()));
+        String values = "/api/v1/couples/" + couple.path("id") + "/measurements";
+        String id = as("therapist1").body(org.tandem.measurement.MeasurementResourceTest.rating("trust",
+                couple.path("partners[0].id"), LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1), 2, "THERAPIST"))
+                .post(values).then().statusCode(201).extract().path("id");
+        as("therapist1").body(Map.of("reason", "Meant for the other partner")).post(values + "/" + id
+                + "/entered-in-error").then().statusCode(200)
+                .body("enteredInError.reason", equalTo("Meant for the other partner"));
+        Row marked = row("measurement", "entered_in_error_reason", id);
+        assertNull(marked.plaintext(), "no plaintext copy");
+        assertNotNull(marked.keyId());
+
+        sql("update measurement set entered_in_error_reason = 'Marked before sealing',"
+                + " entered_in_error_reason_key_id = null, entered_in_error_reason_ciphertext = null where id = ?", id);
+        String listed = "items.find { it.id == '" + id + "' }.enteredInError.reason";
+        as("therapist1").queryParam("includeEnteredInError", "true").get(values).then().statusCode(200)
+                .body(listed, equalTo("Marked before sealing"));
+        sealing.runPending(); // (the scheduled run may have sealed it already: either way it ends sealed)
+        assertNull(row("measurement", "entered_in_error_reason", id).plaintext());
+        assertEquals(marked.keyId(), row("measurement", "entered_in_error_reason", id).keyId());
+        as("therapist1").queryParam("includeEnteredInError", "true").get(values).then().statusCode(200)
+                .body(listed, equalTo("Marked before sealing"));
     }
 
     /** The job looks every minute on every replica: each look is a range over an index, never the whole table. */

@@ -58,9 +58,6 @@ class PlaintextCanaryTest {
             "partner.full_name", "partner.preferred_name",
             "therapy_session.location",
             "session_series.location",
-            "measurement.entered_in_error_reason", "questionnaire_response.entered_in_error_reason",
-            "sobriety_reset.entered_in_error_reason", "completion.entered_in_error_reason",
-            "polygraph_exam.entered_in_error_reason",
             "exercise_version.title", "exercise_version.instructions", "exercise_version.prompts",
             "rating_metric.name", "diagnosis_code.description", "diagnosis_code.source",
             "consent_template.title", "consent_template_version.text");
