@@ -29,6 +29,13 @@ class DeliveryHistory {
                 .executeUpdate();
     }
 
+    /** Whether the message's {@code reminder.due} event was handed to the clinic's webhooks already. */
+    boolean published(UUID notification) {
+        return !em.createNativeQuery("select 1 from notification_delivery where notification_id = ?1"
+                + " and outcome = 'PUBLISHED'").setParameter(1, BinaryUuids.bytes(notification)).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /**
      * Withdraws a session's pending reminders (one partner's, or every partner's when {@code partner} is null) in
      * the caller's transaction, with a step saying why in each one's history.

@@ -115,7 +115,8 @@ public class NotificationSender {
                 Claimed c = new Claimed(id, NotificationKind.valueOf((String) r[1]), BinaryUuids.of((byte[]) r[2]), BinaryUuids.of((byte[]) r[3]),
                         NotificationLog.instant(r[4]), attempts + 1, BinaryUuids.of((byte[]) r[6]), BinaryUuids.of((byte[]) r[9]),
                         BinaryUuids.of((byte[]) r[10]));
-                if (c.kind() == NotificationKind.SESSION_REMINDER && attempts == 0) {
+                // Once per reminder: a wait for quiet hours gives the attempt back, so the count alone cannot say.
+                if (c.kind() == NotificationKind.SESSION_REMINDER && attempts == 0 && !history.published(id)) {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("notificationId", id);
                     data.put("sessionId", c.sessionId());

@@ -294,6 +294,16 @@ class NotificationTest {
 
     @Test
     void aPartnersChoicesAndQuietHoursDecideWhatIsSentAndWhen() throws Exception {
+        String hook = as("admin1").body(Map.of("url", "http://127.0.0.1:9/quiet", "events",
+                List.of("reminder.due"))).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        try {
+            choicesAndQuietHours(hook);
+        } finally {
+            as("admin1").delete("/api/v1/webhooks/" + hook).then().statusCode(200);
+        }
+    }
+
+    private void choicesAndQuietHours(String hook) throws Exception {
         Couple c = couple("therapist1");
         Partners.as("therapist1", c.id(), c.kitId()).get("/api/v1/me/notification-preferences").then()
                 .statusCode(200).header("ETag", "\"0\"").body("email", equalTo(true))
@@ -320,9 +330,14 @@ class NotificationTest {
         assertEquals(3, mailTo(c.lee()).size(), "sent when the quiet hours end, before the session");
         String waited = log(id).getString("find { it.partnerId == '" + c.leeId() + "' && it.kind =="
                 + " 'SESSION_REMINDER' && it.dueAt == '" + berlin(day, "06:00") + "' }.id");
-        assertEquals(List.of("QUEUED", "POSTPONED EMAIL quiet-hours", "SENT EMAIL"), history(waited));
-        assertEquals(List.of("EMAIL"), log(id).getList("find { it.id == '" + waited + "' }.channels"),
-                "no clinic service subscribes to reminder.due here: e-mail alone handled it");
+        assertEquals(List.of("QUEUED", "PUBLISHED WEBHOOK", "POSTPONED EMAIL quiet-hours", "SENT EMAIL"),
+                history(waited), "claimed twice (before and after the quiet hours), its event handed over once");
+        assertEquals(List.of("EMAIL", "WEBHOOK"), log(id).getList("find { it.id == '" + waited + "' }.channels"));
+        String event = as("admin1").get("/api/v1/notifications/" + waited + "/history").then().extract()
+                .path("history.find { it.outcome == 'PUBLISHED' }.webhookEventId");
+        assertEquals(1, as("admin1").get("/api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.eventId == '" + event + "' }").size(),
+                "its one event, delivered to the clinic's service once");
         assertEquals(2, log(id).getList("findAll { it.partnerId == '" + c.kitId()
                 + "' && it.status == 'SKIPPED' && it.lastError == 'opted-out' }").size());
 
