@@ -67,7 +67,8 @@ final class CoupleMapper {
             }
         }
         return new CoupleResponse((UUID) first[0], (String) first[1], (CoupleStatus) first[2], (LocalDate) first[3],
-                Couple.goals(cipher, (UUID) first[0], (SealedText) first[23], (String) first[4]), first[8] == null ? null : new TherapistRef((UUID) first[8], (String) first[9]),
+                Couple.goals(cipher, (UUID) first[0], (SealedText) first[23], (String) first[4]),
+                first[8] == null ? null : new TherapistRef((UUID) first[8], (String) first[9]),
                 coTherapists.values().stream().sorted(BY_NAME).toList(), List.copyOf(bySeat.values()),
                 ((Number) first[22]).intValue(), (Long) first[5], (Instant) first[6], (Instant) first[7]);
     }

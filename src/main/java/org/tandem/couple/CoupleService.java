@@ -186,5 +186,4 @@ public class CoupleService {
     private CoupleResponse toResponse(CoupleRepository.Shown shown) {
         return CoupleMapper.toResponse(shown.couple(), shown.couple().goals(cipher), shown.openFlags());
     }
-
 }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.tandem.common.persistence.BinaryUuids;
 
 /**
  * Envelope encryption of a clinic's sensitive text: note bodies and addenda, sobriety-reset notes, webhook secrets,
@@ -79,14 +81,14 @@ public class ClinicCipher {
      * costs the new row neither an update nor a version.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void sealInto(jakarta.persistence.EntityManager em, SealedColumn column, String plaintextColumn,
+    public void sealInto(EntityManager em, SealedColumn column, String plaintextColumn,
             UUID clinicId, UUID rowId, String text) {
         Sealed sealed = text == null ? null : sealerFor(clinicId).seal(column.purpose(), rowId, text);
         em.createNativeQuery("update " + column.table() + " set " + column.keyColumn() + " = ?1, "
                 + column.ciphertextColumn() + " = ?2, " + plaintextColumn + " = null where id = ?3")
-                .setParameter(1, sealed == null ? null : org.tandem.common.persistence.BinaryUuids.bytes(sealed.keyId()))
+                .setParameter(1, sealed == null ? null : BinaryUuids.bytes(sealed.keyId()))
                 .setParameter(2, sealed == null ? null : sealed.ciphertext())
-                .setParameter(3, org.tandem.common.persistence.BinaryUuids.bytes(rowId)).executeUpdate();
+                .setParameter(3, BinaryUuids.bytes(rowId)).executeUpdate();
     }
 
     /** A sealer with the clinic's data key, created on the clinic's first note. Get it before persisting rows. */

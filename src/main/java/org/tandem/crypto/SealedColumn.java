@@ -26,21 +26,27 @@ public enum SealedColumn {
             "session-cancel-reason"),
     ASSIGNMENT_NOTE("assignment", "therapist_note_key_id", "therapist_note_ciphertext", "assignment-note"),
     /** The reasons entries were marked as entered in error (common.ErrorMark, sealed through EntryReasons). */
-    MEASUREMENT_ERROR_REASON("measurement", "entered_in_error_reason_key_id", "entered_in_error_reason_ciphertext",
+    MEASUREMENT_ERROR_REASON("measurement", ErrorReason.KEY, ErrorReason.CIPHERTEXT,
             "measurement-error-reason"),
-    QUESTIONNAIRE_ERROR_REASON("questionnaire_response", "entered_in_error_reason_key_id", "entered_in_error_reason_ciphertext",
+    QUESTIONNAIRE_ERROR_REASON("questionnaire_response", ErrorReason.KEY, ErrorReason.CIPHERTEXT,
             "questionnaire-error-reason"),
-    SOBRIETY_RESET_ERROR_REASON("sobriety_reset", "entered_in_error_reason_key_id", "entered_in_error_reason_ciphertext",
+    SOBRIETY_RESET_ERROR_REASON("sobriety_reset", ErrorReason.KEY, ErrorReason.CIPHERTEXT,
             "sobriety-reset-error-reason"),
-    COMPLETION_ERROR_REASON("completion", "entered_in_error_reason_key_id", "entered_in_error_reason_ciphertext",
+    COMPLETION_ERROR_REASON("completion", ErrorReason.KEY, ErrorReason.CIPHERTEXT,
             "completion-error-reason"),
-    POLYGRAPH_ERROR_REASON("polygraph_exam", "entered_in_error_reason_key_id", "entered_in_error_reason_ciphertext",
+    POLYGRAPH_ERROR_REASON("polygraph_exam", ErrorReason.KEY, ErrorReason.CIPHERTEXT,
             "polygraph-error-reason"),
     POLYGRAPH_QUESTION("polygraph_question", "text_key_id", "text_ciphertext", "polygraph-question"),
     WEBHOOK_SECRET("webhook_endpoint", "secret_key_id", "secret_ciphertext", "webhook-secret"),
     IDEMPOTENT_RESPONSE("idempotency_record", "body_key_id", "body", "idempotent-response"),
     /** The key of an export's stored output ({@link BulkKey}); the output's chunks are sealed under it. */
     EXPORT_CHUNK_KEY("export_job", "chunk_key_id", "chunk_key_ciphertext", "export-output");
+
+    /** The two columns an entered-in-error mark's reason is sealed in, the same in each table (V49). */
+    private static final class ErrorReason {
+        static final String KEY = "entered_in_error_reason_key_id";
+        static final String CIPHERTEXT = "entered_in_error_reason_ciphertext";
+    }
 
     private final String table;
     private final String keyColumn;

@@ -25,8 +25,8 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
      * its id only once persisted (ClinicCipher#sealInto).
      */
     public void writeNote(Assignment assignment, String note) {
-        cipher.sealInto(getEntityManager(), SealedColumn.ASSIGNMENT_NOTE, "therapist_note", assignment.getCouple().getClinic().getId(),
-                assignment.getId(), note);
+        cipher.sealInto(getEntityManager(), SealedColumn.ASSIGNMENT_NOTE, "therapist_note",
+                assignment.getCouple().getClinic().getId(), assignment.getId(), note);
     }
 
     public Optional<Assignment> findForCouple(UUID coupleId, UUID id) {

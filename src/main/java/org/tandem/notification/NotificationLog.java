@@ -73,9 +73,9 @@ public class NotificationLog {
     public NotificationHistoryResponse history(UUID id) {
         UUID clinic = access.reach().clinicId();
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(COLUMNS + " from notification n where id = :id and clinic_id ="
-                + " :clinic").setParameter("id", BinaryUuids.bytes(id)).setParameter("clinic", BinaryUuids.bytes(clinic))
-                .getResultList();
+        List<Object[]> found = em.createNativeQuery(COLUMNS + " from notification n where id = :id"
+                + " and clinic_id = :clinic").setParameter("id", BinaryUuids.bytes(id))
+                .setParameter("clinic", BinaryUuids.bytes(clinic)).getResultList();
         if (found.isEmpty()) {
             throw Problems.notFound("notification");
         }

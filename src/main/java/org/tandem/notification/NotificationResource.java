@@ -43,7 +43,8 @@ public class NotificationResource {
 
     /** One step of a message's delivery history. */
     public record DeliveryStep(Instant at, DeliveryOutcome outcome,
-            @Schema(description = "The channel the step concerns; null for QUEUED and WITHDRAWN") DeliveryChannel channel,
+            @Schema(description = "The channel the step concerns; null for QUEUED and WITHDRAWN")
+            DeliveryChannel channel,
             @Schema(description = "Why, as a category: smtp-failed, lookup-failed, render-failed, no-address,"
                     + " opted-out, quiet-hours, discharged, session-moved, session-cancelled, session-ended,"
                     + " reminder-times-changed; null when nothing needs saying") String reason,

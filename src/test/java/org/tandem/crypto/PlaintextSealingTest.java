@@ -23,10 +23,11 @@ import org.tandem.common.persistence.BinaryUuids;
 import org.tandem.testsupport.Api;
 
 /**
- * Exercise reflections, boundary wordings, couples' treatment goals, therapists' notes on assignments, the
- * reasons sessions were cancelled and the reasons entries were marked as entered in error are sealed under the clinic's data key when written, and those written
- * in the clear before (or by a replica of the previous version during a rolling update) are sealed by
- * {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads the same words.
+ * Exercise reflections, boundary wordings, couples' treatment goals, therapists' notes on assignments, the reasons
+ * sessions were cancelled and the reasons entries were marked as entered in error are sealed under the clinic's
+ * data key when written, and those written in the clear before (or by a replica of the previous version during a
+ * rolling update) are sealed by {@link PlaintextSealing}: the plaintext column ends empty, and the therapist reads
+ * the same words.
  */
 @QuarkusTest
 class PlaintextSealingTest {
