@@ -149,7 +149,7 @@ public class Couple extends Tracked {
 
     /** The same, from a read of the columns alone. */
     static String goals(ClinicCipher cipher, UUID coupleId, SealedText sealed, String legacy) {
-        return sealed != null ? sealed.open(cipher, SealedColumn.COUPLE_GOALS.purpose(), coupleId) : legacy;
+        return SealedColumn.COUPLE_GOALS.open(cipher, sealed, coupleId, legacy);
     }
 
     private Partner partner(int seat) {

@@ -84,8 +84,7 @@ public class ClinicCipher {
     public void sealInto(EntityManager em, SealedColumn column, String plaintextColumn,
             UUID clinicId, UUID rowId, String text) {
         Sealed sealed = text == null ? null : sealerFor(clinicId).seal(column.purpose(), rowId, text);
-        em.createNativeQuery("update " + column.table() + " set " + column.keyColumn() + " = ?1, "
-                + column.ciphertextColumn() + " = ?2, " + plaintextColumn + " = null where id = ?3")
+        em.createNativeQuery(column.sealRowSql(plaintextColumn))
                 .setParameter(1, sealed == null ? null : BinaryUuids.bytes(sealed.keyId()))
                 .setParameter(2, sealed == null ? null : sealed.ciphertext())
                 .setParameter(3, BinaryUuids.bytes(rowId)).executeUpdate();

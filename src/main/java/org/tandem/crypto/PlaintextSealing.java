@@ -99,9 +99,8 @@ public class PlaintextSealing {
             ClinicCipher.Sealer sealer = sealers.computeIfAbsent(clinic,
                     id -> QuarkusTransaction.requiringNew().call(() -> cipher.sealerFor(id)));
             ClinicCipher.Sealed sealed = sealer.seal(column.purpose(), row.id(), row.text());
-            Jdbc.update(c, "update " + column.table() + " set " + column.keyColumn() + " = ?, "
-                    + column.ciphertextColumn() + " = ?, " + legacy.plaintextColumn() + " = null where id = ?",
-                    sealed.keyId(), sealed.ciphertext(), row.id());
+            Jdbc.update(c, column.sealRowSql(legacy.plaintextColumn()), sealed.keyId(), sealed.ciphertext(),
+                    row.id());
         }
         return rows.size();
     }

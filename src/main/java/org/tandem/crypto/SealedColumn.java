@@ -1,5 +1,6 @@
 package org.tandem.crypto;
 
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 
 /**
@@ -68,5 +69,19 @@ public enum SealedColumn {
     /** Sealed into the associated data with the row's id: a ciphertext moved to another row or column fails. */
     public String purpose() {
         return purpose;
+    }
+
+    /**
+     * The statement that stores a row's sealed value (key id, ciphertext, row id, as JDBC-style parameters) and
+     * empties the row's {@code plaintextColumn}, where the text was kept before it was sealed.
+     */
+    String sealRowSql(String plaintextColumn) {
+        return "update " + table + " set " + keyColumn + " = ?, " + ciphertextColumn + " = ?, " + plaintextColumn
+                + " = null where id = ?";
+    }
+
+    /** A row's text in this column: opened from {@code sealed}, or {@code legacy}, as written before it was sealed. */
+    public String open(ClinicCipher cipher, SealedText sealed, UUID rowId, String legacy) {
+        return sealed != null ? sealed.open(cipher, purpose, rowId) : legacy;
     }
 }

@@ -109,8 +109,7 @@ public class Assignment extends Tracked {
 
     /** The therapist's note as stored: opened from its ciphertext, or as written before notes were sealed. */
     String note(ClinicCipher cipher) {
-        return sealedNote != null ? sealedNote.open(cipher, SealedColumn.ASSIGNMENT_NOTE.purpose(), getId())
-                : therapistNote;
+        return SealedColumn.ASSIGNMENT_NOTE.open(cipher, sealedNote, getId(), therapistNote);
     }
 
     /** ACTIVE and PAUSED go back and forth; both can end as COMPLETED or CANCELLED, which are final. */

@@ -178,7 +178,7 @@ public class TherapySession extends Tracked {
 
     /** The same, from a read of the columns alone. */
     static String cancelReason(ClinicCipher cipher, UUID id, SealedText sealed, String legacy) {
-        return sealed != null ? sealed.open(cipher, SealedColumn.SESSION_CANCEL_REASON.purpose(), id) : legacy;
+        return SealedColumn.SESSION_CANCEL_REASON.open(cipher, sealed, id, legacy);
     }
 
     private void requireScheduled(String change) {
