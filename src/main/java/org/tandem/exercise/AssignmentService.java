@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.tandem.common.PastDay;
 import org.tandem.audit.AuditLog;
@@ -27,6 +29,7 @@ import org.tandem.exercise.AssignmentApi.CompletionRequest;
 import org.tandem.exercise.AssignmentApi.CompletionResponse;
 import org.tandem.exercise.AssignmentApi.PartnerAdherence;
 import org.tandem.exercise.AssignmentApi.PauseResponse;
+import org.tandem.exercise.AssignmentRepository.Done;
 import org.tandem.crypto.ClinicCipher;
 import org.tandem.crypto.SealedColumn;
 import org.tandem.partner.MeService;
@@ -222,7 +225,8 @@ public class AssignmentService implements AdherenceReads {
         if (ChronoUnit.DAYS.between(start, end) > MAX_RANGE_DAYS) {
             throw Problems.invalid("to", "query", "must be at most " + MAX_RANGE_DAYS + " days after from");
         }
-        List<PartnerAdherence> partners = adherence(assignment, new Adherence.Period(start, end), today);
+        List<PartnerAdherence> partners = adherence(assignment, assignments.counted(List.of(id)),
+                new Adherence.Period(start, end), today);
         audit.success("assignment.adherence-read", RECORD, id);
         return new AdherenceResponse(id, start, end, partners);
     }
@@ -239,23 +243,27 @@ public class AssignmentService implements AdherenceReads {
             return List.of();
         }
         Adherence.Period range = new Adherence.Period(from, end);
-        return assignments.forCouple(coupleId, null).stream()
+        List<Assignment> overlapping = assignments.forCoupleWithPauses(coupleId).stream()
                 .filter(a -> a.getStatus() != AssignmentStatus.CANCELLED && !a.getStartsOn().isAfter(end)
                         && (a.getEndsOn() == null || !a.getEndsOn().isBefore(from)))
+                .toList();
+        Map<UUID, List<Done>> done = assignments.counted(overlapping.stream().map(Assignment::getId).toList())
+                .stream().collect(Collectors.groupingBy(Done::assignmentId));
+        return overlapping.stream()
                 .map(a -> new AssignmentAdherence(a.getId(), a.getExercise().content().title(),
-                        a.getExercise().content().category(), a.getStatus(), adherence(a, range, today)))
+                        a.getExercise().content().category(), a.getStatus(),
+                        adherence(a, done.getOrDefault(a.getId(), List.of()), range, today)))
                 .toList();
     }
 
-    private List<PartnerAdherence> adherence(Assignment assignment, Adherence.Period range, LocalDate today) {
-        List<Completion> done = assignments.completions(assignment.getId()).stream()
-                .filter(c -> c.getEnteredInError() == null).toList();
+    private List<PartnerAdherence> adherence(Assignment assignment, List<Done> done, Adherence.Period range,
+            LocalDate today) {
         List<Partner> performers = assignment.getPartner() != null ? List.of(assignment.getPartner())
                 : assignment.getCouple().getPartners();
         return performers.stream().map(p -> {
             Adherence.Result r = Adherence.compute(assignment.cadence(), assignment.period(range.to()),
                     assignment.pausedPeriods(today), range,
-                    done.stream().filter(c -> c.getPartner().getId().equals(p.getId())).map(Completion::getDoneOn).toList());
+                    done.stream().filter(c -> c.partnerId().equals(p.getId())).map(Done::doneOn).toList());
             return new PartnerAdherence(p.getId(), r.due(), r.done(), r.rate());
         }).toList();
     }

@@ -59,9 +59,12 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
     }
 
     /** Every measurement of the couple in a period, oldest first, for the progress summary. */
-    public List<Measurement> inPeriod(UUID coupleId, LocalDate from, LocalDate to) {
-        return list("coupleId = ?1 and measuredOn >= ?2 and measuredOn <= ?3 and " + COUNTS, ORDER, coupleId, from,
-                to);
+    /** The couple's ratings in [from, to] as flat rows, in the order of {@link #ORDER}. */
+    public List<RatingReads.Rating> ratingsInPeriod(UUID coupleId, LocalDate from, LocalDate to) {
+        return getSession().createSelectionQuery("select m.partnerId, m.metricKey, m.source, m.measuredOn, m.value"
+                + " from Measurement m where m.coupleId = :couple and m.measuredOn >= :from and m.measuredOn <= :to"
+                + " and m." + COUNTS + " order by m.measuredOn, m.createdAt, m.id", RatingReads.Rating.class)
+                .setParameter("couple", coupleId).setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     /** The couple's measurement, its row locked until the transaction ends, so two marks cannot both apply. */

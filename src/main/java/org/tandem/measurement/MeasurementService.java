@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.tandem.common.PastDay;
@@ -22,6 +24,7 @@ import org.tandem.measurement.MeasurementApi.MeasurementRequest;
 import org.tandem.measurement.MeasurementApi.MeasurementResponse;
 import org.tandem.measurement.MeasurementApi.MetricRequest;
 import org.tandem.measurement.MeasurementApi.MetricResponse;
+import org.tandem.measurement.RatingReads.Rating;
 import org.tandem.partner.MeService;
 import org.tandem.partner.ShareChoice;
 import org.tandem.security.AccessPolicy;
@@ -170,7 +173,13 @@ public class MeasurementService implements RatingReads {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public List<Measurement> ratings(UUID coupleId, LocalDate from, LocalDate to) {
-        return measurements.inPeriod(coupleId, from, to);
+    public Map<String, Metric> metricsIncluding(UUID clinicId, Collection<String> keys) {
+        return this.metrics.including(clinicId, keys);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
+    public List<Rating> ratings(UUID coupleId, LocalDate from, LocalDate to) {
+        return measurements.ratingsInPeriod(coupleId, from, to);
     }
 }

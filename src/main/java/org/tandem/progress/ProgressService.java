@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.tandem.treatmentplan.TreatmentPlanApi.Measure;
@@ -29,9 +28,9 @@ import org.tandem.couple.CoupleRepository;
 import org.tandem.couple.Partner;
 import org.tandem.couple.RecoveryRole;
 import org.tandem.exercise.AdherenceReads;
-import org.tandem.measurement.Measurement;
 import org.tandem.measurement.Metric;
 import org.tandem.measurement.RatingReads;
+import org.tandem.measurement.RatingReads.Rating;
 import org.tandem.progress.ProgressApi.BoundaryDue;
 import org.tandem.progress.ProgressApi.Kind;
 import org.tandem.progress.ProgressApi.PartnerProgress;
@@ -89,9 +88,9 @@ public class ProgressService {
             throw Problems.invalid("to", "query", "must be at most " + maxDays + " days after from");
         }
 
-        Map<String, Metric> metricByKey = this.ratings.metrics(couple.getClinic().getId()).stream()
-                .collect(Collectors.toMap(Metric::key, Function.identity()));
-        List<Measurement> ratings = this.ratings.ratings(coupleId, start, end);
+        List<Rating> ratings = this.ratings.ratings(coupleId, start, end);
+        Map<String, Metric> metricByKey = this.ratings.metricsIncluding(couple.getClinic().getId(),
+                ratings.stream().map(Rating::metricKey).collect(Collectors.toSet()));
         List<QuestionnaireResponse> answered = questionnaires.responses(coupleId, start, end);
 
         List<PartnerProgress> partners = new ArrayList<>();
@@ -126,17 +125,17 @@ public class ProgressService {
     }
 
     /** One trend per metric and source: a therapist's rating and a self-report are different instruments. */
-    private static List<Trend> ratingTrends(List<Measurement> all, UUID partnerId, Map<String, Metric> metrics) {
-        Map<String, List<Measurement>> groups = all.stream()
-                .filter(m -> Objects.equals(m.getPartnerId(), partnerId) && metrics.containsKey(m.getMetricKey()))
-                .collect(Collectors.groupingBy(m -> m.getMetricKey() + "|" + m.getSource(), LinkedHashMap::new,
+    private static List<Trend> ratingTrends(List<Rating> all, UUID partnerId, Map<String, Metric> metrics) {
+        Map<String, List<Rating>> groups = all.stream()
+                .filter(m -> Objects.equals(m.partnerId(), partnerId) && metrics.containsKey(m.metricKey()))
+                .collect(Collectors.groupingBy(m -> m.metricKey() + "|" + m.source(), LinkedHashMap::new,
                         Collectors.toList()));
         return groups.values().stream().map(list -> {
-            Measurement first = list.get(0);
-            Metric metric = metrics.get(first.getMetricKey());
+            Rating first = list.get(0);
+            Metric metric = metrics.get(first.metricKey());
             List<Point> series = list.stream()
-                    .map(m -> new Point(m.getMeasuredOn(), m.getValue().doubleValue(), null)).toList();
-            return Trends.of(metric.key(), metric.name(), Kind.RATING, first.getSource(), metric.norms(), series);
+                    .map(m -> new Point(m.measuredOn(), m.value().doubleValue(), null)).toList();
+            return Trends.of(metric.key(), metric.name(), Kind.RATING, first.source(), metric.norms(), series);
         }).sorted(Comparator.comparing(Trend::key).thenComparing(Trend::source)).toList();
     }
 

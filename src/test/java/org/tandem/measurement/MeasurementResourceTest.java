@@ -207,7 +207,7 @@ public class MeasurementResourceTest {
         return body;
     }
 
-    private static Map<String, Object> metric(String key, Number min, Number max, String direction) {
+    public static Map<String, Object> metric(String key, Number min, Number max, String direction) {
         Map<String, Object> body = new HashMap<>();
         body.put("key", key);
         body.put("name", "Metric " + key);

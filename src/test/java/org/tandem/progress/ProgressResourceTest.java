@@ -144,6 +144,68 @@ class ProgressResourceTest {
                 .then().body("items.action", org.hamcrest.Matchers.hasItem("progress.read"));
     }
 
+    /**
+     * Every assignment counts its own completions and pauses (all of them read at once), and a metric the clinic
+     * defines after a summary was read counts in the next summary (each replica remembers the clinic's metrics).
+     */
+    @Test
+    void everyAssignmentAndANewlyDefinedMetricCount() {
+        Response couple = org.tandem.testsupport.Api.createCouple("therapist1",
+                org.tandem.testsupport.Api.coupleBody(unique()));
+        String coupleId = couple.path("id");
+        String p1 = couple.path("partners[0].id");
+        String p2 = couple.path("partners[1].id");
+        as("therapist1").get(path(coupleId)).then().statusCode(200).body("couple", hasSize(0));
+
+        String key = "craving-" + unique();
+        as("admin1").body(MeasurementResourceTest.metric(key, 0, 100, "LOWER_IS_BETTER")).post("/api/v1/metrics")
+                .then().statusCode(201);
+        rate(coupleId, null, key, TODAY.minusDays(1), 80, "THERAPIST");
+
+        String exerciseId = as("therapist1").queryParam("size", 1).get("/api/v1/exercises").then().statusCode(200)
+                .extract().path("items[0].id");
+        String start = TODAY.minusDays(4).toString();
+        String both = assign(coupleId, Map.of("exerciseId", exerciseId, "cadence", "DAILY", "startsOn", start))
+                .path("id");
+        Response p2Only = assign(coupleId, Map.of("exerciseId", exerciseId, "cadence", "DAILY", "startsOn", start,
+                "partnerId", p2));
+        complete(coupleId, both, p1, 4);
+        complete(coupleId, both, p1, 3);
+        complete(coupleId, both, p2, 2);
+        String mistake = complete(coupleId, both, p1, 1);
+        as("therapist1").body(Map.of("reason", "Logged on the wrong day")).post("/api/v1/couples/" + coupleId
+                + "/assignments/" + both + "/completions/" + mistake + "/entered-in-error").then().statusCode(200);
+        complete(coupleId, p2Only.path("id"), p2, 3);
+        as("therapist1").header("If-Match", p2Only.header("ETag")).body(Map.of("status", "PAUSED"))
+                .post("/api/v1/couples/" + coupleId + "/assignments/" + p2Only.path("id") + "/status").then()
+                .statusCode(200);
+
+        JsonPath summary = as("therapist1").queryParam("from", start).get(path(coupleId)).then().statusCode(200)
+                .extract().jsonPath();
+        String first = "adherence.find { it.assignmentId == '" + both + "' }.partners";
+        String second = "adherence.find { it.assignmentId == '" + p2Only.path("id") + "' }.partners";
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEq(List.of(80.0f), summary.getList("couple.find { it.key == '" + key + "' }.series.value")),
+                () -> assertEq("Metric " + key, summary.get("couple.find { it.key == '" + key + "' }.name")),
+                () -> assertEq(5, summary.get(first + ".find { it.partnerId == '" + p1 + "' }.due")),
+                () -> assertEq(2, summary.get(first + ".find { it.partnerId == '" + p1 + "' }.done")),
+                () -> assertEq(1, summary.get(first + ".find { it.partnerId == '" + p2 + "' }.done")),
+                () -> assertEq(List.of(p2), summary.getList(second + ".partnerId")),
+                () -> assertEq(4, summary.get(second + "[0].due")), // paused today
+                () -> assertEq(1, summary.get(second + "[0].done")));
+    }
+
+    private static Response assign(String coupleId, Map<String, Object> body) {
+        return as("therapist1").body(body).post("/api/v1/couples/" + coupleId + "/assignments").then()
+                .statusCode(201).extract().response();
+    }
+
+    private static String complete(String coupleId, String assignmentId, String partnerId, int daysAgo) {
+        return as("therapist1").body(Map.of("partnerId", partnerId, "date", TODAY.minusDays(daysAgo).toString()))
+                .post("/api/v1/couples/" + coupleId + "/assignments/" + assignmentId + "/completions").then()
+                .statusCode(201).extract().path("id");
+    }
+
     @Test
     void aNewCoupleHasAnEmptySummary() {
         String coupleId = org.tandem.testsupport.Api.createCouple("therapist1", unique());
