@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,14 +54,21 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .setParameter("couple", coupleId).getResultList();
     }
 
-    /** The completions of these assignments that count (not entered in error), in one select. */
-    public List<Done> counted(Collection<UUID> assignmentIds) {
-        if (assignmentIds.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * The completions that count (not entered in error) of every assignment of the couple, in one select. By couple,
+     * not by a list of assignments: Hibernate translates a query with a list parameter again on every execution.
+     */
+    public List<Done> countedOfCouple(UUID coupleId) {
         return getSession().createSelectionQuery("select c.assignment.id, c.partner.id, c.doneOn from Completion c"
-                + " where c.assignment.id in :ids and c.enteredInError.at is null", Done.class)
-                .setParameter("ids", assignmentIds).getResultList();
+                + " where c.assignment.couple.id = :couple and c.enteredInError.at is null", Done.class)
+                .setParameter("couple", coupleId).getResultList();
+    }
+
+    /** The completions of one assignment that count. */
+    public List<Done> counted(UUID assignmentId) {
+        return getSession().createSelectionQuery("select c.assignment.id, c.partner.id, c.doneOn from Completion c"
+                + " where c.assignment.id = :assignment and c.enteredInError.at is null", Done.class)
+                .setParameter("assignment", assignmentId).getResultList();
     }
 
     public List<Completion> completions(UUID assignmentId) {

@@ -225,7 +225,7 @@ public class AssignmentService implements AdherenceReads {
         if (ChronoUnit.DAYS.between(start, end) > MAX_RANGE_DAYS) {
             throw Problems.invalid("to", "query", "must be at most " + MAX_RANGE_DAYS + " days after from");
         }
-        List<PartnerAdherence> partners = adherence(assignment, assignments.counted(List.of(id)),
+        List<PartnerAdherence> partners = adherence(assignment, assignments.counted(id),
                 new Adherence.Period(start, end), today);
         audit.success("assignment.adherence-read", RECORD, id);
         return new AdherenceResponse(id, start, end, partners);
@@ -247,8 +247,8 @@ public class AssignmentService implements AdherenceReads {
                 .filter(a -> a.getStatus() != AssignmentStatus.CANCELLED && !a.getStartsOn().isAfter(end)
                         && (a.getEndsOn() == null || !a.getEndsOn().isBefore(from)))
                 .toList();
-        Map<UUID, List<Done>> done = assignments.counted(overlapping.stream().map(Assignment::getId).toList())
-                .stream().collect(Collectors.groupingBy(Done::assignmentId));
+        Map<UUID, List<Done>> done = overlapping.isEmpty() ? Map.of()
+                : assignments.countedOfCouple(coupleId).stream().collect(Collectors.groupingBy(Done::assignmentId));
         return overlapping.stream()
                 .map(a -> new AssignmentAdherence(a.getId(), a.getExercise().content().title(),
                         a.getExercise().content().category(), a.getStatus(),
