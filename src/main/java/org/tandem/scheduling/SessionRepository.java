@@ -98,14 +98,21 @@ public class SessionRepository implements PanacheRepositoryBase<TherapySession, 
                 .setProperties(params.map()), page.page(), page.size(), row -> row);
     }
 
-    /** The reschedules of these sessions, oldest first, as rows: the session's id, then what an entry shows. */
+    /**
+     * The reschedules of these sessions, oldest first, as rows: the session's id, then what an entry shows. In SQL,
+     * not HQL: Hibernate does not cache its translation of an HQL query with a list parameter (the SQL depends on
+     * the list's length) and translated this one again on every agenda read.
+     */
     public List<Object[]> reschedulesOf(List<UUID> sessionIds) {
         if (sessionIds.isEmpty()) {
             return List.of();
         }
-        return getSession().createSelectionQuery("select r.session.id, r.previousStart, r.previousEnd, r.newStart,"
-                + " r.newEnd, r.changedAt, r.changedBy from SessionReschedule r where r.session.id in :ids"
-                + " order by r.changedAt", Object[].class).setParameter("ids", sessionIds).getResultList();
+        return getSession().createNativeQuery("select session_id, previous_start, previous_end, new_start, new_end,"
+                + " changed_at, changed_by from session_reschedule where session_id in (:ids) order by changed_at",
+                Object[].class).addScalar("session_id", UUID.class).addScalar("previous_start", Instant.class)
+                .addScalar("previous_end", Instant.class).addScalar("new_start", Instant.class)
+                .addScalar("new_end", Instant.class).addScalar("changed_at", Instant.class)
+                .addScalar("changed_by", String.class).setParameterList("ids", sessionIds).getResultList();
     }
 
     /**
