@@ -55,13 +55,15 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     }
 
     /**
-     * The completions that count (not entered in error) of every assignment of the couple, in one select. By couple,
-     * not by a list of assignments: Hibernate translates a query with a list parameter again on every execution.
+     * The completions that count (not entered in error) in [from, to] of every assignment of the couple, in one
+     * select. By couple, not by a list of assignments: Hibernate translates a query with a list parameter again on
+     * every execution.
      */
-    public List<Done> countedOfCouple(UUID coupleId) {
+    public List<Done> countedOfCouple(UUID coupleId, LocalDate from, LocalDate to) {
         return getSession().createSelectionQuery("select c.assignment.id, c.partner.id, c.doneOn from Completion c"
-                + " where c.assignment.couple.id = :couple and c.enteredInError.at is null", Done.class)
-                .setParameter("couple", coupleId).getResultList();
+                + " where c.assignment.couple.id = :couple and c.doneOn >= :from and c.doneOn <= :to"
+                + " and c.enteredInError.at is null", Done.class)
+                .setParameter("couple", coupleId).setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     /** The completions of one assignment that count. */

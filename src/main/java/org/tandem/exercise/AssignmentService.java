@@ -248,7 +248,8 @@ public class AssignmentService implements AdherenceReads {
                         && (a.getEndsOn() == null || !a.getEndsOn().isBefore(from)))
                 .toList();
         Map<UUID, List<Done>> done = overlapping.isEmpty() ? Map.of()
-                : assignments.countedOfCouple(coupleId).stream().collect(Collectors.groupingBy(Done::assignmentId));
+                : assignments.countedOfCouple(coupleId, from, end).stream()
+                        .collect(Collectors.groupingBy(Done::assignmentId));
         return overlapping.stream()
                 .map(a -> new AssignmentAdherence(a.getId(), a.getExercise().content().title(),
                         a.getExercise().content().category(), a.getStatus(),

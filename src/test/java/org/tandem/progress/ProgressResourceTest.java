@@ -193,6 +193,15 @@ class ProgressResourceTest {
                 () -> assertEq(List.of(p2), summary.getList(second + ".partnerId")),
                 () -> assertEq(4, summary.get(second + "[0].due")), // paused today
                 () -> assertEq(1, summary.get(second + "[0].done")));
+
+        // A shorter period counts only its own days: p2's completion two days ago is after it.
+        JsonPath earlier = as("therapist1").queryParam("from", start).queryParam("to", TODAY.minusDays(3).toString())
+                .get(path(coupleId)).then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEq(2, earlier.get(first + ".find { it.partnerId == '" + p1 + "' }.due")),
+                () -> assertEq(2, earlier.get(first + ".find { it.partnerId == '" + p1 + "' }.done")),
+                () -> assertEq(0, earlier.get(first + ".find { it.partnerId == '" + p2 + "' }.done")),
+                () -> assertEq(1, earlier.get(second + "[0].done")));
     }
 
     private static Response assign(String coupleId, Map<String, Object> body) {
