@@ -42,6 +42,10 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
 
     /** A completion as adherence counts it: whose, and which day. */
     public record Done(UUID assignmentId, UUID partnerId, LocalDate doneOn) {
+        @Override
+        public String toString() {
+            return "Done[assignment=" + assignmentId + "]";
+        }
     }
 
     /**

@@ -58,8 +58,7 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
         return find(where.toString(), ORDER, params).page(Page.of(page.page(), page.size()));
     }
 
-    /** Every measurement of the couple in a period, oldest first, for the progress summary. */
-    /** The couple's ratings in [from, to] as flat rows, in the order of {@link #ORDER}. */
+    /** The couple's ratings in [from, to] as flat rows, oldest first (as {@link #ORDER}), for the progress summary. */
     public List<RatingReads.Rating> ratingsInPeriod(UUID coupleId, LocalDate from, LocalDate to) {
         return getSession().createSelectionQuery("select m.partnerId, m.metricKey, m.source, m.measuredOn, m.value"
                 + " from Measurement m where m.coupleId = :couple and m.measuredOn >= :from and m.measuredOn <= :to"

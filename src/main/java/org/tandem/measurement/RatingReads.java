@@ -12,6 +12,10 @@ public interface RatingReads {
 
     /** One rating as the summary counts it: no entity, so nothing to track or dirty-check. */
     record Rating(UUID partnerId, String metricKey, Source source, LocalDate measuredOn, BigDecimal value) {
+        @Override
+        public String toString() {
+            return "Rating[metric=" + metricKey + "]";
+        }
     }
 
     /** The clinic's metrics, built-in and its own. */
