@@ -15,6 +15,10 @@ import org.tandem.crypto.SealedColumn;
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
 
+    /** The completions that count (not entered in error), as {@link Done} rows; callers add what they are of. */
+    private static final String COUNTED = "select c.assignment.id, c.partner.id, c.doneOn from Completion c"
+            + " where c.enteredInError.at is null";
+
     private final ClinicCipher cipher;
 
     AssignmentRepository(ClinicCipher cipher) {
@@ -64,16 +68,14 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
      * every execution.
      */
     public List<Done> countedOfCouple(UUID coupleId, LocalDate from, LocalDate to) {
-        return getSession().createSelectionQuery("select c.assignment.id, c.partner.id, c.doneOn from Completion c"
-                + " where c.assignment.couple.id = :couple and c.doneOn >= :from and c.doneOn <= :to"
-                + " and c.enteredInError.at is null", Done.class)
+        return getSession().createSelectionQuery(COUNTED + " and c.assignment.couple.id = :couple"
+                + " and c.doneOn >= :from and c.doneOn <= :to", Done.class)
                 .setParameter("couple", coupleId).setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     /** The completions of one assignment that count. */
     public List<Done> counted(UUID assignmentId) {
-        return getSession().createSelectionQuery("select c.assignment.id, c.partner.id, c.doneOn from Completion c"
-                + " where c.assignment.id = :assignment and c.enteredInError.at is null", Done.class)
+        return getSession().createSelectionQuery(COUNTED + " and c.assignment.id = :assignment", Done.class)
                 .setParameter("assignment", assignmentId).getResultList();
     }
 
