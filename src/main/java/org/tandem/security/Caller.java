@@ -1,6 +1,7 @@
 package org.tandem.security;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -69,12 +70,12 @@ public class Caller {
 
     /** The OAuth2 client the token was issued to ({@code azp}), e.g. a clinic's integration. */
     public String clientId() {
-        return claim(jwt(), "azp");
+        return claim("azp");
     }
 
     /** The clinic's key from the token, or null. */
     public String clinicKey() {
-        String key = isAuthenticated() ? claim(jwt(), CLINIC_CLAIM) : null;
+        String key = isAuthenticated() ? claim(CLINIC_CLAIM) : null;
         return key == null || key.isBlank() ? null : key.trim();
     }
 
@@ -89,7 +90,7 @@ public class Caller {
 
     /** Whether the token was granted an OAuth2 scope (its space-separated {@code scope} claim). */
     public boolean hasScope(String scope) {
-        String granted = claim(jwt(), "scope");
+        String granted = claim("scope");
         return granted != null && java.util.Arrays.asList(granted.split(" ")).contains(scope);
     }
 
@@ -164,7 +165,7 @@ public class Caller {
     private CallerDirectory.Resolved resolvePartner(String clinic) {
         UUID account;
         try {
-            account = UUID.fromString(String.valueOf(claim(jwt(), PARTNER_CLAIM)));
+            account = UUID.fromString(String.valueOf(claim(PARTNER_CLAIM)));
         } catch (IllegalArgumentException e) {
             throw Problems.forbidden("no-partner", "Your account is not linked to a partner record. Ask your therapist.");
         }
@@ -200,16 +201,22 @@ public class Caller {
     }
 
     private StaffMember.Profile profile() {
-        JsonWebToken jwt = jwt();
-        String username = claim(jwt, "preferred_username");
-        String name = claim(jwt, "name");
+        String username = claim("preferred_username");
+        String name = claim("name");
         String display = name != null ? name : (username != null ? username : subject());
         return new StaffMember.Profile(truncate(username, 255), truncate(display, 200),
-                truncate(claim(jwt, "email"), 320), isAdmin(), isTherapist());
+                truncate(claim("email"), 320), isAdmin(), isTherapist());
     }
 
-    private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt.getClaim(name);
+    /**
+     * A claim of the caller's access token, as text. Read from the verified claims themselves when Quarkus OIDC
+     * gives them: {@link JsonWebToken#getClaim} first looks the name up among the standard claims, and for any
+     * other name (clinic, scope, name) throws and catches an exception inside, several times a request.
+     */
+    private String claim(String name) {
+        Object value = identity.getPrincipal() instanceof OidcJwtCallerPrincipal verified
+                ? verified.getClaims().getClaimValue(name)
+                : jwt().getClaim(name);
         if (value instanceof JsonString json) {
             return json.getString();
         }
