@@ -30,7 +30,9 @@ public class StaffRevocations {
         return known.contains(subject);
     }
 
-    @Scheduled(every = "${tandem.staff.revocation-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not once shutdown has begun: the datasource may already be closed, and the refresh would only log a warning.
+    @Scheduled(every = "${tandem.staff.revocation-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         try {
             refresh();
