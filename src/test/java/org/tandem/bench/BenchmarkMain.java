@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -204,11 +205,15 @@ public final class BenchmarkMain {
         }, 0, 200, TimeUnit.MILLISECONDS);
 
         progress("raw JDBC point-selects");
+        OptionalLong databasePid = CpuTimes.databasePid(databasePort());
+        ScheduledFuture<CpuTimes> rawCpuAtMeasureStart = sampler.schedule(
+                () -> CpuTimes.now(app.pid(), databasePid), WARMUP.toMillis(), TimeUnit.MILLISECONDS);
         Outcome raw = JdbcLoad.pointSelects(jdbcUrl(), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD,
                 f.coupleIds.stream().map(BinaryUuids::bytes).toList(), CLIENTS, WARMUP, MEASURE);
+        CpuTimes rawCpu = CpuTimes.now(app.pid(), databasePid).minus(rawCpuAtMeasureStart.get());
         progress("sysbench oltp_point_select");
         Optional<SysbenchLoad.Result> sysbench = SysbenchLoad.pointSelects(
-                Integer.parseInt(jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1")),
+                databasePort(),
                 EmbeddedMariaDb.DATABASE, EmbeddedMariaDb.MIGRATION_USER, EmbeddedMariaDb.MIGRATION_PASSWORD,
                 CLIENTS, WARMUP, MEASURE);
         if (JFR) { // recorded from here: the scenarios, not the start or the seeding
@@ -220,22 +225,26 @@ public final class BenchmarkMain {
         List<Paced> paced = new ArrayList<>();
         Map<String, Double> statementsPerRequest = new LinkedHashMap<>();
         Map<String, CpuUse> cpuPerRequest = new LinkedHashMap<>();
+        Map<String, CpuTimes> cpuMeasured = new LinkedHashMap<>();
+        cpuMeasured.put(raw.name(), rawCpu);
         try (HttpLoad load = new HttpLoad(app.port(), app.managementPort(), CLIENTS)) {
             String t1 = token("therapist1");
             for (Scenario scenario : scenarios) {
                 long questionsBefore = questions();
                 long requestsBefore = load.completed();
-                double cpuBefore = cpuSeconds(app);
-                ScheduledFuture<Double> cpuAtMeasureStart = sampler.schedule(() -> cpuSeconds(app),
-                        WARMUP.toMillis(), TimeUnit.MILLISECONDS);
+                CpuTimes cpuBefore = CpuTimes.now(app.pid(), databasePid);
+                ScheduledFuture<CpuTimes> cpuAtMeasureStart = sampler.schedule(
+                        () -> CpuTimes.now(app.pid(), databasePid), WARMUP.toMillis(), TimeUnit.MILLISECONDS);
                 Outcome o = load.run(scenario.name(), CLIENTS, WARMUP, MEASURE, scenario.anonymous() ? null : t1,
                         scenario.calls());
-                double cpuAfter = cpuSeconds(app);
+                CpuTimes cpuAfter = CpuTimes.now(app.pid(), databasePid);
                 long requests = Math.max(1, load.completed() - requestsBefore);
                 // The app's CPU time per request twice: warm-up included (the JIT's work at the start counts
                 // too), and over the measured part alone (the steady state, per measured request).
-                cpuPerRequest.put(o.name(), new CpuUse((cpuAfter - cpuBefore) * 1000 / requests,
-                        (cpuAfter - cpuAtMeasureStart.get()) * 1000 / Math.max(1, o.requests())));
+                CpuTimes measured = cpuAfter.minus(cpuAtMeasureStart.get());
+                cpuPerRequest.put(o.name(), new CpuUse((cpuAfter.app() - cpuBefore.app()) * 1000 / requests,
+                        measured.app() * 1000 / Math.max(1, o.requests())));
+                cpuMeasured.put(o.name(), measured);
                 // Statements the server received per request, warm-up included: N+1 queries show here.
                 statementsPerRequest.put(o.name(), (double) (questions() - questionsBefore - 1) / requests);
                 outcomes.add(o);
@@ -285,6 +294,20 @@ public final class BenchmarkMain {
         outcomeRow(raw, raw, sysbenchRate, 1.0, null);
         outcomes.forEach(o -> outcomeRow(o, raw, sysbenchRate, statementsPerRequest.get(o.name()),
                 cpuPerRequest.get(o.name())));
+        // Everything shares the machine: a read that costs the database as much as the app is bounded by both.
+        row("%nWhere the machine's CPU went over each scenario's measured part, in milliseconds per measured request."
+                + " The machine has %d cores; when it is saturated the columns add up to cores / requests per second."
+                + " Rest: Keycloak, the kernel's network work, anything else running.%n",
+                Runtime.getRuntime().availableProcessors());
+        row("| scenario | app | database server | load generator | rest | machine busy |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |");
+        Stream.concat(Stream.of(raw), outcomes.stream()).forEach(o -> {
+            CpuTimes c = cpuMeasured.get(o.name());
+            double perRequest = 1000.0 / Math.max(1, o.requests());
+            row("| %s | %.3f ms | %s | %.3f ms | %.3f ms | %.0f%% |", o.name(), c.app() * perRequest,
+                    Double.isNaN(c.database()) ? "not found" : String.format("%.3f ms", c.database() * perRequest),
+                    c.loadGenerator() * perRequest, c.rest() * perRequest, 100 * c.machineBusy() / c.machineTotal());
+        });
         if (!paced.isEmpty()) {
             section(String.format("Reads and bookings paced at %.0f%% of their closed-loop rate (%d clients, open "
                     + "loop: each request is sent when due, and its latency counts from then)", PACED * 100, CLIENTS));
@@ -375,13 +398,6 @@ public final class BenchmarkMain {
                 o.millis(50), o.millis(99), o.latency().getMaxValue() / 1000.0, statements,
                 cpu == null ? "-" : cpu.toString(),
                 o.statuses().isEmpty() ? "-" : o.statuses().toString());
-    }
-
-    /** The app process's CPU time so far (user + system), from /proc; clock ticks are 1/100 s on Linux. */
-    private static double cpuSeconds(PackagedApp app) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(app.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime (fields 14, 15)
     }
 
     /** The server's count of statements received (all clients; during a scenario, the app's). */
@@ -614,6 +630,10 @@ public final class BenchmarkMain {
 
     private String jdbcUrl() {
         return servicesConfig.get("quarkus.datasource.jdbc.url");
+    }
+
+    private int databasePort() {
+        return Integer.parseInt(jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
     }
 
     private static String machine() {
