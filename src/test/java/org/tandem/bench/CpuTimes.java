@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  */
 record CpuTimes(double app, double database, double loadGenerator, double machineBusy, double machineTotal) {
 
-    /** Linux's clock ticks per second for /proc (USER_HZ), 100 on every architecture the JDK runs on. */
+    /** Clock ticks per second in /proc (USER_HZ): 100 on Linux for x86 and ARM. */
     private static final double TICKS = 100.0;
 
     /** Now; {@code database} is NaN when the server's process was not found. */
